@@ -1,0 +1,3 @@
+from spdocs.cli import main
+
+main()

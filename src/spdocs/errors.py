@@ -1,0 +1,80 @@
+"""The one error tree of spdocs.
+
+::
+
+    SpdocsError
+     +-- InputError              a data, actuals or options file is unusable (.path, .problems)
+     +-- TemplateMissingError    no template for a kind and language (also a LookupError)
+     +-- RenderError             a template failed to render (.template, .lang)
+     +-- ConversionError         LibreOffice could not turn a DOCX into a PDF (.path)
+     +-- AssemblyError           PDFs could not be combined into a packet
+
+Every error carries the offending value as an attribute and names it in its message.
+Only ``spdocs.cli`` turns these into exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file: where it is and what was expected."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class SpdocsError(Exception):
+    """Base of every error spdocs raises on purpose."""
+
+
+class InputError(SpdocsError):
+    """An input file cannot be used; ``problems`` lists every mistake found in it."""
+
+    def __init__(self, path: str | Path, problems: list[Problem]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @property
+    def field(self) -> str:
+        """The field of the first problem (the most common case is a single one)."""
+        return self.problems[0].field if self.problems else ""
+
+
+class TemplateMissingError(SpdocsError, LookupError):
+    """No template file exists for a document kind in a language."""
+
+    def __init__(self, kind: str, lang: str, searched: list[Path]) -> None:
+        self.kind, self.lang, self.searched = kind, lang, searched
+        where = ", ".join(str(p) for p in searched)
+        super().__init__(f"no {lang} template for '{kind}' (looked in {where})")
+
+
+class RenderError(SpdocsError):
+    """A template could not be rendered with the given data."""
+
+    def __init__(self, message: str, *, template: str, lang: str) -> None:
+        self.template, self.lang = template, lang
+        super().__init__(f"{template} [{lang}]: {message}")
+
+
+class ConversionError(SpdocsError):
+    """LibreOffice did not produce a PDF for a document."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None) -> None:
+        self.path = None if path is None else str(path)
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class AssemblyError(SpdocsError):
+    """PDF parts could not be combined."""

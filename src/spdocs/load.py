@@ -1,0 +1,207 @@
+"""Data files (YAML or JSON) → validated `Partnership` models, or every problem at once.
+
+Errors name the file, the line and the field path, say what was expected and never show a
+traceback: ``examples/taraz.yaml:14: parties.foreign.name.kk: Kazakh text is missing``.
+JSON is parsed by the YAML parser only to learn line numbers; its values come from ``json``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from spdocs.errors import InputError, Problem
+from spdocs.model import Partnership, Text
+
+SUFFIXES = (".yaml", ".yml", ".json")
+LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
+
+Loc = tuple[str | int, ...]
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Return the data files named by ``paths``: files as given, folders searched for YAML/JSON."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError(path, [Problem(str(path), None, "", "no such file or folder")])
+    return found
+
+
+def load(path: str | Path) -> Partnership:
+    """Return the partnership in the file at ``path``; raise `InputError` listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, [Problem(str(path), None, "", f"cannot read the file ({exc})")]) from None
+    return loads(text, name=str(path), json_syntax=path.suffix == ".json")
+
+
+def loads(text: str, *, name: str = "<data>", json_syntax: bool = False) -> Partnership:
+    """Return the partnership in ``text``; ``name`` is used in error messages."""
+    data, lines = parse(text, name=name, json_syntax=json_syntax)
+    try:
+        return Partnership.model_validate(data)
+    except pydantic.ValidationError as exc:
+        problems = [_problem(err, name, lines) for err in exc.errors()]
+        problems.sort(key=lambda p: (p.line or 0, p.field))
+        raise InputError(name, _dedupe(problems)) from None
+
+
+def parse(text: str, *, name: str, json_syntax: bool = False) -> tuple[Any, dict[Loc, int]]:
+    """Return the plain data in ``text`` and a map from field path to line number."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = json.loads(text) if json_syntax else yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError(name, [Problem(name, line, "", f"not valid YAML: {exc.problem or exc}")]) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(name, [Problem(name, exc.lineno, "", f"not valid JSON: {exc.msg}")]) from None
+    if not isinstance(data, dict):
+        raise InputError(name, [Problem(name, 1, "", "expected a mapping of fields at the top of the file")])
+    lines: dict[Loc, int] = {}
+    if node is not None:
+        _index(node, (), lines)
+    return data, lines
+
+
+def _index(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
+    """Record the line of every key and item below ``node``."""
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            child = (*loc, str(key.value))
+            lines[child] = key.start_mark.line + 1
+            _index(value, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, (*loc, i), lines)
+
+
+def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
+    loc: Loc = tuple(err["loc"])
+    kind, message = err["type"], err["msg"]
+    if kind == "value_error":
+        # A model validator names the field it is about as "field: message".
+        message = str(err["ctx"].get("error", message)) if err.get("ctx") else message
+        match = re.match(r"^([a-z_]+): (.*)$", message, re.S)
+        if match:
+            loc, message = (*loc, match[1]), match[2]
+    elif kind == "missing":
+        message = _missing(loc)
+    elif kind == "extra_forbidden":
+        message = _unknown(loc)
+    elif kind == "string_too_short" and _is_text_field(loc):
+        message = f"{LANG_NAMES[str(loc[-1])]} text is empty"
+    else:
+        message = f"{message} (got {_show(err.get('input'))})"
+    return Problem(name, _line(loc, lines), _dotted(loc), message)
+
+
+def _missing(loc: Loc) -> str:
+    if _is_text_field(loc):
+        return f"{LANG_NAMES[str(loc[-1])]} text is missing"
+    return "required field is missing"
+
+
+def _unknown(loc: Loc) -> str:
+    known = _fields_at(loc[:-1])
+    guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{guess[0]}'?" if guess else ""
+    return f"unknown field '{loc[-1]}'{hint}"
+
+
+def _is_text_field(loc: Loc) -> bool:
+    return bool(loc) and loc[-1] in LANG_NAMES and _model_at(loc[:-1]) is Text
+
+
+def _fields_at(loc: Loc) -> list[str]:
+    model = _model_at(loc)
+    return list(model.model_fields) if model else []
+
+
+def _model_at(loc: Loc) -> type[pydantic.BaseModel] | None:
+    """Return the model class that the data at ``loc`` is validated against, if one is."""
+    current: Any = Partnership
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, pydantic.BaseModel):
+            if not isinstance(part, str) or part not in current.model_fields:
+                return None
+            current = current.model_fields[part].annotation
+        elif typing.get_origin(current) in (list, dict):
+            current = typing.get_args(current)[-1]
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, pydantic.BaseModel) else None
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional/Annotated down to the one model or container type inside."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            inner = [a for a in typing.get_args(tp) if a is not type(None)]
+            models = [a for a in inner if isinstance(a, type) and issubclass(a, pydantic.BaseModel)]
+            tp = models[0] if models else inner[0]
+        else:
+            return tp
+
+
+def _line(loc: Loc, lines: dict[Loc, int]) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else json.dumps(value, default=str, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    # A union type reports one error per alternative; keep the first for each field.
+    seen: set[tuple[str, int | None]] = set()
+    out = []
+    for p in problems:
+        if (p.field, p.line) not in seen:
+            seen.add((p.field, p.line))
+            out.append(p)
+    return out
+
+
+def iter_load(paths: Iterable[Path]) -> Iterator[tuple[Path, Partnership | InputError]]:
+    """Yield each path with its partnership, or with the `InputError` that stopped it."""
+    for path in paths:
+        try:
+            yield path, load(path)
+        except InputError as exc:
+            yield path, exc
