@@ -1,0 +1,25 @@
+"""The one Jinja environment per language that every template is compiled in."""
+
+from __future__ import annotations
+
+import functools
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from spdocs.model import LANGS
+
+
+@functools.cache
+def make_env(lang: str) -> SandboxedEnvironment:
+    """Return the environment for ``lang``: sandboxed, autoescaping, strict about undefined names.
+
+    Sandboxed because templates may come from users (``--templates``); autoescape so that
+    ``&``, ``<`` and quotes in the data reach the DOCX XML as text; StrictUndefined so that
+    a value the data lacks is an error, never a silent blank.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r} (expected {', '.join(LANGS)})")
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.globals["lang"] = lang
+    return env

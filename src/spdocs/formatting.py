@@ -1,0 +1,325 @@
+"""Locale-aware formatting for kk, ru and en documents: dates, numbers, money and names.
+
+Every function is pure and takes the language as the keyword ``lang``. Month names, digit
+grouping, percent and currency patterns, currency, country and language names come from CLDR
+through Babel; numbers in words come from num2words. Only what CLDR lacks is written here:
+Kazakh case suffixes, legal-style names of the tenge and the names of minor units.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    format_decimal,
+    get_currency_name,
+    is_currency,
+)
+from num2words import num2words
+
+Lang = Literal["kk", "ru", "en"]
+KkCase = Literal["loc", "attr", "dat", "abl"]
+LANGS: tuple[Lang, ...] = ("kk", "ru", "en")
+
+# The documents are Kazakhstani: ru_KZ writes the tenge as "₸" where plain ru writes "KZT".
+_CLDR = {"kk": "kk_KZ", "ru": "ru_KZ", "en": "en"}
+_NUM2WORDS = {"kk": "kz", "ru": "ru", "en": "en"}  # num2words calls Kazakh "kz"
+
+# CLDR's names of the tenge are not the ones legal texts use after an amount: kk
+# "Қазақстан теңгесі", ru "казахских тенге", en "Kazakhstani tenges". Kazakhstani laws and
+# contracts write "теңге" / "тенге" / "tenge", the same for every number.
+_TENGE = {"kk": "теңге", "ru": "тенге", "en": "tenge"}
+# CLDR has no names of minor units. Forms by CLDR plural category: (one, few, many/other).
+_CENT = {"kk": ("цент",), "ru": ("цент", "цента", "центов"), "en": ("cent", "cents")}
+_MINOR = {
+    "KZT": {"kk": ("тиын",), "ru": ("тиын",), "en": ("tiyn",)},
+    "USD": _CENT,
+    "EUR": _CENT,
+    "RUB": {"kk": ("тиын",), "ru": ("копейка", "копейки", "копеек"), "en": ("kopeck", "kopecks")},
+}
+
+_BACK, _FRONT = "аоұыяю", "әеөүіэи"
+_VOICELESS = "кқпстфхцчшщбвгд"  # б в г д are devoiced at the end of a word (glossary §4)
+_NASAL = "мнң"
+_CODE_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")  # letter|digit boundary
+
+
+def _locale(lang: str) -> Locale:
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r} (expected kk, ru, en)")
+    return Locale.parse(_CLDR[lang])
+
+
+def _fixed(pattern: NumberPattern, places: int) -> NumberPattern:
+    """Return a copy of a CLDR pattern that always shows ``places`` decimals."""
+    fixed = copy.copy(pattern)
+    fixed.frac_prec = (places, places)
+    return fixed
+
+
+def _round(value: Decimal | int, places: int) -> Decimal:
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _plural(forms: tuple[str, ...], n: int, locale: Locale) -> str:
+    index = {"one": 0, "few": 1}.get(locale.plural_form(n), 2)
+    return forms[min(index, len(forms) - 1)]
+
+
+def _words(n: int, lang: str) -> str:
+    # num2words writes "one million, five hundred thousand"; legal English has no commas.
+    # The British "and" ("one hundred and five") stays, matching the British date order.
+    return num2words(n, lang=_NUM2WORDS[lang]).replace(",", "")
+
+
+def kk_suffix(word: str, case: KkCase) -> str:
+    """Return the Kazakh suffix of ``case`` that the bare stem ``word`` takes by vowel harmony.
+
+    Cases: ``loc`` (locative, -да), ``attr`` (attributive locative, -дағы), ``dat`` (dative,
+    -ға), ``abl`` (ablative, -дан). Stems with a possessive ending (университеті) take other
+    suffixes and are not handled.
+
+    :param word: a Kazakh Cyrillic stem in the nominative, e.g. a month name
+    :param case: one of ``"loc"``, ``"attr"``, ``"dat"``, ``"abl"``
+
+    >>> [kk_suffix("наурыз", c) for c in ("loc", "attr", "dat", "abl")]
+    ['да', 'дағы', 'ға', 'дан']
+    >>> kk_suffix("қыркүйек", "attr"), kk_suffix("желтоқсан", "abl"), kk_suffix("Шымкент", "dat")
+    ('тегі', 'нан', 'ке')
+    """
+    if case not in ("loc", "attr", "dat", "abl"):
+        raise ValueError(f"unknown case {case!r} (expected loc, attr, dat, abl)")
+    stem = word.strip().lower()
+    if not stem:
+        raise ValueError(f"cannot inflect an empty word {word!r}")
+    vowels = [ch for ch in stem if ch in _BACK + _FRONT]
+    front = bool(vowels) and vowels[-1] in _FRONT
+    last = stem[-1]
+    d, g = ("т", "к" if front else "қ") if last in _VOICELESS else ("д", "г" if front else "ғ")
+    a = "е" if front else "а"
+    if case == "loc":
+        return d + a
+    if case == "attr":
+        return d + a + ("гі" if front else "ғы")
+    if case == "dat":
+        return g + a
+    return ("н" if last in _NASAL else d) + a + "н"
+
+
+def date_forms(d: datetime.date, *, lang: Lang) -> dict[str, str]:
+    """Return the forms of the date ``d`` used in legal text.
+
+    Keys: ``long``, ``attr`` ("dated …"), ``loc`` ("on …"), ``since`` ("from … on"), ``until``,
+    ``quoted`` (the head of an agreement), ``numeric`` and ``year``.
+
+    :param d: the date
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+
+    >>> f = date_forms(datetime.date(2025, 3, 14), lang="kk")
+    >>> f["long"], f["attr"], f["loc"]
+    ('2025 жылғы 14 наурыз', '2025 жылғы 14 наурыздағы', '2025 жылғы 14 наурызда')
+    >>> f["since"], f["until"], f["quoted"]
+    ('2025 жылғы 14 наурыздан бастап', '2025 жылғы 14 наурызға дейін', '2025 жылғы «14» наурыз')
+    >>> f = date_forms(datetime.date(2025, 3, 14), lang="ru")
+    >>> f["long"], f["since"], f["until"]
+    ('14 марта 2025 года', 'с 14 марта 2025 года', 'до 14 марта 2025 года')
+    >>> f["quoted"], f["numeric"], f["year"]
+    ('«14» марта 2025 г.', '14.03.2025', '2025')
+    >>> date_forms(datetime.date(2025, 3, 14), lang="en")["since"]
+    'from 14 March 2025'
+    """
+    locale = _locale(lang)
+    forms = {"numeric": format_date(d, "dd.MM.y", locale=locale), "year": str(d.year)}
+    if lang == "kk":
+        long = format_date(d, "y 'жылғы' d MMMM", locale=locale)
+        month = format_date(d, "MMMM", locale=locale)
+        return forms | {
+            "long": long,
+            "attr": long + kk_suffix(month, "attr"),
+            "loc": long + kk_suffix(month, "loc"),
+            "since": long + kk_suffix(month, "abl") + " бастап",
+            "until": long + kk_suffix(month, "dat") + " дейін",
+            "quoted": format_date(d, "y 'жылғы' «d» MMMM", locale=locale),
+        }
+    if lang == "ru":
+        long = format_date(d, "d MMMM y 'года'", locale=locale)  # MMMM is the genitive: марта
+        since = "со" if d.day == 2 else "с"  # «со 2 марта»: «с второго» is hard to say
+        return forms | {
+            "long": long,
+            "attr": long,
+            "loc": long,
+            "since": f"{since} {long}",
+            "until": f"до {long}",
+            "quoted": format_date(d, "«d» MMMM y 'г.'", locale=locale),
+        }
+    long = format_date(d, "d MMMM y", locale=locale)
+    return forms | {
+        "long": long,
+        "attr": long,
+        "loc": long,
+        "since": f"from {long}",
+        "until": f"until {long}",
+        "quoted": long,
+    }
+
+
+def period_forms(start: datetime.date, end: datetime.date, *, lang: Lang) -> dict[str, str]:
+    """Return the period from ``start`` to ``end`` (both included), keyed ``numeric`` and ``long``.
+
+    :param start: the first day
+    :param end: the last day, not before ``start``
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+
+    >>> p = period_forms(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), lang="kk")
+    >>> p["numeric"], p["long"]
+    ('01.01.2025–31.12.2025', '2025 жылғы 1 қаңтардан бастап 2025 жылғы 31 желтоқсанға дейін')
+    >>> period_forms(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), lang="ru")["long"]
+    'с 1 января 2025 года по 31 декабря 2025 года'
+    >>> period_forms(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), lang="en")["long"]
+    'from 1 January 2025 to 31 December 2025'
+    """
+    if end < start:
+        raise ValueError(f"period end {end.isoformat()} is before its start {start.isoformat()}")
+    s, e = date_forms(start, lang=lang), date_forms(end, lang=lang)
+    long = {
+        "kk": f"{s['since']} {e['until']}",
+        "ru": f"{s['since']} по {e['long']}",
+        "en": f"from {s['long']} to {e['long']}",
+    }[lang]
+    return {"numeric": f"{s['numeric']}–{e['numeric']}", "long": long}
+
+
+def format_number(value: Decimal | int, *, lang: Lang, places: int | None = None) -> str:
+    """Return ``value`` with the locale's grouping and decimal sign.
+
+    :param value: the number
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+    :param places: decimals to show (rounded half up); by default as many as ``value`` has,
+        without trailing zeros
+
+    >>> format_number(1500000, lang="kk"), format_number(Decimal("12.50"), lang="ru")
+    ('1\\xa0500\\xa0000', '12,5')
+    >>> format_number(1500000, lang="en"), format_number(Decimal("12.5"), lang="en", places=2)
+    ('1,500,000', '12.50')
+    """
+    locale = _locale(lang)
+    if places is None:
+        return format_decimal(value, locale=locale, decimal_quantization=False)
+    return _fixed(locale.decimal_formats[None], places).apply(_round(value, places), locale)
+
+
+def format_percent(value: Decimal, *, lang: Lang, places: int = 1) -> str:
+    """Return ``value``, already in percent units, with the locale's percent pattern.
+
+    CLDR puts a no-break space before the sign in ru only.
+
+    :param value: the percentage, e.g. ``Decimal("87.5")`` for 87.5 %
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+    :param places: decimals to show (rounded half up)
+
+    >>> [format_percent(Decimal("87.5"), lang=lang) for lang in ("kk", "ru", "en")]
+    ['87,5%', '87,5\\xa0%', '87.5%']
+    """
+    locale = _locale(lang)
+    return _fixed(locale.percent_formats[None], places).apply(_round(value, places) / 100, locale)
+
+
+def money_forms(amount: Decimal, currency: str, *, lang: Lang) -> dict[str, str]:
+    """Return the forms of a sum of money: ``digits``, ``words``, ``currency``, ``full``, ``short``.
+
+    ``words`` spells the whole units and ``currency`` agrees with them. ``full`` is the
+    contract form. kk and ru write the whole units in digits and in words, the currency, then
+    the minor units in two digits and their name (``… тенге 50 тиын``); en writes the ISO code
+    and the amount in digits, then everything in words in brackets. ``short`` is Babel's
+    ``format_currency``.
+
+    :param amount: the sum, not negative, at most two decimals
+    :param currency: an ISO 4217 code; amounts with a fraction only for KZT, USD, EUR, RUB
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+
+    >>> money_forms(Decimal("1500000"), "KZT", lang="ru")["full"]
+    '1\\xa0500\\xa0000 (один миллион пятьсот тысяч) тенге'
+    >>> money_forms(Decimal("1500000.50"), "KZT", lang="kk")["full"]
+    '1\\xa0500\\xa0000 (бір миллион бес жүз мың) теңге 50 тиын'
+    >>> m = money_forms(Decimal("21.05"), "USD", lang="en")
+    >>> m["digits"], m["currency"], m["full"], m["short"]
+    ('21.05', 'US dollars', 'USD 21.05 (twenty-one US dollars and five cents)', '$21.05')
+    """
+    locale = _locale(lang)
+    amount = Decimal(amount)
+    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(f"amount {amount} must not be negative or have more than 2 decimals")
+    if not is_currency(currency):
+        raise ValueError(f"unknown currency {currency!r} (expected an ISO 4217 code, e.g. 'KZT')")
+    whole, cents = int(amount), int(amount % 1 * 100)
+    pattern = locale.decimal_formats[None]
+    words = _words(whole, lang)
+    if currency == "KZT":
+        name = _TENGE[lang]
+    else:
+        name = get_currency_name(currency, count=whole, locale=locale)
+    minor = ""
+    if cents:
+        if currency not in _MINOR:
+            raise ValueError(f"no minor-unit name for {currency!r}; give whole amounts")
+        unit = _plural(_MINOR[currency][lang], cents, locale)
+        minor = f" and {_words(cents, lang)} {unit}" if lang == "en" else f" {cents:02d} {unit}"
+    digits = _fixed(pattern, 2 if cents else 0).apply(amount, locale)
+    if lang == "en":
+        full = f"{currency} {digits} ({words} {name}{minor})"
+    else:
+        full = f"{_fixed(pattern, 0).apply(whole, locale)} ({words}) {name}{minor}"
+    # CLDR puts a space between a currency code and a digit ("KZT 1.00"); Babel does not.
+    short = _CODE_DIGIT.sub("\xa0", format_currency(amount, currency, locale=locale))
+    return {"digits": digits, "words": words, "currency": name, "full": full, "short": short}
+
+
+def format_count_words(n: int, *, lang: Lang) -> str:
+    """Return the count ``n`` in digits, then in words in brackets: "at least 5 (five) years".
+
+    :param n: the count
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+
+    >>> [format_count_words(5, lang=lang) for lang in ("kk", "ru", "en")]
+    ['5 (бес)', '5 (пять)', '5 (five)']
+    """
+    return f"{format_number(n, lang=lang)} ({_words(n, lang)})"
+
+
+def country_name(code: str, *, lang: Lang) -> str:
+    """Return the CLDR name of the country with ISO 3166 alpha-2 ``code``.
+
+    :param code: e.g. ``"KZ"``
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+
+    >>> [country_name("KZ", lang=lang) for lang in ("kk", "ru", "en")]
+    ['Қазақстан', 'Казахстан', 'Kazakhstan']
+    """
+    locale = _locale(lang)
+    name = locale.territories.get(code.upper()) if len(code) == 2 and code.isalpha() else None
+    if name is None:
+        raise ValueError(f"unknown country code {code!r} (expected ISO 3166 alpha-2, e.g. 'KZ')")
+    return name
+
+
+def language_name(code: str, *, lang: Lang) -> str:
+    """Return the CLDR name of the language ``code``, as written inside a sentence.
+
+    :param code: an ISO 639 code, e.g. ``"kk"``
+    :param lang: ``"kk"``, ``"ru"`` or ``"en"``
+
+    >>> [language_name("kk", lang=lang) for lang in ("kk", "ru", "en")]
+    ['қазақ тілі', 'казахский', 'Kazakh']
+    """
+    name = _locale(lang).languages.get(code.lower())
+    if name is None:
+        raise ValueError(f"unknown language code {code!r} (expected ISO 639, e.g. 'kk')")
+    return name

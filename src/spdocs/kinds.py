@@ -1,0 +1,68 @@
+"""The document kinds: one static registry; a kind is templates plus this entry, never a module.
+
+Templates live in ``templates/<lang>/<kind>.docx`` (shipped inside the package) with the
+language's terms (labels of coded values) in ``templates/<lang>/terms.yaml``; a user's own
+folder given with ``--templates`` is searched first, in the same layout.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from spdocs.errors import TemplateMissingError
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A document kind: its name, whether it is made once per reporting period, what it needs."""
+
+    name: str
+    per_period: bool = False
+    needs: tuple[str, ...] = ()
+
+
+KINDS: dict[str, Kind] = {
+    "agreement": Kind("agreement"),
+}
+
+
+def builtin_templates() -> Path:
+    """Return the folder of the templates shipped with spdocs."""
+    packaged = Path(str(resources.files("spdocs") / "templates"))
+    if packaged.is_dir():
+        return packaged
+    # A source checkout (editable install or PYTHONPATH=src) keeps them at the top level.
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def template_path(kind: str, lang: str, templates: Path | None = None) -> Path:
+    """Return the template file for ``kind`` in ``lang``, the user's folder first."""
+    searched = [d / lang / f"{kind}.docx" for d in (templates, builtin_templates()) if d is not None]
+    for path in searched:
+        if path.is_file():
+            return path
+    raise TemplateMissingError(kind, lang, searched)
+
+
+def terms(lang: str, templates: Path | None = None) -> dict[str, Any]:
+    """Return the labels of coded values in ``lang`` (built-in, overridden by the user's file)."""
+    merged = dict(_terms_file(builtin_templates() / lang / "terms.yaml"))
+    if templates is not None:
+        merged.update(_terms_file(templates / lang / "terms.yaml"))
+    return merged
+
+
+@functools.cache
+def _terms_file(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of term groups")
+    return data

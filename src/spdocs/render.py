@@ -1,0 +1,125 @@
+"""DOCX templates → DOCX bytes: the one adapter around docxtpl, with a compiled-template cache.
+
+docxtpl's ``DocxTemplate.render`` re-reads the DOCX, re-patches its XML and recompiles it
+with Jinja on every call; in a batch most of the time goes there. Here each template file
+is prepared once per language — its parts patched with docxtpl's own ``patch_xml`` and
+compiled — and every render only runs the compiled templates and zips the result.
+Output bytes depend only on the template and the context (fixed zip timestamps).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+
+from spdocs.environment import make_env
+from spdocs.errors import RenderError
+
+# The parts of a DOCX package that may hold Jinja tags.
+_PART = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$")
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# docxtpl's patch_xml and resolve_listing read no instance state; one bare instance serves all.
+_DOCXTPL = DocxTemplate.__new__(DocxTemplate)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A template ready to render: the package's members and a compiled Jinja template per part."""
+
+    name: str
+    members: tuple[tuple[str, bytes], ...]
+    parts: Mapping[str, jinja2.Template]
+
+
+def prepare(path: Path, *, lang: str) -> Prepared:
+    """Return the template at ``path`` compiled for ``lang`` (cached while the file is unchanged)."""
+    stat = path.stat()
+    return _prepare(path.resolve(), stat.st_mtime_ns, stat.st_size, lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _prepare(path: Path, mtime_ns: int, size: int, lang: str) -> Prepared:
+    name = f"{path.parent.name}/{path.name}"
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = tuple((info.filename, zf.read(info)) for info in zf.infolist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise RenderError(f"not a readable DOCX file ({exc})", template=name, lang=lang) from exc
+    env = make_env(lang)
+    parts = {}
+    for member, data in members:
+        if _PART.match(member) and b"{" in data:
+            xml = _DOCXTPL.patch_xml(data.decode("utf-8"))
+            # As docxtpl does: one paragraph per source line, so errors point near the text.
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+            try:
+                parts[member] = env.from_string(xml)
+            except jinja2.TemplateSyntaxError as exc:
+                raise RenderError(
+                    f"template syntax error: {exc.message} near «{_near(xml, exc.lineno)}»", template=name, lang=lang
+                ) from exc
+    return Prepared(name=name, members=members, parts=parts)
+
+
+def render_docx(
+    template: Prepared, context: Mapping[str, Any], *, lang: str, images: Mapping[str, bytes] | None = None
+) -> bytes:
+    """Return the DOCX bytes of ``template`` rendered with ``context``.
+
+    :param images: PNG bytes by picture description: a picture whose alt text (description)
+        is a key here gets those bytes instead of the template's placeholder picture.
+    """
+    rendered: dict[str, bytes] = {}
+    for member, compiled in template.parts.items():
+        try:
+            xml = compiled.render(context)
+        except jinja2.UndefinedError as exc:
+            raise RenderError(f"the data lacks a value the template needs: {exc.message}", template=template.name, lang=lang) from exc
+        except jinja2.TemplateError as exc:
+            raise RenderError(f"{type(exc).__name__}: {exc}", template=template.name, lang=lang) from exc
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = _DOCXTPL.resolve_listing(xml)
+        rendered[member] = xml.encode("utf-8")
+    if images:
+        rendered.update(_replace_images(template, rendered, images))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, data in template.members:
+            info = zipfile.ZipInfo(member, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, rendered.get(member, data))
+    return buf.getvalue()
+
+
+def _replace_images(template: Prepared, rendered: Mapping[str, bytes], images: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Return the media members to overwrite, found through the pictures' descriptions."""
+    members = dict(template.members)
+    document = rendered.get("word/document.xml", members["word/document.xml"]).decode("utf-8")
+    rels = members.get("word/_rels/document.xml.rels", b"").decode("utf-8")
+    targets = dict(re.findall(r'<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
+    targets.update({rid: t for t, rid in re.findall(r'<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    out: dict[str, bytes] = {}
+    for descr, png in images.items():
+        found = re.search(rf'<wp:docPr [^>]*descr="{re.escape(descr)}".*?r:embed="([^"]+)"', document, re.S)
+        if not found or found[1] not in targets:
+            raise RenderError(f"no picture described as '{descr}' to replace", template=template.name, lang="")
+        out["word/" + targets[found[1]].lstrip("/").removeprefix("word/")] = png
+    return out
+
+
+def _near(xml: str, lineno: int | None) -> str:
+    if not lineno:
+        return ""
+    lines = xml.splitlines()
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1] if 0 < lineno <= len(lines) else "")
+    return text.strip()[:80]
