@@ -71,7 +71,8 @@ def render_document(
     """
     template = render.prepare(kinds.template_path(kind, lang, templates), lang=lang)
     ctx = build_context(p, kind, lang=lang, period=period, templates=templates, draft=draft)
-    return render.render_docx(template, ctx, lang=lang, images=_images(p, kind, lang, ctx))
+    docx = render.render_docx(template, ctx, lang=lang, images=_images(p, kind, lang, ctx))
+    return render.stamp_draft(docx, ctx["t"]["draft"]) if draft else docx
 
 
 def build_context(

@@ -101,6 +101,24 @@ def render_docx(
     return buf.getvalue()
 
 
+def stamp_draft(docx: bytes, mark: str) -> bytes:
+    """Return ``docx`` with ``mark`` (ЖОБА / ПРОЕКТ / DRAFT) as a red first line of the body."""
+    escaped = mark.replace("&", "&amp;").replace("<", "&lt;")
+    para = (
+        '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="C00000"/>'
+        f'<w:sz w:val="32"/></w:rPr><w:t>{escaped}</w:t></w:r></w:p>'
+    )
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    buf = io.BytesIO()
+    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = re.sub(rb"(<w:body[^>]*>)", lambda m: m[1] + para.encode("utf-8"), data, count=1)
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
 def _replace_images(template: Prepared, rendered: Mapping[str, bytes], images: Mapping[str, bytes]) -> dict[str, bytes]:
     """Return the media members to overwrite, found through the pictures' descriptions."""
     members = dict(template.members)

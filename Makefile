@@ -1,0 +1,32 @@
+# The README's two commands: `make demo` and `make test`. Each sets up what it needs first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: help setup demo test bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/spdocs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+setup: $(BIN)/spdocs  ## virtual environment with spdocs, plus LibreOffice and fonts if missing
+	bash .ci/install-system-deps
+
+demo: setup  ## check and render every bundled example (DOCX and PDF) into out/
+	$(BIN)/spdocs check examples/
+	$(BIN)/spdocs render examples/ --format docx,pdf --out out/
+	$(BIN)/spdocs summary examples/ --out out/summary.xlsx
+
+test: setup  ## run the test suite
+	$(BIN)/pytest
+
+bench: setup  ## batch-rendering benchmark against plain docxtpl
+	$(BIN)/python benchmarks/bench_render.py
+
+clean:  ## remove the virtual environment and outputs
+	rm -rf $(VENV) out build dist

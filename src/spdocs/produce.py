@@ -1,0 +1,172 @@
+"""The batch: data files → checked partnerships → documents written under ``out/``, then PDFs.
+
+One direction per partnership: load → check → context/render (all documents in memory)
+→ write (atomic, each file). A partnership that fails leaves no file behind and does not
+stop the others. PDF conversion comes last, for every DOCX written, through one pool of
+long-lived LibreOffice processes (`spdocs.convert.Converter`). Rendering runs in worker
+processes when ``jobs`` > 1; each worker compiles each template once.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spdocs import documents
+from spdocs.checks import Finding, check
+from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
+from spdocs.load import load_with_lines
+from spdocs.model import LANGS, Partnership
+from spdocs.write import write_atomic
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to produce, shared by every partnership of a batch."""
+
+    out: Path
+    kinds: tuple[str, ...] | None = None
+    langs: tuple[str, ...] = LANGS
+    formats: tuple[str, ...] = ("docx",)
+    templates: Path | None = None
+    period: str | None = None
+    draft: bool = False
+    check_lang: str = "en"
+
+
+@dataclass
+class Outcome:
+    """What became of one data file."""
+
+    source: Path
+    partnership: str | None = None
+    written: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: SpdocsError | None = None
+
+    @property
+    def blocked(self) -> bool:
+        """Return whether error findings stopped this partnership's documents."""
+        return self.error is None and not self.written and any(f.severity == "error" for f in self.findings)
+
+    @property
+    def failed(self) -> bool:
+        """Return whether this data file produced none of its documents."""
+        return self.error is not None or self.blocked
+
+
+Progress = Callable[[str], None]
+Transform = Callable[[Partnership], Partnership]
+
+
+def produce(
+    paths: Sequence[Path],
+    options: Options,
+    *,
+    jobs: int = 1,
+    transform: Transform | None = None,
+    progress: Progress | None = None,
+) -> list[Outcome]:
+    """Render every data file's documents as ``options`` says; return one outcome per file.
+
+    :param transform: applied to each loaded partnership before checks (e.g. actuals from a sheet).
+    :param progress: called with a line of text after each partnership and each PDF.
+    """
+    say = progress or (lambda _line: None)
+    with tempfile.TemporaryDirectory(prefix="spdocs-") as scratch:
+        docx_root = options.out if "docx" in options.formats else Path(scratch)
+        args = [(path, options, docx_root, transform) for path in paths]
+        if jobs > 1 and len(paths) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                outcomes = []
+                for outcome in pool.map(_one, *zip(*args)):
+                    outcomes.append(outcome)
+                    say(_line(outcome, len(outcomes), len(paths)))
+        else:
+            outcomes = []
+            for a in args:
+                outcomes.append(_one(*a))
+                say(_line(outcomes[-1], len(outcomes), len(paths)))
+        if "pdf" in options.formats:
+            _convert(outcomes, options, keep_docx="docx" in options.formats, say=say)
+    return outcomes
+
+
+def _one(path: Path, options: Options, root: Path, transform: Transform | None) -> Outcome:
+    """Load, check, render and write one partnership's documents."""
+    outcome = Outcome(source=path)
+    try:
+        partnership, lines = load_with_lines(path)
+        if transform is not None:
+            partnership = transform(partnership)
+        outcome.partnership = partnership.id
+        outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
+        if any(f.severity == "error" for f in outcome.findings) and not options.draft:
+            return outcome
+        targets = documents.targets(partnership, kinds_=options.kinds, langs=options.langs, period=options.period)
+        # Render everything first, so that a failure leaves no partial set on disk.
+        rendered = [
+            (t, documents.render_document(partnership, t.kind, lang=t.lang, period=t.period, templates=options.templates,
+                                          draft=options.draft))
+            for t in targets
+        ]
+        folder = root / partnership.id
+        for target, data in rendered:
+            dest = folder / target.filename("docx")
+            write_atomic(dest, data)
+            outcome.written.append(dest)
+    except SpdocsError as exc:
+        outcome.error = exc
+        for written in outcome.written:
+            written.unlink(missing_ok=True)
+        outcome.written = []
+    except OSError as exc:
+        outcome.error = InputError(path, [Problem(str(path), None, "", f"cannot write output ({exc})")])
+        outcome.written = []
+    return outcome
+
+
+def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say: Progress) -> None:
+    """Convert every written DOCX to PDF under ``options.out``; failures go to their outcome."""
+    from spdocs.convert import Converter
+
+    pairs: list[tuple[Path, Path]] = []
+    owner: dict[Path, Outcome] = {}
+    for outcome in outcomes:
+        for docx in outcome.written:
+            pdf = options.out / docx.parent.name / docx.with_suffix(".pdf").name
+            pairs.append((docx, pdf))
+            owner[docx] = outcome
+    if not pairs:
+        return
+    done = 0
+
+    def tick(docx: Path, error: ConversionError | None) -> None:
+        nonlocal done
+        done += 1
+        say(f"[{done}/{len(pairs)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}" + (f": {error}" if error else ""))
+
+    with Converter(jobs=min(2, os.cpu_count() or 1)) as converter:
+        failures = converter.convert(pairs, progress=tick)
+    failed = {Path(f.path) for f in failures if f.path}
+    for docx, pdf in pairs:
+        outcome = owner[docx]
+        if not keep_docx:
+            outcome.written.remove(docx)
+        if docx in failed:
+            outcome.error = outcome.error or next(f for f in failures if f.path and Path(f.path) == docx)
+        else:
+            outcome.written.append(pdf)
+
+
+def _line(outcome: Outcome, n: int, total: int) -> str:
+    name = outcome.partnership or outcome.source.name
+    if outcome.error:
+        return f"[{n}/{total}] {name}: failed"
+    if outcome.blocked:
+        return f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)"
+    return f"[{n}/{total}] {name}: {len(outcome.written)} documents"
