@@ -110,6 +110,8 @@ def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
         message = _unknown(loc)
     elif kind == "string_too_short" and _is_text_field(loc):
         message = f"{LANG_NAMES[str(loc[-1])]} text is empty"
+    elif err.get("input") == "":
+        message = f"is blank; {message[0].lower()}{message[1:]}"
     else:
         message = f"{message} (got {_show(err.get('input'))})"
     return Problem(name, _line(loc, lines), _dotted(loc), message)

@@ -15,11 +15,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from docxtpl import DocxTemplate
-
 from spdocs import docxtext
+from spdocs.render import patch_xml
 
-_DOCXTPL = DocxTemplate.__new__(DocxTemplate)
 _TAG = re.compile(r"\{%-?\s*(?:[prtc]\s+)?(.*?)\s*-?%\}|\{\{-?\s*(?:r\s+)?(.*?)\s*-?\}\}", re.S)
 
 
@@ -39,7 +37,7 @@ def signature(path: Path) -> Signature:
         for name in sorted(zf.namelist()):
             if not re.match(r"word/(document|header\d*|footer\d*|footnotes)\.xml$", name):
                 continue
-            xml = _DOCXTPL.patch_xml(zf.read(name).decode("utf-8"))
+            xml = patch_xml(zf.read(name).decode("utf-8"))
             text = re.sub(r"<[^>]+>", "", xml)
             for m in _TAG.finditer(text):
                 if m[1] is not None:

@@ -27,8 +27,24 @@ from spdocs.errors import RenderError
 # The parts of a DOCX package that may hold Jinja tags.
 _PART = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# docxtpl's patch_xml and resolve_listing read no instance state; one bare instance serves all.
-_DOCXTPL = DocxTemplate.__new__(DocxTemplate)
+
+
+class _XmlOnly(DocxTemplate):
+    """docxtpl's XML helpers (patch_xml, resolve_listing) read no instance state; no file needed."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> Any:  # docxtpl forwards unknown names to a document
+        raise AttributeError(name)
+
+
+_DOCXTPL = _XmlOnly()
+
+
+def patch_xml(xml: str) -> str:
+    """Return a part's XML with Word's run splits inside Jinja tags removed (docxtpl's preparation)."""
+    return str(_DOCXTPL.patch_xml(xml))
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,7 @@ def _prepare(path: Path, mtime_ns: int, size: int, lang: str) -> Prepared:
     parts = {}
     for member, data in members:
         if _PART.match(member) and b"{" in data:
-            xml = _DOCXTPL.patch_xml(data.decode("utf-8"))
+            xml = patch_xml(data.decode("utf-8"))
             # As docxtpl does: one paragraph per source line, so errors point near the text.
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
             try:

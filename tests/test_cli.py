@@ -1,0 +1,147 @@
+"""The command line, through click's CliRunner: exit codes, messages, files written."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import EXAMPLES, ROOT
+from spdocs import __version__, docxtext
+from spdocs.cli import cli
+
+TARAZ = ROOT / "examples" / "taraz-mendeleev.yaml"
+
+
+def test_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["render"], ["new"], ["schema"], ["templates"]])
+def test_help_teaches(runner, command):
+    result = runner.invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+    if command in ([], ["check"], ["render"]):
+        assert "Examples:" in result.output
+
+
+def test_schema_validates_every_example(runner):
+    result = runner.invoke(cli, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for path in EXAMPLES:
+        # the schema describes the JSON form: dates as strings, as a JSON file would hold them
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        jsonschema.validate(data, schema)
+
+
+def test_schema_rejects_unknown_field(runner):
+    schema = json.loads(runner.invoke(cli, ["schema"]).output)
+    data = json.loads(json.dumps(yaml.safe_load(TARAZ.read_text(encoding="utf-8")), default=str))
+    data["agreement"]["copys"] = 2
+    with pytest.raises(jsonschema.ValidationError, match="copys"):
+        jsonschema.validate(data, schema)
+
+
+def test_check_examples_exit_0(runner):
+    result = runner.invoke(cli, ["check", str(ROOT / "examples")])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_invalid_file_exit_2_lists_every_mistake(runner, tmp_path):
+    text = TARAZ.read_text(encoding="utf-8")
+    text = text.replace("  term_years: 7", "  term_years: seven", 1)
+    text = text.replace("    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {ru: Партнер, en: the Partner}", 1)
+    text = text.replace("  copies: 3", "  copies: 3\n  copys: 2", 1)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:" in result.output
+    assert "parties.foreign.alias.kk: Kazakh text is missing" in result.output
+    assert "agreement.term_years:" in result.output
+    assert "unknown field 'copys'; did you mean 'copies'?" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_missing_path_is_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["check", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+
+
+def test_render_writes_named_files(runner, tmp_path):
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "agreement", "--lang", "kk,ru", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / "taraz-mendeleev").iterdir())
+    assert written == ["agreement.kk.docx", "agreement.ru.docx"]
+    assert "Тараз" in docxtext.text((tmp_path / "taraz-mendeleev" / "agreement.kk.docx").read_bytes())
+
+
+def test_render_is_deterministic(runner, tmp_path):
+    for out in ("a", "b"):
+        runner.invoke(cli, ["render", str(TARAZ), "--kind", "agreement", "--lang", "ru", "--out", str(tmp_path / out)])
+    first = (tmp_path / "a" / "taraz-mendeleev" / "agreement.ru.docx").read_bytes()
+    assert first == (tmp_path / "b" / "taraz-mendeleev" / "agreement.ru.docx").read_bytes()
+
+
+def test_render_bad_language_is_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["render", str(TARAZ), "--lang", "kk,de", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "de" in result.output and "kk, ru, en" in result.output
+
+
+def test_failed_partnership_does_not_stop_others(runner, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "good.yaml").write_text(TARAZ.read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "broken.yaml").write_text("id: broken\nregime: nonsense\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["render", str(data), "--kind", "agreement", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "broken.yaml" in result.output
+    assert sorted(p.name for p in (out / "taraz-mendeleev").iterdir()) == [
+        "agreement.en.docx", "agreement.kk.docx", "agreement.ru.docx"]
+    assert not (out / "broken").exists()
+    assert not list(out.rglob("*.part"))
+
+
+def test_draft_marks_documents(runner, tmp_path):
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "agreement", "--draft", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for lang, mark in (("kk", "ЖОБА"), ("ru", "ПРОЕКТ"), ("en", "DRAFT")):
+        docx = (tmp_path / "taraz-mendeleev" / f"agreement.{lang}.docx").read_bytes()
+        assert docxtext.blocks(docx)[0].text == mark
+        assert zipfile.ZipFile(io.BytesIO(docx)).testzip() is None
+
+
+def test_new_writes_starter(runner, tmp_path):
+    target = tmp_path / "mine.yaml"
+    result = runner.invoke(cli, ["new", "--model", "franchise", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "model: franchise" in target.read_text(encoding="utf-8")
+    again = runner.invoke(cli, ["new", "--model", "franchise", str(target)])
+    assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_templates_list_and_check(runner):
+    listed = runner.invoke(cli, ["templates", "list"])
+    assert listed.exit_code == 0
+    assert "agreement" in listed.output
+    checked = runner.invoke(cli, ["templates", "check"])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_templates_export(runner, tmp_path):
+    result = runner.invoke(cli, ["templates", "export", str(tmp_path)])
+    assert result.exit_code == 0
+    assert (tmp_path / "kk" / "agreement.docx").is_file()
+    assert (tmp_path / "ru" / "terms.yaml").is_file()
