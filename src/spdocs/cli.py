@@ -6,6 +6,7 @@ errors (others still produced); 2 usage, or input that cannot be read at all.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -138,11 +139,13 @@ def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: t
 
 
 def _actuals_transform(path: Path, files: list[Path]) -> Callable[[Any], Any]:
-    """Return a function that applies the sheet's actuals to a partnership (read the sheet once)."""
+    """Return a function that applies the sheet's actuals to a partnership (read the sheet once).
+
+    A partial, not a lambda, so that it can be sent to worker processes (--jobs).
+    """
     from spdocs.actuals import apply_actuals, read_actuals
 
-    table = read_actuals(path)
-    return lambda partnership: apply_actuals(partnership, table)
+    return functools.partial(apply_actuals, table=read_actuals(path))
 
 
 @cli.command("new")
