@@ -67,22 +67,22 @@ def check_cmd(paths: tuple[Path, ...], lang: str, fmt: str) -> None:
     Exit 0 when no finding is an error, 1 when some is, 2 when a file cannot be read or
     does not match the schema (every mistake is listed with its file, line and field).
     """
-    from spdocs.checks import check, format_human, format_json
+    from spdocs.checks import check, input_findings
+    from spdocs.checks.report import format_human, format_json
     from spdocs.load import find_files, load_with_lines
 
     files = _guard(lambda: find_files(paths))
     results: list[tuple[str, list[Any]]] = []
-    unusable = []
+    unusable = False
     for path in files:
         try:
             partnership, lines = load_with_lines(path)
         except InputError as exc:
-            unusable.append(exc)
+            unusable = True
+            results.append((str(path), input_findings(exc)))
             continue
         results.append((str(path), check(partnership, lines=lines, path=str(path), lang=lang)))
-    for exc in unusable:
-        click.echo(str(exc), err=True)
-    click.echo(format_json(results) if fmt == "json" else format_human(results, lang=lang), nl=fmt == "human")
+    click.echo(format_json(results) if fmt == "json" else format_human(results, lang=lang))
     if unusable:
         sys.exit(2)
     sys.exit(1 if any(f.severity == "error" for _, found in results for f in found) else 0)

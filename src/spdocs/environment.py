@@ -22,4 +22,17 @@ def make_env(lang: str) -> SandboxedEnvironment:
         raise ValueError(f"unknown language {lang!r} (expected {', '.join(LANGS)})")
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.globals["lang"] = lang
+    env.filters["upfirst"] = upfirst
     return env
+
+
+def upfirst(text: str) -> str:
+    """Return ``text`` with its first letter capitalized and the rest untouched.
+
+    Positions are stored as they read mid-sentence («проректор по …»); a signature block
+    starts with them. Jinja's ``capitalize`` would lowercase the rest («– ректор»).
+
+    >>> upfirst("председатель Правления – Ректор")
+    'Председатель Правления – Ректор'
+    """
+    return text[:1].upper() + text[1:]

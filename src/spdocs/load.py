@@ -44,19 +44,29 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def load(path: str | Path) -> Partnership:
     """Return the partnership in the file at ``path``; raise `InputError` listing every problem."""
+    return load_with_lines(path)[0]
+
+
+def load_with_lines(path: str | Path) -> tuple[Partnership, dict[Loc, int]]:
+    """Return the partnership in the file at ``path`` and its map from field path to line."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, [Problem(str(path), None, "", f"cannot read the file ({exc})")]) from None
-    return loads(text, name=str(path), json_syntax=path.suffix == ".json")
+    return loads_with_lines(text, name=str(path), json_syntax=path.suffix == ".json")
 
 
 def loads(text: str, *, name: str = "<data>", json_syntax: bool = False) -> Partnership:
     """Return the partnership in ``text``; ``name`` is used in error messages."""
+    return loads_with_lines(text, name=name, json_syntax=json_syntax)[0]
+
+
+def loads_with_lines(text: str, *, name: str = "<data>", json_syntax: bool = False) -> tuple[Partnership, dict[Loc, int]]:
+    """Return the partnership in ``text`` and its map from field path to line."""
     data, lines = parse(text, name=name, json_syntax=json_syntax)
     try:
-        return Partnership.model_validate(data)
+        return Partnership.model_validate(data), lines
     except pydantic.ValidationError as exc:
         problems = [_problem(err, name, lines) for err in exc.errors()]
         problems.sort(key=lambda p: (p.line or 0, p.field))
@@ -114,7 +124,7 @@ def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
         message = f"is blank; {message[0].lower()}{message[1:]}"
     else:
         message = f"{message} (got {_show(err.get('input'))})"
-    return Problem(name, _line(loc, lines), _dotted(loc), message)
+    return Problem(name, line_of(loc, lines), dotted(loc), message)
 
 
 def _missing(loc: Loc) -> str:
@@ -170,14 +180,16 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _line(loc: Loc, lines: dict[Loc, int]) -> int | None:
+def line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
+    """Return the line of the field at ``loc``, or of its nearest enclosing field."""
     for end in range(len(loc), -1, -1):
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
 
 
-def _dotted(loc: Loc) -> str:
+def dotted(loc: Loc) -> str:
+    """Return a field path as written in messages: ``working_group.members[1].role``."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

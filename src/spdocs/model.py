@@ -14,7 +14,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 Lang = Literal["kk", "ru", "en"]
@@ -31,7 +31,17 @@ HEModel = Literal[
 HE_MODELS: tuple[str, ...] = HEModel.__args__  # type: ignore[attr-defined]
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
-Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Numbers and codes that YAML may read as numbers (2025, 45): the loader turns them into text.
+Code = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    WithJsonSchema({"type": ["string", "integer"], "minLength": 1}),
+]
+PeriodId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"}),
+]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
@@ -466,6 +476,23 @@ class Actual(Base):
         return data if isinstance(data, dict) else {"value": data}
 
 
+# An actual is written as a bare number (or null), or as {value, note}.
+ActualValue = Annotated[
+    Actual,
+    WithJsonSchema({
+        "anyOf": [
+            {"type": ["number", "string", "null"]},
+            {
+                "type": "object",
+                "properties": {"value": {"type": ["number", "string", "null"]}, "note": {"$ref": "#/$defs/Text"}},
+                "required": ["value"],
+                "additionalProperties": False,
+            },
+        ]
+    }),
+]
+
+
 class Activity(Base):
     """Something done in a period, under a priority area."""
 
@@ -476,11 +503,11 @@ class Activity(Base):
 class Period(Base):
     """A reporting period with what was achieved in it."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_.-]*$")]
+    id: PeriodId
     start: dt.date
     end: dt.date
     due: dt.date
-    actuals: dict[str, Actual] = {}
+    actuals: dict[str, ActualValue] = {}
     summary: Text | None = None
     activities: list[Activity] = []
     problems: list[Text] = []

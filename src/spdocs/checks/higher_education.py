@@ -1,0 +1,168 @@
+"""Rules of the MoSHE recommendations that apply to every higher-education model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spdocs.checks.base import Hit, Term, term_loc
+from spdocs.model import Partnership
+
+# Models in which the partners teach together: foreign staff, dual degrees, staffing ratio.
+TEACHING_MODELS = ("branch", "consortium_branch", "joint_programs")
+COMMITTEES = ("teaching_learning", "admission", "educational_innovation", "student_experience")
+TOP = 500
+MIN_YEARS = 5
+
+
+def he_term(p: Partnership) -> Iterator[Hit]:
+    """The term of cooperation is at least 5 years."""
+    years = p.agreement.years
+    if years < MIN_YEARS:
+        yield Hit(term_loc(p), args={"years": years}, value=years)
+
+
+def he_ministry(p: Partnership) -> Iterator[Hit]:
+    """The partnership is agreed with the Ministry, by a dated and numbered document, before signing."""
+    m = p.agreement.ministry
+    if m is None:
+        yield Hit(("agreement", "ministry"))
+        return
+    if m.number is None or m.date is None:
+        yield Hit(("agreement", "ministry"), "incomplete")
+    if m.date is not None and m.date > p.agreement.date:
+        yield Hit(("agreement", "ministry", "date"), "late", {"ministry": m.date, "date": p.agreement.date}, m.date)
+
+
+def he_foreign_oblig(p: Partnership) -> Iterator[Hit]:
+    """Where the partners teach together, the foreign side provides staff and dual-degree programs."""
+    if p.model not in TEACHING_MODELS:
+        return
+    s = p.staffing
+    if s is not None and s.foreign_percent == 0 and not s.foreign_staff_count:
+        yield Hit(("staffing", "foreign_percent"), "staff", {"percent": s.foreign_percent}, s.foreign_percent)
+    if not any(x.dual_degree for x in p.programs):
+        yield Hit(("programs",), "dual", {"model": Term("model", (p.model,))})
+
+
+def he_ranking(p: Partnership) -> Iterator[Hit]:
+    """The foreign partner is in a TOP-500 of QS, THE or ARWU (overall or by subject)."""
+    rankings = p.parties.foreign.rankings
+    if not rankings:
+        yield Hit(("parties", "foreign", "rankings"), "none")
+        return
+    if any(r.system != "other" and r.rank <= TOP for r in rankings):
+        return
+    i, best = min(enumerate(rankings), key=lambda item: (item[1].rank, item[0]))
+    band = f"{best.rank}–{best.rank_to}" if best.rank_to else str(best.rank)
+    shown = f"{best.system} {best.year}, {band}"
+    variant = "other" if best.system == "other" and best.rank <= TOP else "low"
+    yield Hit(("parties", "foreign", "rankings", i, "rank"), variant, {"best": shown}, shown)
+
+
+def he_areas(p: Partnership) -> Iterator[Hit]:
+    """The cooperation covers more than one area (the text: expand the range, include research)."""
+    if len(p.agreement.areas) < 2:
+        yield Hit(("agreement", "areas"), value=p.agreement.areas[0].id)
+
+
+def he_indicators(p: Partnership) -> Iterator[Hit]:
+    """Target indicators are set (jointly, with targets per period)."""
+    if not p.indicators:
+        yield Hit(("indicators",))
+
+
+def he_lang(p: Partnership) -> Iterator[Hit]:
+    """A language of instruction given as "other" cannot be named in the documents."""
+    for i, x in enumerate(p.programs):
+        if "other" in x.languages:
+            yield Hit(("programs", i, "languages"), args={"program": x.code}, value="other")
+
+
+def he_kz_disciplines(p: Partnership) -> Iterator[Hit]:
+    """Every dual-degree program includes Kazakh language and History of Kazakhstan."""
+    for i, x in enumerate(p.programs):
+        if not x.dual_degree:
+            continue
+        if not x.kazakh_language:
+            yield Hit(("programs", i, "kazakh_language"), "kazakh", {"program": x.code}, False)
+        if not x.history_of_kazakhstan:
+            yield Hit(("programs", i, "history_of_kazakhstan"), "history", {"program": x.code}, False)
+
+
+def he_accreditation(p: Partnership) -> Iterator[Hit]:
+    """Every dual-degree program names an accreditation recognized in Kazakhstan."""
+    for i, x in enumerate(p.programs):
+        if x.dual_degree and x.accreditation is None:
+            yield Hit(("programs", i, "accreditation"), args={"program": x.code})
+
+
+def he_committees(p: Partnership) -> Iterator[Hit]:
+    """The four joint committees exist, each with members of both sides."""
+    if p.model == "certification_center":
+        return  # no educational programs: no academic policy to run
+    present = {c.type for c in p.committees}
+    missing = tuple(t for t in COMMITTEES if t not in present)
+    if missing:
+        yield Hit(("committees",), "missing", {"missing": Term("committee", missing)}, ", ".join(missing))
+    for i, c in enumerate(p.committees):
+        if not (c.members_kazakhstani and c.members_foreign):
+            name = c.name if c.type == "other" and c.name else Term("committee", (c.type,))
+            yield Hit(("committees", i), "one_sided", {"committee": name}, c.type)
+
+
+def he_qa(p: Partnership) -> Iterator[Hit]:
+    """A quality assurance system is described."""
+    if p.model != "certification_center" and p.quality_assurance is None:
+        yield Hit(("quality_assurance",))
+
+
+def he_regional(p: Partnership) -> Iterator[Hit]:
+    """An enterprise or organization of the region takes part."""
+    if not any(o.role in ("enterprise", "organization") for o in p.parties.others):
+        yield Hit(("parties", "others"))
+
+
+def he_research_groups(p: Partnership) -> Iterator[Hit]:
+    """Joint research groups are formed."""
+    if not p.research_groups:
+        yield Hit(("research_groups",))
+
+
+def he_third_mission(p: Partnership) -> Iterator[Hit]:
+    """Third-mission activities (social projects, non-formal education) are given."""
+    if not p.third_mission:
+        yield Hit(("third_mission",))
+
+
+def he_prof_dev(p: Partnership) -> Iterator[Hit]:
+    """Regular professional development of academic staff is planned."""
+    if not p.professional_development:
+        yield Hit(("professional_development",))
+
+
+def he_staff_ratio(p: Partnership) -> Iterator[Hit]:
+    """Teaching staff: Kazakhstani up to 70 %, foreign up to 30 %."""
+    s = p.staffing
+    if s is None:
+        if p.model in TEACHING_MODELS:
+            yield Hit(("staffing",), "missing")
+        return
+    kz, foreign = s.kazakhstani_percent, s.foreign_percent
+    if kz + foreign > 100:
+        yield Hit(("staffing",), "total", {"total": kz + foreign}, kz + foreign, severity="error")
+    elif foreign > 30:
+        yield Hit(("staffing", "foreign_percent"), args={"kz": kz, "foreign": foreign}, value=foreign)
+    elif kz > 70:
+        yield Hit(("staffing", "kazakhstani_percent"), args={"kz": kz, "foreign": foreign}, value=kz)
+
+
+def he_funding(p: Partnership) -> Iterator[Hit]:
+    """Every source of financing is one the text lists; the state budget only via the state order."""
+    if p.funding is None:
+        yield Hit(("funding",), "missing", severity="warning")
+        return
+    for i, s in enumerate(p.funding.sources):
+        if s.type == "state_budget":
+            yield Hit(("funding", "sources", i, "type"), "state_budget", value=s.type)
+        elif s.type == "loan":  # lawful, but only as "other resources not prohibited"
+            yield Hit(("funding", "sources", i, "type"), "loan", value=s.type, severity="warning")

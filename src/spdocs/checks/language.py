@@ -1,0 +1,63 @@
+"""Rules on the language versions of texts: Kazakh and Russian in Cyrillic, English in Latin."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from spdocs.checks.base import Hit, Term, iter_texts
+from spdocs.model import Partnership
+
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters: hyphens, digits and spaces split words
+# Latin letters that look like (or transliterate) a Cyrillic one; glossary §4 names i/ə/ö.
+_LOOKALIKE = dict(zip("aceopxyABCEHKMOPTXY", "асеорхуАВСЕНКМОРТХУ"))
+_KAZAKH = _LOOKALIKE | dict(zip("iIəƏäÄöÖüÜhığşñū", "іІәӘәӘөӨүҮһығшңұ"))
+_FIX = {"kk": _KAZAKH, "ru": _LOOKALIKE}
+
+
+def _script(ch: str) -> str:
+    """Return "CYRILLIC", "LATIN" or another script word of the letter ``ch``."""
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def _sample(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def gen_script(p: Partnership) -> Iterator[Hit]:
+    """No Kazakh or Russian word mixes Latin and Cyrillic letters (Latin i/ə/ö for і/ә/ө)."""
+    for loc, text in iter_texts(p):
+        for lang in ("kk", "ru"):
+            words, latin, fixable = [], [], True
+            for word in dict.fromkeys(_WORD.findall(text.get(lang))):
+                scripts = [_script(ch) for ch in word]
+                if "CYRILLIC" in scripts and "LATIN" in scripts:
+                    words.append(word)
+                    latin += [ch for ch, s in zip(word, scripts) if s == "LATIN" and ch not in latin]
+                    # a mostly Latin word (a name) with a stray Cyrillic letter has no Cyrillic fix
+                    fixable = fixable and scripts.count("CYRILLIC") >= scripts.count("LATIN")
+            if not words:
+                continue
+            fix = [_FIX[lang].get(ch) for ch in latin]
+            args = {"text": Term("text", (lang,)), "words": ", ".join(words), "letters": ", ".join(latin)}
+            if fixable and all(fix):
+                yield Hit((*loc, lang), args={**args, "fix": ", ".join(f for f in fix if f)}, value=words[0])
+            else:
+                yield Hit((*loc, lang), "nofix", args, words[0])
+
+
+def gen_untranslated(p: Partnership) -> Iterator[Hit]:
+    """Kazakh and Russian texts have Cyrillic letters and English texts none: else a copy is likely."""
+    for loc, text in iter_texts(p):
+        for lang in ("kk", "ru", "en"):
+            value = text.get(lang)
+            scripts = {_script(ch) for ch in value if ch.isalpha()}
+            if lang == "en":
+                bad = "CYRILLIC" in scripts
+            else:  # two Latin words at least: a lone code or abbreviation (IAAR, Q1) is fine
+                bad = "CYRILLIC" not in scripts and len(_WORD.findall(value)) >= 2
+            if bad:
+                variant = "cyrillic" if lang == "en" else "latin"
+                args = {"text": Term("text", (lang,)), "sample": _sample(value)}
+                yield Hit((*loc, lang), variant, args, _sample(value))
