@@ -476,6 +476,12 @@ class Actual(Base):
         return data if isinstance(data, dict) else {"value": data}
 
 
+_TEXT_SCHEMA = {
+    "type": "object",
+    "properties": {lang: {"type": "string", "minLength": 1} for lang in LANGS},
+    "required": list(LANGS),
+    "additionalProperties": False,
+}
 # An actual is written as a bare number (or null), or as {value, note}.
 ActualValue = Annotated[
     Actual,
@@ -484,7 +490,7 @@ ActualValue = Annotated[
             {"type": ["number", "string", "null"]},
             {
                 "type": "object",
-                "properties": {"value": {"type": ["number", "string", "null"]}, "note": {"$ref": "#/$defs/Text"}},
+                "properties": {"value": {"type": ["number", "string", "null"]}, "note": _TEXT_SCHEMA},
                 "required": ["value"],
                 "additionalProperties": False,
             },
