@@ -10,13 +10,15 @@ Templates therefore hold all wording and need no logic beyond conditions and loo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
-from spdocs import formatting
+from spdocs import analysis, formatting
+from spdocs.errors import RenderError
 from spdocs.kinds import KINDS
 from spdocs.model import Money, Partnership, Period, Text
 
@@ -59,10 +61,14 @@ def build(
         "target_periods": target_periods,
         "areas": _areas(p, data, target_periods, lang),
     }
+    if p.working_group is not None:
+        ctx["wg_members"] = _wg_members(data["working_group"]["members"])
     if KINDS[kind].per_period:
         if period is None:
             raise ValueError(f"the '{kind}' kind is made per reporting period; name the period")
         ctx["period"] = convert(period, lang)
+        if kind == "report":
+            ctx["report"] = _report(p, period, lang, terms)
     return ctx
 
 
@@ -90,6 +96,15 @@ def _signing_parties(p: Partnership, data: dict[str, Any]) -> list[dict[str, Any
     signing = [data["parties"]["kazakhstani"], data["parties"]["foreign"]]
     signing += [d for d, raw in zip(data["parties"]["others"], p.parties.others) if raw.signatory is not None]
     return signing
+
+
+# The order's appendix lists the working group in this order of roles.
+_ROLE_ORDER = ("chair", "deputy_chair", "secretary", "member")
+
+
+def _wg_members(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the working group's members: chair, deputy chair, secretary, members (data order within a role)."""
+    return sorted(members, key=lambda m: _ROLE_ORDER.index(m["role"]))
 
 
 def _annexes(p: Partnership) -> dict[str, int | None]:
@@ -123,3 +138,83 @@ def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang
         out.append({**area_data, "indicators": indicators})
     return out
 
+
+def _report(p: Partnership, period: Period, lang: str, terms: dict[str, Any]) -> dict[str, Any]:
+    """Return the report's analysis of ``period``, formatted: rows by area, counts, signer.
+
+    Numbers are formatted for ``lang``; a missing value is "—", a missing actual is the
+    language's "no data" (never 0); status codes come with their labels from ``t.report``.
+    """
+    labels = terms["report"]
+    result = analysis.analyze(p, period)
+    areas = []
+    for n, block in enumerate(result.areas, 1):
+        rows = [_report_row(f"{n}.{k}", r, lang, labels) for k, r in enumerate(block.rows, 1)]
+        areas.append({"number": n, "name": block.area.name.get(lang), "rows": rows, "counts": dataclasses.asdict(block.counts)})
+    names = {a.id: a.name.get(lang) for a in p.agreement.areas}
+    activities = [
+        {"name": names[area.id], "texts": [_item(a.text, lang) for a in period.activities if a.area == area.id]}
+        for area in p.agreement.areas
+        if any(a.area == area.id for a in period.activities)
+    ]
+    return {
+        "period": formatting.period_forms(period.start, period.end, lang=lang),
+        "areas": areas,
+        "counts": dataclasses.asdict(result.counts),
+        "no_data": [r.indicator.name.get(lang) for r in result.rows if r.status == "no_data"],
+        "activities": activities,
+        "problems": [_item(t, lang) for t in period.problems],
+        "proposals": [_item(t, lang) for t in period.proposals],
+        "signer": _signer(p, period, lang),
+    }
+
+
+def _item(text: Text, lang: str) -> str:
+    """Return a list item's text without its closing punctuation (the template adds «;» or «.»)."""
+    return text.get(lang).rstrip().rstrip(".;,")
+
+
+def _report_row(number: str, row: analysis.Row, lang: str, labels: dict[str, Any]) -> dict[str, Any]:
+    def num(value: Decimal | None) -> str:
+        return "—" if value is None else formatting.format_number(value, lang=lang)
+
+    def pct(value: Decimal | None, signed: bool = False) -> str:
+        if value is None:
+            return "—"
+        return ("+" if signed and value > 0 else "") + formatting.format_percent(value, lang=lang)
+
+    return {
+        "number": number,
+        "name": row.indicator.name.get(lang),
+        "unit": row.indicator.unit.get(lang),
+        "plan": num(row.plan),
+        "actual": labels["no_data"] if row.actual is None else num(row.actual),
+        "deviation": ("+" if row.deviation and row.deviation > 0 else "") + num(row.deviation),
+        "deviation_percent": pct(row.deviation_percent, signed=True),
+        "completion": pct(row.completion),
+        "status": row.status,
+        "status_label": labels["status"][row.status],
+        "note": row.note.get(lang) if row.note else "—",
+    }
+
+
+def _signer(p: Partnership, period: Period, lang: str) -> dict[str, Any]:
+    """Return who signs the report: the first head (or the acting one) or the responsible person."""
+    wg = p.working_group
+    if period.signed_by == "responsible":
+        if wg is None or wg.responsible is None:
+            raise RenderError(
+                f"period {period.id}: signed_by is 'responsible' but working_group.responsible is not given",
+                template="report",
+                lang=lang,
+            )
+        person, acting = wg.responsible, False
+    elif wg is not None:
+        person, acting = wg.first_head, wg.first_head.acting
+    else:
+        # Without a working group the first head is the one who signs for the organization.
+        person, acting = p.parties.kazakhstani.signatory, False
+    position = person.position.get(lang)
+    # Positions are stored as written inside a sentence; a signature line starts with a capital.
+    position = position[:1].upper() + position[1:]
+    return {"name": person.name.get(lang), "position": position, "acting": acting, "role": period.signed_by}

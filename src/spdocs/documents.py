@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spdocs import context, kinds, render
+from spdocs import analysis, chart, context, kinds, render
 from spdocs.errors import RenderError
 from spdocs.model import LANGS, Partnership
 
@@ -90,5 +90,8 @@ def build_context(
 
 
 def _images(p: Partnership, kind: str, lang: str, ctx: Mapping[str, Any]) -> dict[str, bytes] | None:
-    """Return the pictures a kind replaces in its template (none yet for non-periodic kinds)."""
+    """Return the pictures a kind replaces in its template: the report's chart, by its alt text."""
+    if kind == "report":
+        result = analysis.analyze(p, ctx["period"]["id"])
+        return {"chart": chart.png(result, lang=lang, labels=ctx["t"]["report"])}
     return None

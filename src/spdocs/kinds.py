@@ -29,6 +29,8 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "agreement": Kind("agreement"),
+    "order": Kind("order", needs=("working_group",)),
+    "report": Kind("report", per_period=True, needs=("indicators", "periods")),
 }
 
 

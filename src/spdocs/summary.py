@@ -1,0 +1,153 @@
+"""The consolidated summary for the authorized body: one XLSX workbook over many partnerships.
+
+The first sheet has a row per partnership × indicator × reporting period, with plan, actual,
+deviation, deviation %, completion % and status, exactly as the reports analyze them
+(`spdocs.analysis`); then one sheet per regime (higher education, medical) with the same
+columns filtered. Periods are those a report is made for (the ones with actuals), or only
+``period`` when given. A missing actual is an empty cell with the status "no data", never 0.
+
+Labels (sheet names, column headings, regimes, models, statuses) come from the language's
+terms, ``report.summary`` and friends. The bytes depend only on the data: the workbook's
+dates are the latest period end in it, and the package has fixed timestamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from spdocs import analysis, kinds
+from spdocs.model import Partnership
+
+REGIMES = ("higher_education", "medical")
+COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
+    ("partnership", 22),
+    ("organization", 28),
+    ("partner", 28),
+    ("regime", 20),
+    ("model", 26),
+    ("area", 24),
+    ("indicator", 48),
+    ("unit", 10),
+    ("period", 10),
+    ("plan", 10),
+    ("actual", 10),
+    ("deviation", 11),
+    ("deviation_percent", 12),
+    ("completion", 12),
+    ("status", 16),
+    ("note", 30),
+)
+NUMBERS = {"plan", "actual", "deviation"}
+PERCENTS = {"deviation_percent", "completion"}
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def rows(
+    partnerships: Sequence[Partnership], *, lang: str = "ru", period: str | None = None, templates: Path | None = None
+) -> list[dict[str, Any]]:
+    """Return the summary's rows: values keyed by column (percentages as fractions, 0.945), plus
+    ``regime_code`` and ``period_end``."""
+    t = kinds.terms(lang, templates)
+    out = []
+    for p in partnerships:
+        periods = [pr for pr in analysis.reported_periods(p) if period is None or pr.id == period]
+        for pr in periods:
+            result = analysis.analyze(p, pr)
+            for block in result.areas:
+                for r in block.rows:
+                    out.append({
+                        "partnership": p.id,
+                        "organization": p.parties.kazakhstani.short_name.get(lang),
+                        "partner": p.parties.foreign.short_name.get(lang),
+                        "regime": t["regimes"][p.regime],
+                        "model": t["models"][p.model] if p.model else None,
+                        "area": block.area.name.get(lang),
+                        "indicator": r.indicator.name.get(lang),
+                        "unit": r.indicator.unit.get(lang),
+                        "period": pr.id,
+                        "plan": r.plan,
+                        "actual": r.actual,
+                        "deviation": r.deviation,
+                        "deviation_percent": _fraction(r.deviation_percent),
+                        "completion": _fraction(r.completion),
+                        "status": t["report"]["status"][r.status],
+                        "note": r.note.get(lang) if r.note else None,
+                        "regime_code": p.regime,
+                        "period_end": pr.end,
+                    })
+    return out
+
+
+def summary(
+    partnerships: Sequence[Partnership], *, lang: str = "ru", period: str | None = None, templates: Path | None = None
+) -> bytes:
+    """Return the summary workbook (XLSX bytes) of ``partnerships`` with labels in ``lang``."""
+    from openpyxl import Workbook  # imported here: only the summary needs it
+    from openpyxl.writer.excel import ExcelWriter
+
+    t = kinds.terms(lang, templates)["report"]["summary"]
+    data = rows(partnerships, lang=lang, period=period, templates=templates)
+    wb = Workbook()
+    _sheet(wb.active, t["sheet_all"], data, t["columns"])
+    for regime in REGIMES:
+        _sheet(wb.create_sheet(), t["sheets"][regime], [r for r in data if r["regime_code"] == regime], t["columns"])
+    stamp = max((r["period_end"] for r in data), default=None) or max(
+        (p.agreement.date for p in partnerships), default=dt.date(2000, 1, 1)
+    )
+    props = wb.properties
+    props.created = props.modified = dt.datetime.combine(stamp, dt.time())
+    props.creator = props.lastModifiedBy = "spdocs"
+    props.title = t["sheet_all"]
+    buf = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save() stamps the workbook with the clock.
+    ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)).save()
+    return _fixed_times(buf.getvalue())
+
+
+def _sheet(ws: Any, title: str, data: list[dict[str, Any]], headings: dict[str, str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws.title = title
+    ws.append([headings[key] for key, _ in COLUMNS])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="E7E6E6")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for r in data:
+        ws.append([r[key] for key, _ in COLUMNS])
+        for cell, (key, _) in zip(ws[ws.max_row], COLUMNS):
+            if key in PERCENTS:
+                cell.number_format = "0.0%"
+            elif key in NUMBERS and cell.value is not None:
+                cell.number_format = "#,##0" if cell.value == cell.value.to_integral_value() else "#,##0.0##"
+            elif key in ("indicator", "note", "area", "organization", "partner", "model"):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for i, (_, width) in enumerate(COLUMNS, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.row_dimensions[1].height = 32
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 2)}"
+
+
+def _fraction(percent: Decimal | None) -> Decimal | None:
+    """Return a percentage as the fraction Excel's "0.0%" format expects (94.5 → 0.945)."""
+    return None if percent is None else percent / 100
+
+
+def _fixed_times(package: bytes) -> bytes:
+    """Return the zip ``package`` re-written with fixed member timestamps (same data, same bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info))
+    return out.getvalue()

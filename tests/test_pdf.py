@@ -1,0 +1,102 @@
+"""spdocs.pdf: packets with bookmarks, metadata and a draft mark."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from spdocs.convert import Converter, find_soffice
+from spdocs.errors import AssemblyError, ConversionError
+from spdocs.pdf import assemble
+
+A4 = (595.28, 841.89)
+
+
+def blank_pdf(pages: int, size: tuple[float, float] = A4) -> bytes:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(*size)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def read(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+def test_pages_bookmarks_and_metadata() -> None:
+    packet = read(assemble([("Келісім", blank_pdf(2)), ("Бұйрық", blank_pdf(1))], title="Пакет"))
+
+    assert len(packet.pages) == 3
+    bookmarks = [item for item in packet.outline if not isinstance(item, list)]
+    assert len(bookmarks) == len(packet.outline)  # all top level
+    assert [item.title for item in bookmarks] == ["Келісім", "Бұйрық"]
+    assert [packet.get_destination_page_number(item) for item in bookmarks] == [0, 2]
+    assert packet.metadata is not None
+    assert packet.metadata.title == "Пакет"
+    assert packet.metadata.producer == "spdocs"
+    assert "/CreationDate" not in packet.metadata
+
+
+@pytest.mark.parametrize("mark", ["ЖОБА", "ПРОЕКТ", "DRAFT"], ids=["kk", "ru", "en"])
+def test_draft_mark_on_every_page(mark: str) -> None:
+    landscape = (A4[1], A4[0])
+    parts = [("one", blank_pdf(2)), ("two", blank_pdf(1, landscape))]
+    packet = read(assemble(parts, title="t", draft_mark=mark))
+
+    assert [page.extract_text().strip() for page in packet.pages] == [mark] * 3
+    assert [float(page.mediabox.width) for page in packet.pages] == [A4[0], A4[0], A4[1]]
+
+
+def test_same_input_same_bytes() -> None:
+    parts = [("Келісім", blank_pdf(1)), ("Есеп", blank_pdf(2))]
+    first = assemble(parts, title="Пакет", draft_mark="ЖОБА")
+    assert assemble(parts, title="Пакет", draft_mark="ЖОБА") == first
+    assert b"/ID" not in first
+
+
+@pytest.mark.parametrize(
+    "bad", [b"", b"not a pdf", blank_pdf(1)[:200]], ids=["empty", "garbage", "truncated"]
+)
+def test_unreadable_part_is_named(bad: bytes) -> None:
+    with pytest.raises(AssemblyError, match="Бұйрық"):
+        assemble([("Келісім", blank_pdf(1)), ("Бұйрық", bad)], title="Пакет")
+
+
+def test_no_parts() -> None:
+    with pytest.raises(AssemblyError, match="no parts"):
+        assemble([], title="Пакет")
+
+
+def _have_soffice() -> bool:
+    try:
+        find_soffice()
+    except ConversionError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _have_soffice(), reason="LibreOffice is not installed")
+def test_converted_parts_keep_kazakh_text_and_lose_the_clock(tmp_path: Path) -> None:
+    texts = {"Келісім": "Келісім: Ә Ғ Қ Ң Ө Ұ Ү Һ І", "Бұйрық": "Бұйрық: ә ғ қ ң ө ұ ү һ і"}
+    pairs = []
+    for n, text in enumerate(texts.values()):
+        document = docx.Document()
+        document.styles["Normal"].font.name = "Times New Roman"
+        document.add_paragraph(text)
+        document.save(str(tmp_path / f"{n}.docx"))
+        pairs.append((tmp_path / f"{n}.docx", tmp_path / f"{n}.pdf"))
+    with Converter(jobs=1) as converter:
+        assert converter.convert(pairs) == []
+    pdfs = [pdf.read_bytes() for _, pdf in pairs]
+    assert b"/CreationDate" in pdfs[0]  # LibreOffice stamps the clock time ...
+
+    packet = read(assemble(list(zip(texts, pdfs, strict=True)), title="Пакет"))
+
+    assert packet.metadata is not None and "/CreationDate" not in packet.metadata  # ... we do not
+    assert [page.extract_text().strip() for page in packet.pages] == list(texts.values())

@@ -1,0 +1,123 @@
+"""The summary workbook over the examples: opens, is laid out for Excel, and agrees with the reports."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal as D
+
+import docx
+import openpyxl
+import pytest
+
+from conftest import EXAMPLES, ROOT, example, rendered
+from spdocs import actuals, analysis, kinds, summary
+from spdocs.model import Partnership
+
+SAMPLE = ROOT / "examples" / "actuals" / "actuals-2026.csv"
+
+
+def table_rows(data: bytes) -> list[list[str]]:
+    """Return the report's indicator table (9 columns) as cell texts."""
+    table = next(t for t in docx.Document(io.BytesIO(data)).tables if len(t.columns) == 9)
+    return [[c.text.strip() for c in row.cells] for row in table.rows]
+
+
+@pytest.fixture(scope="module")
+def examples() -> list[Partnership]:
+    return [example(path.stem) for path in EXAMPLES]
+
+
+@pytest.fixture(scope="module")
+def book(examples) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(summary.summary(examples)))
+
+
+def records(ws) -> list[dict[str, object]]:
+    keys = [key for key, _ in summary.COLUMNS]
+    return [dict(zip(keys, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def test_sheets_headers_and_layout(book):
+    t = kinds.terms("ru")["report"]["summary"]
+    assert book.sheetnames == [t["sheet_all"], t["sheets"]["higher_education"], t["sheets"]["medical"]]
+    for ws in book.worksheets:
+        assert [c.value for c in ws[1]] == [t["columns"][key] for key, _ in summary.COLUMNS]
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref.startswith("A1:P")
+        assert ws[1][0].font.b
+        assert ws.column_dimensions["G"].width == 48
+
+
+def test_a_row_per_partnership_indicator_and_reported_period(book, examples):
+    rows = records(book.worksheets[0])
+    expected = [
+        (p.id, pr.id, r.indicator.name.ru)
+        for p in examples
+        for pr in analysis.reported_periods(p)
+        for r in analysis.analyze(p, pr).rows
+    ]
+    assert [(r["partnership"], r["period"], r["indicator"]) for r in rows] == expected
+    by_regime = {regime: [r for r in rows if example(str(r["partnership"])).regime == regime]
+                 for regime in summary.REGIMES}
+    for ws, regime in zip(book.worksheets[1:], summary.REGIMES):
+        assert records(ws) == by_regime[regime]
+    assert by_regime["medical"] and by_regime["higher_education"]
+
+
+def test_figures_match_the_analysis_and_the_reports(book, examples):
+    rows = {(r["partnership"], r["period"], r["indicator"]): r for r in records(book.worksheets[0])}
+    status = kinds.terms("ru")["report"]["status"]
+    for p in examples:
+        for pr in analysis.reported_periods(p):
+            table = {row[1]: row for row in table_rows(rendered(p.id, "report", "ru", pr.id))}
+            for r in analysis.analyze(p, pr).rows:
+                cell = rows[(p.id, pr.id, r.indicator.name.ru)]
+                for key in ("plan", "actual", "deviation"):
+                    value = getattr(r, key)
+                    assert (None if cell[key] is None else D(str(cell[key]))) == value, (p.id, pr.id, key)
+                for key in ("deviation_percent", "completion"):
+                    value = getattr(r, key)
+                    got = None if cell[key] is None else (D(str(cell[key])) * 100).quantize(D("0.1"))
+                    assert got == value, (p.id, pr.id, key)
+                assert cell["status"] == status[r.status]
+                assert table[r.indicator.name.ru][7] == cell["status"]  # the report says the same
+
+
+def test_number_formats_and_no_data_cells(book):
+    ws = book.worksheets[0]
+    keys = [key for key, _ in summary.COLUMNS]
+    col = {key: i for i, key in enumerate(keys)}
+    no_data = 0
+    for row in ws.iter_rows(min_row=2):
+        assert row[col["deviation_percent"]].number_format == "0.0%"
+        assert row[col["completion"]].number_format == "0.0%"
+        actual = row[col["actual"]]
+        if actual.value is None:
+            no_data += 1
+            assert row[col["status"]].value == "нет данных"
+        else:
+            assert actual.number_format in ("#,##0", "#,##0.0##")
+    assert no_data == sum(analysis.analyze(p, pr).counts.no_data
+                          for p in (example(path.stem) for path in EXAMPLES) for pr in analysis.reported_periods(p))
+
+
+def test_deterministic_and_dated_from_the_data(examples):
+    first = summary.summary(examples)
+    assert first == summary.summary(examples)
+    props = openpyxl.load_workbook(io.BytesIO(first)).properties
+    latest = max(pr.end for p in examples for pr in analysis.reported_periods(p))
+    assert props.created.date() == props.modified.date() == latest
+
+
+def test_language_period_and_actuals(examples):
+    data = summary.summary(examples, lang="kk", period="2025")
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert ws.title == kinds.terms("kk")["report"]["summary"]["sheet_all"]
+    assert {r["period"] for r in records(ws)} == {"2025"}
+    assert ws["G2"].value == analysis.analyze(examples[0], "2025").rows[0].indicator.name.kk
+    applied, warnings = actuals.load(SAMPLE, examples)
+    assert len(warnings) == 1
+    ws = openpyxl.load_workbook(io.BytesIO(summary.summary(applied))).worksheets[0]
+    row = next(r for r in records(ws) if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026"
+               and r["actual"] == 19)
+    assert row["status"] == "не достигнуто" and row["note"] == "сохраняются задержки с визами"
