@@ -145,3 +145,27 @@ def test_templates_export(runner, tmp_path):
     assert result.exit_code == 0
     assert (tmp_path / "kk" / "agreement.docx").is_file()
     assert (tmp_path / "ru" / "terms.yaml").is_file()
+
+
+def test_render_pdf_packets(runner, tmp_path):
+    from pypdf import PdfReader
+
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "agreement,order", "--lang", "kk,ru", "--format", "pdf",
+                                 "--packet", "--draft", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "taraz-mendeleev"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "agreement.kk.pdf", "agreement.ru.pdf", "order.kk.pdf", "order.ru.pdf", "packet.kk.pdf", "packet.ru.pdf"]
+    packet = PdfReader(folder / "packet.ru.pdf")
+    assert [item.title for item in packet.outline if not isinstance(item, list)] == [
+        "Договор о стратегическом партнерстве", "Приказ о создании рабочей группы"]
+    assert len(packet.pages) == len(PdfReader(folder / "agreement.ru.pdf").pages) + len(PdfReader(folder / "order.ru.pdf").pages)
+    first = packet.pages[0].extract_text()
+    assert "ПРОЕКТ" in first and "ДОГОВОР" in first.upper()
+    assert "[1/4] PDF" in result.output
+
+
+def test_packet_needs_pdf(runner, tmp_path):
+    result = runner.invoke(cli, ["render", str(TARAZ), "--packet", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--format pdf" in result.output

@@ -104,12 +104,13 @@ def check_cmd(paths: tuple[Path, ...], lang: str, fmt: str) -> None:
 @click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.")
 @click.option("--draft", is_flag=True, help="Render even when checks find errors; mark every document as a draft.")
+@click.option("--packet", is_flag=True, help="With PDF: also join each partnership's PDFs per language into packet.<lang>.pdf.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for rendering.")
 @click.option("--check-lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of check messages.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: tuple[str, ...],
                formats: tuple[str, ...], out: Path, templates: Path | None, period: str | None,
-               actuals: Path | None, draft: bool, jobs: int, check_lang: str, quiet: bool) -> None:
+               actuals: Path | None, draft: bool, packet: bool, jobs: int, check_lang: str, quiet: bool) -> None:
     """Render the documents of data files (or folders of them).
 
     Each partnership is checked first: warnings are printed and rendering goes on; an error
@@ -119,10 +120,12 @@ def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: t
     from spdocs.load import find_files
     from spdocs.produce import Options, produce
 
+    if packet and "pdf" not in formats:
+        raise click.UsageError("--packet joins PDFs: add --format pdf (or docx,pdf)")
     files = _guard(lambda: find_files(paths))
     transform = _guard(lambda: _actuals_transform(actuals, files)) if actuals else None
     options = Options(out=out, kinds=kinds_, langs=langs, formats=formats, templates=templates, period=period,
-                      draft=draft, check_lang=check_lang)
+                      draft=draft, packet=packet, check_lang=check_lang)
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     outcomes = produce(files, options, jobs=jobs, transform=transform, progress=progress)
     failed = 0

@@ -16,11 +16,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spdocs import documents
+from spdocs import documents, kinds
 from spdocs.checks import Finding, check
 from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
 from spdocs.load import load_with_lines
 from spdocs.model import LANGS, Partnership
+from spdocs.pdf import assemble
 from spdocs.write import write_atomic
 
 
@@ -35,6 +36,7 @@ class Options:
     templates: Path | None = None
     period: str | None = None
     draft: bool = False
+    packet: bool = False
     check_lang: str = "en"
 
 
@@ -47,6 +49,7 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: SpdocsError | None = None
+    titles: dict[str, str] = field(default_factory=dict)  # lang -> "Kazakhstani side – partner"
 
     @property
     def blocked(self) -> bool:
@@ -93,6 +96,9 @@ def produce(
                 say(_line(outcomes[-1], len(outcomes), len(paths)))
         if "pdf" in options.formats:
             _convert(outcomes, options, keep_docx="docx" in options.formats, say=say)
+            if options.packet:
+                for outcome in outcomes:
+                    _packets(outcome, options)
     return outcomes
 
 
@@ -104,6 +110,10 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         if transform is not None:
             partnership = transform(partnership)
         outcome.partnership = partnership.id
+        outcome.titles = {
+            lang: f"{partnership.parties.kazakhstani.short_name.get(lang)} – {partnership.parties.foreign.short_name.get(lang)}"
+            for lang in options.langs
+        }
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
             return outcome
@@ -161,6 +171,37 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             outcome.error = outcome.error or next(f for f in failures if f.path and Path(f.path) == docx)
         else:
             outcome.written.append(pdf)
+
+
+def _packets(outcome: Outcome, options: Options) -> None:
+    """Join a partnership's PDFs into ``packet.<lang>.pdf``, one bookmark per document."""
+    if outcome.error is not None:
+        return
+    order = {name: i for i, name in enumerate(kinds.KINDS)}
+    for lang in options.langs:
+        pdfs = [p for p in outcome.written if p.name.endswith(f".{lang}.pdf")]
+        if not pdfs:
+            continue
+        titles = kinds.terms(lang, options.templates).get("documents", {})
+        parts = []
+        for pdf in sorted(pdfs, key=lambda p: (order.get(_kind_of(p), 99), p.name)):
+            kind = _kind_of(pdf)
+            period = pdf.name.split(".")[0].removeprefix(kind).lstrip("-")
+            title = titles.get(kind, kind) + (f" — {period}" if period else "")
+            parts.append((title, pdf.read_bytes()))
+        draft = kinds.terms(lang, options.templates)["draft"] if options.draft else None
+        try:
+            packet = assemble(parts, title=outcome.titles.get(lang, outcome.partnership or ""), draft_mark=draft)
+        except SpdocsError as exc:
+            outcome.error = exc
+            return
+        dest = pdfs[0].parent / f"packet.{lang}.pdf"
+        write_atomic(dest, packet)
+        outcome.written.append(dest)
+
+
+def _kind_of(pdf: Path) -> str:
+    return pdf.name.split(".")[0].split("-")[0]
 
 
 def _line(outcome: Outcome, n: int, total: int) -> str:
