@@ -169,3 +169,48 @@ def test_packet_needs_pdf(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(TARAZ), "--packet", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "--format pdf" in result.output
+
+
+def test_summary_writes_workbook(runner, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "summary.xlsx"
+    result = runner.invoke(cli, ["summary", str(ROOT / "examples"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(out)
+    assert len(book.sheetnames) == 3
+    first = book[book.sheetnames[0]]
+    assert first.freeze_panes == "A2"
+    ids = {row[0] for row in first.iter_rows(min_row=2, values_only=True)}
+    assert ids == {p.stem for p in EXAMPLES}
+
+
+def test_render_with_actuals_sheet(runner, tmp_path):
+    sheet = tmp_path / "actuals.csv"
+    sheet.write_text("partnership;indicator;period;value;note\n"
+                     "taraz-mendeleev;student-mobility;2026;19;\n"
+                     "taraz-mendeleev;projects;2026;;\n", encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "report", "--period", "2026", "--lang", "en",
+                                 "--actuals", str(sheet), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.output and "projects" in result.output
+    text = docxtext.text((tmp_path / "out" / "taraz-mendeleev" / "report-2026.en.docx").read_bytes())
+    assert "19" in text
+
+
+def test_render_with_actuals_for_unknown_partnership(runner, tmp_path):
+    sheet = tmp_path / "actuals.csv"
+    sheet.write_text("partnership,indicator,period,value\nnobody,students,2026,3\n", encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "report", "--lang", "en", "--actuals", str(sheet),
+                                 "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{sheet}:2: partnership 'nobody' is not among the data files (loaded: taraz-mendeleev)" in result.output
+
+
+def test_render_with_unreadable_actuals_is_usage_error(runner, tmp_path):
+    sheet = tmp_path / "actuals.csv"
+    sheet.write_text("partnership,indicator,period,value\ntaraz-mendeleev,students,2026,twelve\n", encoding="utf-8")
+    result = runner.invoke(cli, ["render", str(TARAZ), "--actuals", str(sheet), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "not a number: 'twelve'" in result.output
+    assert not (tmp_path / "out").exists()

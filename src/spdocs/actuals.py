@@ -28,6 +28,11 @@ An empty value means no data: the report shows "no data" (never 0) and a warning
 A row replaces the data file's actual (value and note) for its indicator and period; the
 file's other actuals stay. Every problem is collected and raised at once as `InputError`,
 each naming ``file:sheet:row`` and the column.
+
+`read_actuals` reads a file (problems in the file itself: numbers, duplicates, missing
+ids); `apply_actuals` applies it to one partnership (its indicators and periods must
+exist); `apply_all` also rejects rows of partnerships that are not loaded; `load` does
+both at once and reports the file's and the data's problems together.
 """
 
 from __future__ import annotations

@@ -117,13 +117,15 @@ def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: t
     stops that partnership's documents unless --draft. One failed partnership never stops
     the others and never leaves a half-written file. Exit 1 if any partnership failed.
     """
+    from spdocs.actuals import apply_actuals, read_actuals
     from spdocs.load import find_files
     from spdocs.produce import Options, produce
 
     if packet and "pdf" not in formats:
         raise click.UsageError("--packet joins PDFs: add --format pdf (or docx,pdf)")
     files = _guard(lambda: find_files(paths))
-    transform = _guard(lambda: _actuals_transform(actuals, files)) if actuals else None
+    table = _guard(lambda: read_actuals(actuals)) if actuals else None
+    transform = functools.partial(apply_actuals, table=table) if table else None
     options = Options(out=out, kinds=kinds_, langs=langs, formats=formats, templates=templates, period=period,
                       draft=draft, packet=packet, check_lang=check_lang)
     progress = None if quiet else (lambda line: click.echo(line, err=True))
@@ -136,19 +138,22 @@ def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: t
         if outcome.error is not None:
             click.echo(f"{outcome.source}: {outcome.error}", err=True)
         failed += outcome.failed
+    stray = _stray_actuals(table, outcomes) if table else []
+    for warning in table.warnings if table else ():
+        click.echo(f"warning: {warning}", err=True)
+    for line in stray:
+        click.echo(line, err=True)
     written = sum(len(o.written) for o in outcomes)
     click.echo(f"{written} files written to {out}/ from {len(outcomes) - failed} of {len(outcomes)} data files", err=True)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if failed or stray else 0)
 
 
-def _actuals_transform(path: Path, files: list[Path]) -> Callable[[Any], Any]:
-    """Return a function that applies the sheet's actuals to a partnership (read the sheet once).
-
-    A partial, not a lambda, so that it can be sent to worker processes (--jobs).
-    """
-    from spdocs.actuals import apply_actuals, read_actuals
-
-    return functools.partial(apply_actuals, table=read_actuals(path))
+def _stray_actuals(table: Any, outcomes: list[Any]) -> list[str]:
+    """Return an error line for each sheet row that names no loaded partnership."""
+    loaded = {o.partnership for o in outcomes if o.partnership}
+    known = ", ".join(sorted(loaded)) or "none"
+    return [f"{e.source}:{e.row}: partnership '{e.partnership}' is not among the data files (loaded: {known})"
+            for e in table.entries if e.partnership not in loaded]
 
 
 @cli.command("new")
@@ -172,6 +177,43 @@ def new_cmd(model_: str, file: Path | None, force: bool) -> None:
         _fail(f"{file} exists; use --force to overwrite it", code=2)
     write_atomic(file, text.encode("utf-8"))
     click.echo(f"wrote {file}; fill in the blanks and run: spdocs check {file}", err=True)
+
+
+@cli.command("summary", epilog="\b\nExamples:\n  spdocs summary examples/ --out summary.xlsx\n"
+             "  spdocs summary data/ --actuals actuals-2026.xlsx --period 2026 --lang kk --out svod.xlsx")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx).")
+@click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.")
+@click.option("--lang", type=click.Choice(LANGS), default="ru", show_default=True, help="Language of names and headers.")
+@click.option("--period", help="Only this reporting period (default: every period with actuals).")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Your own templates folder (its terms.yaml labels the columns and statuses).")
+def summary_cmd(paths: tuple[Path, ...], out: Path, actuals: Path | None, lang: str, period: str | None,
+                templates: Path | None) -> None:
+    """Write one workbook for the authorized body: plan, actual and deviation per partnership × indicator × period.
+
+    One sheet with every row, and a sheet per regime; the figures are those of the reports.
+    """
+    from spdocs import actuals as actuals_
+    from spdocs.load import find_files, iter_load
+    from spdocs.summary import summary
+    from spdocs.write import write_atomic
+
+    partnerships, failed = [], 0
+    for _path, loaded in iter_load(_guard(lambda: find_files(paths))):
+        if isinstance(loaded, InputError):
+            click.echo(str(loaded), err=True)
+            failed += 1
+        else:
+            partnerships.append(loaded)
+    if actuals:
+        partnerships, warnings = _guard(lambda: actuals_.load(actuals, partnerships))
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+    write_atomic(out, summary(partnerships, lang=lang, period=period, templates=templates))
+    click.echo(f"wrote {out}: {len(partnerships)} partnerships", err=True)
+    sys.exit(1 if failed else 0)
 
 
 @cli.command("schema")
