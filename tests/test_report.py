@@ -16,7 +16,7 @@ from conftest import EXAMPLES, example, rendered
 from spdocs import analysis, chart, documents, docxtext, kinds
 from spdocs.convert import docx_to_pdf, find_soffice
 from spdocs.errors import ConversionError, RenderError
-from spdocs.model import LANGS, Actual, Partnership
+from spdocs.model import LANGS, Actual, Partnership, Text
 
 REPORTS = [
     (path.stem, t.period, t.lang)
@@ -167,9 +167,12 @@ def test_empty_sections_say_none_and_signer_variants():
         assert wg.responsible.name.get(lang) in text
         assert wg.first_head.name.get(lang) not in text
         assert "Орынд.:" not in text and "Исп.:" not in text and "Prepared by" not in text
+    # An acting head signs with the position as the data writes it; nothing is appended.
+    acting_position = Text(kk="ректордың міндетін атқарушы", ru="исполняющий обязанности Ректора", en="Acting Rector")
     acting = p.model_copy(update={"working_group": wg.model_copy(update={
-        "first_head": wg.first_head.model_copy(update={"acting": True})})})
-    assert "(и.о. первого руководителя)" in docxtext.text(render(acting, "ru"))
+        "first_head": wg.first_head.model_copy(update={"acting": True, "position": acting_position})})})
+    text = docxtext.text(render(acting, "ru"))
+    assert "Исполняющий обязанности Ректора" in text and "и.о." not in text
     with pytest.raises(RenderError, match="working_group.responsible"):
         render(q.model_copy(update={"working_group": wg.model_copy(update={"responsible": None})}), "ru")
 

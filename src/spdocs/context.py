@@ -18,9 +18,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from spdocs import analysis, formatting
+from spdocs.environment import upfirst
 from spdocs.errors import RenderError
 from spdocs.kinds import KINDS
-from spdocs.model import Money, Partnership, Period, Text
+from spdocs.model import Money, Partnership, Period, Person, Text
 
 
 def build(
@@ -199,8 +200,13 @@ def _report_row(number: str, row: analysis.Row, lang: str, labels: dict[str, Any
 
 
 def _signer(p: Partnership, period: Period, lang: str) -> dict[str, Any]:
-    """Return who signs the report: the first head (or the acting one) or the responsible person."""
+    """Return who signs the report: the first head (or the acting one) or the responsible person.
+
+    An acting head's position is written in the data as it is signed («исполняющий
+    обязанности Ректора»): inflecting it is beyond a template, so nothing is added here.
+    """
     wg = p.working_group
+    person: Person
     if period.signed_by == "responsible":
         if wg is None or wg.responsible is None:
             raise RenderError(
@@ -208,13 +214,10 @@ def _signer(p: Partnership, period: Period, lang: str) -> dict[str, Any]:
                 template="report",
                 lang=lang,
             )
-        person, acting = wg.responsible, False
+        person = wg.responsible
     elif wg is not None:
-        person, acting = wg.first_head, wg.first_head.acting
+        person = wg.first_head
     else:
         # Without a working group the first head is the one who signs for the organization.
-        person, acting = p.parties.kazakhstani.signatory, False
-    position = person.position.get(lang)
-    # Positions are stored as written inside a sentence; a signature line starts with a capital.
-    position = position[:1].upper() + position[1:]
-    return {"name": person.name.get(lang), "position": position, "acting": acting, "role": period.signed_by}
+        person = p.parties.kazakhstani.signatory
+    return {"name": person.name.get(lang), "position": upfirst(person.position.get(lang)), "role": period.signed_by}

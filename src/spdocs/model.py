@@ -425,7 +425,10 @@ class Member(Person):
 class Head(Person):
     """The first head who signs the order, or the person acting for them."""
 
-    acting: bool = False
+    acting: bool = Field(
+        False,
+        description="signs as acting head; write the position as signed, e.g. «исполняющий обязанности Ректора»",
+    )
 
 
 class Order(Base):
