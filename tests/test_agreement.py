@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from conftest import EXAMPLES, example, rendered
 from spdocs import documents, docxtext, formatting
 from spdocs.convert import docx_to_pdf, find_soffice
+from spdocs.environment import upfirst
 from spdocs.errors import ConversionError
 from spdocs.model import LANGS, Partnership, Text
 
@@ -151,6 +152,15 @@ def test_clause_numbering_is_continuous(name, lang):
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
+def test_headings_and_clauses_start_with_a_capital(name, lang):
+    # catches an alias such as "the University" placed at the start of an English sentence
+    for b in blocks(name, lang):
+        if b.style in ("Section", "Clause"):
+            first = b.text.lstrip("«“\"(")[:1]
+            assert first.isupper() or first.isdigit(), f"{b.number} {b.text[:60]}"
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES, ids=IDS)
 def test_budget_amounts_in_words(name, lang):
     p = example(name)
     if not (p.funding and p.funding.budget):
@@ -181,7 +191,7 @@ def test_every_signing_party_in_preamble_and_signature_block(name, lang):
     assert len(details) == len(signatures) == len(signing)
     for party, detail, signature in zip(signing, details, signatures):
         assert detail.startswith(party.alias.get(lang).upper()) and party.name.get(lang) in detail
-        assert signature.startswith(party.signatory.position.get(lang))
+        assert signature.startswith(upfirst(party.signatory.position.get(lang)))
         assert signature.endswith(f"{party.signatory.name.get(lang)} / {SEAL[lang]}")
     for other in p.parties.others:
         assert other.name.get(lang) in body
@@ -255,3 +265,75 @@ def test_pdf_has_title_parties_and_annexes(pdfs, lang):
     assert {"kk": "2-қосымша", "ru": "Приложение 2", "en": "Annex 2"}[lang] in pdf
     if lang == "kk":
         assert "Қазақстан Республикасы" in pdf  # Kazakh letters survive the font substitution
+
+
+def _set(obj, **changes):
+    return obj.model_copy(update=changes)
+
+
+def variants() -> dict[str, Partnership]:
+    """Return examples bent to take the template's other branches (every condition either way)."""
+    import datetime as dt
+
+    from spdocs.model import Authority
+
+    taraz = example("taraz-mendeleev")
+    poa = Authority(basis="power_of_attorney", number="7-д", date=dt.date(2025, 2, 3))
+    kz = _set(taraz.parties.kazakhstani, signatory=_set(taraz.parties.kazakhstani.signatory, authority=poa))
+    enterprise = taraz.parties.others[0]
+    others = [_set(enterprise, signatory=taraz.parties.foreign.signatory, contribution=None),
+              _set(enterprise, contribution=None)]
+    planned = _set(taraz, parties=_set(taraz.parties, kazakhstani=kz, others=others),
+                   agreement=_set(taraz.agreement, prevailing=None, auto_renewal=True, disputes="arbitration",
+                                  governing_law="english", copies=1, ministry=None),
+                   branch=_set(taraz.branch, status="planned", bin=None, registered_on=None, license_number=None,
+                               license_date=None, structure=None),
+                   governance=_set(taraz.governance, members_foreign=2), committees=[], quality_assurance=None,
+                   research_groups=[], third_mission=[], staffing=None, professional_development=[], funding=None,
+                   plan=[], periods=[], indicators=[])
+    yessenov = example("yessenov-tu-berlin")
+    no_lead = _set(yessenov, consortium=_set(yessenov.consortium, members=[
+        _set(m, lead=False) for m in yessenov.consortium.members]))
+    jv = example("astana-jv")
+    jv = _set(jv, joint_venture=_set(jv.joint_venture, aifc_participant=False, aifc_registration=None,
+                                     english_law=False), agreement=_set(jv.agreement, disputes="aifc_iac"))
+    franchise = example("almaty-dmu-franchise")
+    franchise = _set(franchise, franchise=_set(franchise.franchise, programs=False, teaching_methods=False,
+                                               quality_standards=False, royalty=None))
+    medical = example("kaznmu-duke")
+    program = _set(example("nku-arizona").programs[0], dual_degree=False, accreditation=None)
+    indicator = _set(medical.indicators[0], baseline=None)
+    medical = _set(medical, selection=_set(medical.selection, rankings=None, achievements=[]),
+                   plan=[_set(item, due=None, responsible=None) for item in medical.plan],
+                   programs=[program], indicators=[indicator])
+    return {"planned-branch": planned, "consortium-no-lead": no_lead, "jv-outside-aifc": jv,
+            "bare-franchise": franchise, "medical-with-programs": medical}
+
+
+VARIANTS = variants()
+
+
+@pytest.mark.parametrize(("variant", "lang"), [(v, lang) for v in VARIANTS for lang in LANGS],
+                         ids=[f"{v}-{lang}" for v in VARIANTS for lang in LANGS])
+def test_every_branch_renders_cleanly(variant, lang):
+    data = render(VARIANTS[variant], lang)
+    docx.Document(io.BytesIO(data))
+    bs = docxtext.blocks(data)
+    body = "\n".join(str(b) for b in bs)
+    for residue in ("{{", "}}", "{%", "%}", "None", "[]", "{'", "..", ";."):
+        assert residue not in body.replace("...", ""), residue
+    assert not re.search(r"\S  +\S| [,.;:]\s", body.replace("\n", " "))
+    assert [b.number for b in bs if b.number and not b.text] == []
+    for b in bs:
+        if b.style in ("Section", "Clause"):
+            assert b.text.lstrip("«“\"(")[:1].isupper(), b.text[:60]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_franchise_programmes_are_not_called_dual_degree(lang):
+    """A franchise's programmes award the franchisor's degree only: no two-diploma clauses."""
+    franchise = docxtext.text(rendered("almaty-dmu-franchise", "agreement", lang))
+    dual = docxtext.text(rendered("taraz-mendeleev", "agreement", lang))
+    marker = {"kk": "қос диплом", "ru": "двудипломн", "en": "dual-degree"}[lang]
+    assert marker not in franchise.lower()
+    assert marker in dual.lower()

@@ -59,6 +59,8 @@ def build(
         "p": data,
         "signing_parties": _signing_parties(p, data),
         "annex": _annexes(p),
+        # whether any programme awards two diplomas (a franchise's programmes do not)
+        "dual_degree": any(program.dual_degree for program in p.programs),
         "target_periods": target_periods,
         "areas": _areas(p, data, target_periods, lang),
     }
