@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from spdocs import documents
+from spdocs.convert import find_soffice
+from spdocs.errors import ConversionError
 from spdocs.load import load
 from spdocs.model import Partnership
 
@@ -32,6 +35,22 @@ def rendered(name: str, kind: str, lang: str, period: str | None = None) -> byte
 def all_targets() -> list[tuple[str, documents.Target]]:
     """Return (example name, target) for every document of every example."""
     return [(path.stem, t) for path in EXAMPLES for t in documents.targets(load(path))]
+
+
+def have_soffice() -> bool:
+    """Return whether LibreOffice is installed."""
+    try:
+        find_soffice()
+    except ConversionError:
+        return False
+    return True
+
+
+# Skipped on a developer's machine without LibreOffice; under CI (which installs it) a
+# missing LibreOffice fails these tests instead, so a broken install step cannot hide.
+requires_soffice = pytest.mark.skipif(
+    not have_soffice() and not os.environ.get("CI"), reason="LibreOffice is not installed"
+)
 
 
 @pytest.fixture

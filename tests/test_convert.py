@@ -15,23 +15,17 @@ import pytest
 from docx.shared import Pt
 from pypdf import PdfReader
 
+from conftest import requires_soffice
 from spdocs import convert
-from spdocs.convert import Converter, docx_to_pdf, find_soffice
+from spdocs.convert import Converter, docx_to_pdf
 from spdocs.errors import ConversionError
 
 KAZAKH = "Қазақстан Республикасы — әріптестік ұғымы: Ә Ғ Қ Ң Ө Ұ Ү Һ І"
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
 
 
-def _have_soffice() -> bool:
-    try:
-        find_soffice()
-    except ConversionError:
-        return False
-    return True
 
 
-requires_soffice = pytest.mark.skipif(not _have_soffice(), reason="LibreOffice is not installed")
 
 
 def kazakh_docx(path: Path, heading: str) -> Path:

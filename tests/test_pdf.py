@@ -9,8 +9,9 @@ import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from spdocs.convert import Converter, find_soffice
-from spdocs.errors import AssemblyError, ConversionError
+from conftest import requires_soffice
+from spdocs.convert import Converter
+from spdocs.errors import AssemblyError
 from spdocs.pdf import assemble
 
 A4 = (595.28, 841.89)
@@ -73,15 +74,9 @@ def test_no_parts() -> None:
         assemble([], title="Пакет")
 
 
-def _have_soffice() -> bool:
-    try:
-        find_soffice()
-    except ConversionError:
-        return False
-    return True
 
 
-@pytest.mark.skipif(not _have_soffice(), reason="LibreOffice is not installed")
+@requires_soffice
 def test_converted_parts_keep_kazakh_text_and_lose_the_clock(tmp_path: Path) -> None:
     texts = {"Келісім": "Келісім: Ә Ғ Қ Ң Ө Ұ Ү Һ І", "Бұйрық": "Бұйрық: ә ғ қ ң ө ұ ү һ і"}
     pairs = []

@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import EXAMPLES, example, rendered
+from conftest import EXAMPLES, example, rendered, requires_soffice
 from spdocs import analysis, chart, documents, docxtext, kinds
-from spdocs.convert import docx_to_pdf, find_soffice
-from spdocs.errors import ConversionError, RenderError
+from spdocs.convert import docx_to_pdf
+from spdocs.errors import RenderError
 from spdocs.model import LANGS, Actual, Partnership, Text
 
 REPORTS = [
@@ -34,12 +34,6 @@ NONE = {
 }
 
 
-def _have_soffice() -> bool:
-    try:
-        find_soffice()
-    except ConversionError:
-        return False
-    return True
 
 
 def media(data: bytes) -> dict[str, bytes]:
@@ -202,7 +196,7 @@ def test_actuals_override_changes_chart_and_table():
     assert media(data) != media(rendered("taraz-mendeleev", "report", "en", "2026"))
 
 
-@pytest.mark.skipif(not _have_soffice(), reason="LibreOffice is not installed")
+@requires_soffice
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_text(lang):
     pdf = docx_to_pdf(rendered("taraz-mendeleev", "report", lang, "2026"))
