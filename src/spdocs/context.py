@@ -31,9 +31,14 @@ def build(
     *,
     terms: dict[str, Any],
     period: Period | None = None,
+    result: analysis.Analysis | None = None,
     draft: bool = False,
 ) -> dict[str, Any]:
-    """Return the template context for one document of ``kind`` in ``lang``."""
+    """Return the template context for one document of ``kind`` in ``lang``.
+
+    A periodic kind (the report) gets its period and that period's indicator analysis
+    (``result``, computed here when not given).
+    """
     data = convert(p, lang)
     agreement = data["agreement"]
     agreement["end"] = formatting.date_forms(p.agreement.end_date, lang=lang)
@@ -70,8 +75,7 @@ def build(
         if period is None:
             raise ValueError(f"the '{kind}' kind is made per reporting period; name the period")
         ctx["period"] = convert(period, lang)
-        if kind == "report":
-            ctx["report"] = _report(p, period, lang, terms)
+        ctx["report"] = _report(p, period, result or analysis.analyze(p, period), lang, terms)
     return ctx
 
 
@@ -142,14 +146,13 @@ def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang
     return out
 
 
-def _report(p: Partnership, period: Period, lang: str, terms: dict[str, Any]) -> dict[str, Any]:
+def _report(p: Partnership, period: Period, result: analysis.Analysis, lang: str, terms: dict[str, Any]) -> dict[str, Any]:
     """Return the report's analysis of ``period``, formatted: rows by area, counts, signer.
 
     Numbers are formatted for ``lang``; a missing value is "—", a missing actual is the
     language's "no data" (never 0); status codes come with their labels from ``t.report``.
     """
     labels = terms["report"]
-    result = analysis.analyze(p, period)
     areas = []
     for n, block in enumerate(result.areas, 1):
         rows = [_report_row(f"{n}.{k}", r, lang, labels) for k, r in enumerate(block.rows, 1)]

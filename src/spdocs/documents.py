@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,8 +70,10 @@ def render_document(
     :param draft: mark the document as a draft (ЖОБА / ПРОЕКТ / DRAFT).
     """
     template = render.prepare(kinds.template_path(kind, lang, templates), lang=lang)
-    ctx = build_context(p, kind, lang=lang, period=period, templates=templates, draft=draft)
-    docx = render.render_docx(template, ctx, lang=lang, images=_images(p, kind, lang, ctx))
+    ctx, result = _context(p, kind, lang=lang, period=period, templates=templates, draft=draft)
+    # A periodic kind's template has a picture described "chart": plan against actual.
+    images = {"chart": chart.png(result, lang=lang, labels=ctx["t"]["report"])} if result else None
+    docx = render.render_docx(template, ctx, lang=lang, images=images)
     return render.stamp_draft(docx, ctx["t"]["draft"]) if draft else docx
 
 
@@ -85,13 +87,14 @@ def build_context(
     draft: bool = False,
 ) -> dict[str, Any]:
     """Return the template context of one document (public so a benchmark can reuse it)."""
+    return _context(p, kind, lang=lang, period=period, templates=templates, draft=draft)[0]
+
+
+def _context(
+    p: Partnership, kind: str, *, lang: str, period: str | None, templates: Path | None, draft: bool
+) -> tuple[dict[str, Any], analysis.Analysis | None]:
+    """Return the context and, for a periodic kind, its period's analysis (computed once for both uses)."""
     chosen = next((pr for pr in p.periods if pr.id == period), None) if period else None
-    return context.build(p, kind, lang, terms=kinds.terms(lang, templates), period=chosen, draft=draft)
-
-
-def _images(p: Partnership, kind: str, lang: str, ctx: Mapping[str, Any]) -> dict[str, bytes] | None:
-    """Return the pictures a kind replaces in its template: the report's chart, by its alt text."""
-    if kind == "report":
-        result = analysis.analyze(p, ctx["period"]["id"])
-        return {"chart": chart.png(result, lang=lang, labels=ctx["t"]["report"])}
-    return None
+    result = analysis.analyze(p, chosen) if chosen is not None and kinds.KINDS[kind].per_period else None
+    terms = kinds.terms(lang, templates)
+    return context.build(p, kind, lang, terms=terms, period=chosen, result=result, draft=draft), result

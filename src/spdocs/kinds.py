@@ -20,7 +20,11 @@ from spdocs.errors import TemplateMissingError
 
 @dataclass(frozen=True)
 class Kind:
-    """A document kind: its name, whether it is made once per reporting period, what it needs."""
+    """A document kind: its name, what it needs, and whether it is made once per reporting period.
+
+    A periodic kind gets its period's indicator analysis in the context (``report``) and a
+    chart in place of the picture its template describes as ``chart``.
+    """
 
     name: str
     per_period: bool = False
