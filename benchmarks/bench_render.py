@@ -3,7 +3,7 @@
 Rendering: the same template and the same contexts, N documents,
   naive  = plain docxtpl, a new DocxTemplate per document (what a script would do), same
            sandboxed/autoescaping environment;
-  spdocs = the compiled-template cache (`spdocs.render`).
+  spdocs = the compiled-template cache (`spdocs.engine`).
 PDF (with --pdf): M DOCX files,
   naive  = one `soffice --convert-to pdf` process per file;
   spdocs = `spdocs.convert.Converter` (long-lived LibreOffice workers).
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from spdocs import documents, kinds, render
+from spdocs import documents, engine, kinds
 from spdocs.environment import make_env
 from spdocs.load import find_files, load
 
@@ -52,9 +52,9 @@ def bench_render(kind: str, n: int) -> None:
 
     def cached() -> None:
         for lang, path, ctx in contexts:
-            render.render_docx(render.prepare(path, lang=lang), ctx, lang=lang)
+            engine.render_docx(engine.prepare(path, lang=lang), ctx, lang=lang)
 
-    render._prepare.cache_clear()
+    engine._prepare.cache_clear()
     t_naive, t_cached = timed(naive), timed(cached)
     print(f"render {n} x {kind}: docxtpl {t_naive:.2f}s ({n / t_naive:.0f}/s), "
           f"spdocs {t_cached:.2f}s ({n / t_cached:.0f}/s), speed-up x{t_naive / t_cached:.1f}")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, chart, context, kinds, render
+from spdocs import analysis, chart, context, engine, kinds
 from spdocs.errors import RenderError
 from spdocs.model import LANGS, Partnership
 
@@ -69,12 +69,12 @@ def render_document(
     :param templates: a folder of the user's own templates (``<lang>/<kind>.docx``), searched first.
     :param draft: mark the document as a draft (ЖОБА / ПРОЕКТ / DRAFT).
     """
-    template = render.prepare(kinds.template_path(kind, lang, templates), lang=lang)
+    template = engine.prepare(kinds.template_path(kind, lang, templates), lang=lang)
     ctx, result = _context(p, kind, lang=lang, period=period, templates=templates, draft=draft)
     # A periodic kind's template has a picture described "chart": plan against actual.
     images = {"chart": chart.png(result, lang=lang, labels=ctx["t"]["report"])} if result else None
-    docx = render.render_docx(template, ctx, lang=lang, images=images)
-    return render.stamp_draft(docx, ctx["t"]["draft"]) if draft else docx
+    docx = engine.render_docx(template, ctx, lang=lang, images=images)
+    return engine.stamp_draft(docx, ctx["t"]["draft"]) if draft else docx
 
 
 def build_context(

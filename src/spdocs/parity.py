@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spdocs import docxtext
-from spdocs.render import patch_xml
+from spdocs.engine import patch_xml
 
 _TAG = re.compile(r"\{%-?\s*(?:[prtc]\s+)?(.*?)\s*-?%\}|\{\{-?\s*(?:r\s+)?(.*?)\s*-?\}\}", re.S)
 

@@ -210,4 +210,5 @@ def _line(outcome: Outcome, n: int, total: int) -> str:
         return f"[{n}/{total}] {name}: failed"
     if outcome.blocked:
         return f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)"
-    return f"[{n}/{total}] {name}: {len(outcome.written)} documents"
+    count = len(outcome.written)
+    return f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}"

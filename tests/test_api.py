@@ -1,0 +1,33 @@
+"""The public API: what `import spdocs` offers, and a batch through `spdocs.render`."""
+
+from __future__ import annotations
+
+import spdocs
+from conftest import ROOT
+
+
+def test_exported_members():
+    assert sorted(spdocs.__all__) == sorted(
+        ["AssemblyError", "ConversionError", "Finding", "InputError", "Outcome", "Partnership", "RenderError",
+         "SpdocsError", "TemplateMissingError", "__version__", "build_context", "check", "load", "render",
+         "render_document"])
+    for name in spdocs.__all__:
+        assert hasattr(spdocs, name), name
+
+
+def test_render_batch(tmp_path):
+    lines: list[str] = []
+    outcomes = spdocs.render([ROOT / "examples" / "kaznmu-duke.yaml"], out=tmp_path, kinds=["order"], langs=["kk"],
+                             progress=lines.append)
+    [outcome] = outcomes
+    assert outcome.error is None and not outcome.failed
+    assert [p.name for p in outcome.written] == ["order.kk.docx"]
+    assert lines == ["[1/1] kaznmu-duke: 1 document"]
+
+
+def test_load_check_render_document():
+    p = spdocs.load(ROOT / "examples" / "kaznmu-duke.yaml")
+    assert [f for f in spdocs.check(p) if f.severity == "error"] == []
+    docx = spdocs.render_document(p, "order", lang="ru")
+    assert docx[:2] == b"PK"
+    assert spdocs.build_context(p, "order", lang="en")["p"]["regime"] == "medical"
