@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT
-from spdocs import __version__, docxtext
+from spdocs import __version__, docxtext, kinds
 from spdocs.cli import cli
 
 TARAZ = ROOT / "examples" / "taraz-mendeleev.yaml"
@@ -214,3 +214,61 @@ def test_render_with_unreadable_actuals_is_usage_error(runner, tmp_path):
     assert result.exit_code == 2
     assert "not a number: 'twelve'" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_error_finding_stops_render_unless_draft(runner, tmp_path):
+    data = tmp_path / "short.yaml"
+    data.write_text(TARAZ.read_text(encoding="utf-8").replace("  term_years: 7", "  term_years: 3", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    stopped = runner.invoke(cli, ["render", str(data), "--kind", "agreement", "--out", str(out)])
+    assert stopped.exit_code == 1
+    assert "error HE-TERM agreement.term_years" in stopped.output
+    assert "not rendered (errors in the data; --draft renders anyway)" in stopped.output
+    assert not out.exists() or not any(out.rglob("*.docx"))
+    drafted = runner.invoke(cli, ["render", str(data), "--kind", "agreement", "--lang", "ru", "--draft", "--out", str(out)])
+    assert drafted.exit_code == 0, drafted.output
+    assert "error HE-TERM" in drafted.output
+    blocks = docxtext.blocks((out / "taraz-mendeleev" / "agreement.ru.docx").read_bytes())
+    assert blocks[0].text == "ПРОЕКТ"
+
+
+def test_warnings_are_printed_and_rendering_goes_on(runner, tmp_path):
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "kk", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "warning GEN-ACTUALS-MISSING" in result.output
+    assert (tmp_path / "taraz-mendeleev" / "order.kk.docx").is_file()
+
+
+def test_user_templates_are_used_first(runner, tmp_path):
+    """A lawyer's edited copy (exported, changed, rendered with --templates) wins over the built-in one."""
+    mine = tmp_path / "mine"
+    assert runner.invoke(cli, ["templates", "export", str(mine)]).exit_code == 0
+    path = mine / "ru" / "order.docx"
+    with zipfile.ZipFile(path) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace("ПРИКАЗЫВАЮ".encode(), "ПРИКАЗЫВАЮ СТРОГО".encode())
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "ru,kk", "--templates", str(mine),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "ПРИКАЗЫВАЮ СТРОГО" in docxtext.text((out / "taraz-mendeleev" / "order.ru.docx").read_bytes())
+    assert runner.invoke(cli, ["templates", "check", "--templates", str(mine)]).exit_code == 0
+
+
+def test_broken_user_template_names_template_and_value(runner, tmp_path):
+    mine = tmp_path / "mine" / "en"
+    mine.mkdir(parents=True)
+    with zipfile.ZipFile(kinds.template_path("order", "en")) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(b"I HEREBY ORDER", b"{{ p.no_such_value }}")
+    with zipfile.ZipFile(mine / "order.docx", "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "en", "--templates",
+                                 str(tmp_path / "mine"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "en/order.docx [en]" in result.output and "no_such_value" in result.output
+    assert not (tmp_path / "out" / "taraz-mendeleev").exists()

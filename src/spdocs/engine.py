@@ -54,6 +54,7 @@ class Prepared:
     name: str
     members: tuple[tuple[str, bytes], ...]
     parts: Mapping[str, jinja2.Template]
+    sources: Mapping[str, str]  # the prepared XML of each part, to point at a failing line
 
 
 def prepare(path: Path, *, lang: str) -> Prepared:
@@ -64,26 +65,27 @@ def prepare(path: Path, *, lang: str) -> Prepared:
 
 @functools.lru_cache(maxsize=64)
 def _prepare(path: Path, mtime_ns: int, size: int, lang: str) -> Prepared:
-    name = f"{path.parent.name}/{path.name}"
+    name = str(path)
     try:
         with zipfile.ZipFile(path) as zf:
             members = tuple((info.filename, zf.read(info)) for info in zf.infolist())
     except (OSError, zipfile.BadZipFile) as exc:
         raise RenderError(f"not a readable DOCX file ({exc})", template=name, lang=lang) from exc
     env = make_env(lang)
-    parts = {}
+    parts, sources = {}, {}
     for member, data in members:
         if _PART.match(member) and b"{" in data:
             xml = patch_xml(data.decode("utf-8"))
             # As docxtpl does: one paragraph per source line, so errors point near the text.
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+            sources[member] = xml
             try:
                 parts[member] = env.from_string(xml)
             except jinja2.TemplateSyntaxError as exc:
                 raise RenderError(
                     f"template syntax error: {exc.message} near «{_near(xml, exc.lineno)}»", template=name, lang=lang
                 ) from exc
-    return Prepared(name=name, members=members, parts=parts)
+    return Prepared(name=name, members=members, parts=parts, sources=sources)
 
 
 def render_docx(
@@ -99,9 +101,15 @@ def render_docx(
         try:
             xml = compiled.render(context)
         except jinja2.UndefinedError as exc:
-            raise RenderError(f"the data lacks a value the template needs: {exc.message}", template=template.name, lang=lang) from exc
+            where = _near(template.sources[member], _template_line(exc))
+            raise RenderError(
+                f"the data lacks a value the template needs: {exc.message}" + (f", in «{where}»" if where else ""),
+                template=template.name, lang=lang,
+            ) from exc
         except jinja2.TemplateError as exc:
-            raise RenderError(f"{type(exc).__name__}: {exc}", template=template.name, lang=lang) from exc
+            where = _near(template.sources[member], _template_line(exc))
+            raise RenderError(f"{type(exc).__name__}: {exc}" + (f", in «{where}»" if where else ""),
+                              template=template.name, lang=lang) from exc
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = _DOCXTPL.resolve_listing(xml)
         rendered[member] = xml.encode("utf-8")
@@ -149,6 +157,16 @@ def _replace_images(template: Prepared, rendered: Mapping[str, bytes], images: M
             raise RenderError(f"no picture described as '{descr}' to replace", template=template.name, lang="")
         out["word/" + targets[found[1]].lstrip("/").removeprefix("word/")] = png
     return out
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """Return the line of the compiled part where rendering failed (Jinja keeps it in the traceback)."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def _near(xml: str, lineno: int | None) -> str:
