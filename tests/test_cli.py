@@ -272,3 +272,13 @@ def test_broken_user_template_names_template_and_value(runner, tmp_path):
     assert result.exit_code == 1
     assert "en/order.docx [en]" in result.output and "no_such_value" in result.output
     assert not (tmp_path / "out" / "taraz-mendeleev").exists()
+
+
+def test_pdfs_are_deterministic(runner, tmp_path):
+    for out in ("a", "b"):
+        result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "kk", "--format", "pdf",
+                                     "--out", str(tmp_path / out)])
+        assert result.exit_code == 0, result.output
+    first = (tmp_path / "a" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()
+    assert first == (tmp_path / "b" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()
+    assert b"/CreationDate" not in first

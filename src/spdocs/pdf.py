@@ -22,7 +22,7 @@ from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
 from spdocs.errors import AssemblyError
 
-__all__ = ["assemble"]
+__all__ = ["assemble", "normalize"]
 
 
 def assemble(parts: list[tuple[str, bytes]], *, title: str, draft_mark: str | None = None) -> bytes:
@@ -105,3 +105,21 @@ def _stamp(text: str, width: float, height: float) -> PageObject:
             buf, format="pdf", metadata={"Creator": None, "Producer": None, "CreationDate": None}
         )
     return PdfReader(buf).pages[0]
+
+
+def normalize(data: bytes) -> bytes:
+    """Return ``data`` without the clock: LibreOffice's /CreationDate, /ModDate and /ID dropped.
+
+    Same DOCX in, same PDF bytes out, as for DOCX. Everything else (pages, fonts, the
+    bookmarks LibreOffice exports, /Title) is kept.
+    """
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        writer = PdfWriter()  # a new writer has no /ID; pages and bookmarks are copied over
+        writer.append(reader)
+    except Exception as exc:  # pypdf raises many types on broken input
+        raise AssemblyError(f"not a readable PDF: {exc}") from exc
+    writer.metadata = {k: v for k, v in (reader.metadata or {}).items() if k not in ("/CreationDate", "/ModDate")}
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -21,7 +21,7 @@ from spdocs.checks import Finding, check
 from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
 from spdocs.load import load_with_lines
 from spdocs.model import LANGS, Partnership
-from spdocs.pdf import assemble
+from spdocs.pdf import assemble, normalize
 from spdocs.write import write_atomic
 
 
@@ -169,8 +169,14 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             outcome.written.remove(docx)
         if docx in failed:
             outcome.error = outcome.error or next(f for f in failures if f.path and Path(f.path) == docx)
-        else:
-            outcome.written.append(pdf)
+            continue
+        try:
+            # LibreOffice writes the clock into each PDF; drop it: same input, same bytes.
+            write_atomic(pdf, normalize(pdf.read_bytes()))
+        except SpdocsError as exc:
+            outcome.error = outcome.error or exc
+            continue
+        outcome.written.append(pdf)
 
 
 def _packets(outcome: Outcome, options: Options) -> None:
