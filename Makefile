@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: help setup demo test bench clean
+.PHONY: help setup demo test lint bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,6 +24,13 @@ demo: setup  ## check and render every bundled example (DOCX and PDF) into out/
 
 test: setup  ## run the test suite
 	$(BIN)/pytest
+
+$(BIN)/ruff: pyproject.toml $(BIN)/spdocs
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	@touch $@
+
+lint: $(BIN)/ruff  ## ruff check, ruff format --check and mypy --strict (developers; not part of test or CI)
+	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests && $(BIN)/mypy
 
 bench: setup  ## batch-rendering benchmark against plain docxtpl
 	$(BIN)/python benchmarks/bench_render.py

@@ -34,8 +34,17 @@ def sheet_rows(p: Partnership) -> list[list[object]]:
     for pr in p.periods:
         for indicator, actual in pr.actuals.items():
             note = actual.note
-            rows.append([p.id, indicator, int(pr.id) if pr.id.isdigit() else pr.id, actual.value,
-                         note.kk if note else None, note.ru if note else None, note.en if note else None])
+            rows.append(
+                [
+                    p.id,
+                    indicator,
+                    int(pr.id) if pr.id.isdigit() else pr.id,
+                    actual.value,
+                    note.kk if note else None,
+                    note.ru if note else None,
+                    note.en if note else None,
+                ]
+            )
     return rows
 
 
@@ -52,7 +61,8 @@ def test_reports_from_the_data_file_and_from_an_equivalent_xlsx_are_identical(tm
     assert targets
     for t in targets:
         assert documents.render_document(from_sheet, "report", lang=t.lang, period=t.period) == rendered(
-            name, "report", t.lang, t.period)
+            name, "report", t.lang, t.period
+        )
 
 
 def test_sample_csv_fills_a_missing_actual_and_keeps_the_rest():
@@ -64,8 +74,9 @@ def test_sample_csv_fills_a_missing_actual_and_keeps_the_rest():
     old, new = p.periods[1].actuals, q.periods[1].actuals
     assert old["student-mobility"].value is None
     assert new["student-mobility"].value == D(19)
-    assert new["student-mobility"].note == Text(kk="визалық кідірістер сақталды", ru="сохраняются задержки с визами",
-                                                en="visa delays persisted")
+    assert new["student-mobility"].note == Text(
+        kk="визалық кідірістер сақталды", ru="сохраняются задержки с визами", en="visa delays persisted"
+    )
     assert new["publications"].value == D(9) and new["publications"].note is not None
     assert new["students"] == old["students"]
     assert q.periods[0] == p.periods[0]  # 2025 is not in the sheet
@@ -89,7 +100,7 @@ def test_csv_with_decimal_comma_russian_headers_and_extra_columns(tmp_path):
     path = tmp_path / "факт.csv"
     path.write_text(
         "Партнерство;Показатель;Наименование показателя;Отчетный период;Факт;Примечание\n"
-        "taraz-mendeleev;students;Численность;2025;\"1 047\";\n"
+        'taraz-mendeleev;students;Численность;2025;"1 047";\n'
         "taraz-mendeleev;employment;Доля;2025;12,5 %;оценка\n"
         "\n"
         "taraz-mendeleev;projects;Проекты;2025;;\n",
@@ -107,8 +118,11 @@ def test_csv_with_decimal_comma_russian_headers_and_extra_columns(tmp_path):
 
 
 def test_xlsx_percent_cells_other_sheets_and_comma_separated_csv(tmp_path):
-    path = workbook(tmp_path / "a.xlsx", [["taraz-mendeleev", "employment", 2025, 0.85]],
-                    header=["Partnership ID", "Indicator_ID", "PERIOD", "Value"])
+    path = workbook(
+        tmp_path / "a.xlsx",
+        [["taraz-mendeleev", "employment", 2025, 0.85]],
+        header=["Partnership ID", "Indicator_ID", "PERIOD", "Value"],
+    )
     wb = openpyxl.load_workbook(path)
     wb["Факт"]["D2"].number_format = "0%"
     notes = wb.create_sheet("Нұсқаулық", 0)  # an instructions sheet first: skipped
@@ -126,6 +140,7 @@ def test_xlsx_percent_cells_other_sheets_and_comma_separated_csv(tmp_path):
 
 
 def test_every_error_is_reported_at_once_with_sheet_row_and_column(tmp_path):
+    # fmt: off
     path = workbook(tmp_path / "bad.xlsx", [
         ["taraz-mendeleev", "students", 2025, 47, None, None, None],          # 2: fine
         ["taraz-mendelev", "students", 2025, 47, None, None, None],           # 3: unknown partnership
@@ -136,6 +151,7 @@ def test_every_error_is_reported_at_once_with_sheet_row_and_column(tmp_path):
         ["taraz-mendeleev", "projects", 2026, 1, None, "только ru", None],    # 8: note lacks kk and en
         [None, "projects", 2026, 1, None, None, None],                        # 9: no partnership
     ])
+    # fmt: on
     with pytest.raises(InputError) as caught:
         actuals.load(path, [example("taraz-mendeleev")])
     where = f"{path}:Факт"
@@ -152,8 +168,14 @@ def test_every_error_is_reported_at_once_with_sheet_row_and_column(tmp_path):
     }
     assert all(pr.path == where for pr in caught.value.problems)
     message = str(caught.value)
-    assert f"{where}:3: partnership (column A): unknown partnership 'taraz-mendelev'; did you mean 'taraz-mendeleev'?" in message
-    assert f"{where}:4: indicator (column B): partnership 'taraz-mendeleev' has no indicator 'studnets'; did you mean 'students'?" in message
+    assert (
+        f"{where}:3: partnership (column A): unknown partnership 'taraz-mendelev'; did you mean 'taraz-mendeleev'?"
+        in message
+    )
+    assert (
+        f"{where}:4: indicator (column B): partnership 'taraz-mendeleev' has no indicator 'studnets'; "
+        "did you mean 'students'?" in message
+    )
     assert "no reporting period '2031' (periods: 2025, 2026)" in message
     assert f"{where}:6: value (column D): not a number: 'twelve'" in message
     assert "duplicate: 'students' of 'taraz-mendeleev' in period 2025 is already given in row 2" in message
@@ -161,12 +183,16 @@ def test_every_error_is_reported_at_once_with_sheet_row_and_column(tmp_path):
 
 
 def test_read_errors_alone_and_apply_errors_alone(tmp_path):
-    path = workbook(tmp_path / "dup.xlsx", [["x", "i", 1, 1, None, None, None], ["x", "i", 1, "1,0.5", None, None, None]])
+    path = workbook(
+        tmp_path / "dup.xlsx", [["x", "i", 1, 1, None, None, None], ["x", "i", 1, "1,0.5", None, None, None]]
+    )
     with pytest.raises(InputError) as caught:
         actuals.read_actuals(path)
     assert [pr.line for pr in caught.value.problems] == [3]  # ambiguous number; no duplicate of a bad row
     assert "ambiguous number" in str(caught.value)
-    table = actuals.read_actuals(workbook(tmp_path / "ok.xlsx", [["taraz-mendeleev", "nope", 2025, 1, None, None, None]]))
+    table = actuals.read_actuals(
+        workbook(tmp_path / "ok.xlsx", [["taraz-mendeleev", "nope", 2025, 1, None, None, None]])
+    )
     with pytest.raises(InputError, match="has no indicator 'nope'"):
         actuals.apply_actuals(example("taraz-mendeleev"), table)
     other = example("taraz-mendeleev").model_copy(update={"id": "other"})
@@ -181,8 +207,9 @@ def test_header_and_file_problems(tmp_path):
     path.write_text("a;b\n1;2\n", encoding="utf-8")
     with pytest.raises(InputError, match="no sheet has a header row"):
         actuals.read_actuals(path)
-    path.write_bytes("partnership;indicator;period;value\nx;y;2025;1;Қ\n".encode("cp1251", errors="replace")
-                     + "ы".encode("cp1251"))
+    path.write_bytes(
+        "partnership;indicator;period;value\nx;y;2025;1;Қ\n".encode("cp1251", errors="replace") + "ы".encode("cp1251")
+    )
     with pytest.raises(InputError, match="UTF-8"):
         actuals.read_actuals(path)
     with pytest.raises(InputError, match=r"expected an \.xlsx or \.csv file"):

@@ -28,17 +28,34 @@ TITLE = {
 # The heading of each model's own section: it must appear for that model only.
 MODEL_SECTION = {
     "branch": {"kk": "Филиал", "ru": "Филиал", "en": "The Branch"},
-    "consortium_branch": {"kk": "Консорциум және Филиал", "ru": "Консорциум и Филиал", "en": "The Consortium and the Branch"},
-    "joint_programs": {"kk": "Бірлескен білім беру бағдарламалары", "ru": "Совместные образовательные программы",
-                       "en": "Joint Educational Programmes"},
-    "certification_center": {"kk": "Сертификаттау орталығы", "ru": "Сертификационный центр", "en": "Certification Centre"},
+    "consortium_branch": {
+        "kk": "Консорциум және Филиал",
+        "ru": "Консорциум и Филиал",
+        "en": "The Consortium and the Branch",
+    },
+    "joint_programs": {
+        "kk": "Бірлескен білім беру бағдарламалары",
+        "ru": "Совместные образовательные программы",
+        "en": "Joint Educational Programmes",
+    },
+    "certification_center": {
+        "kk": "Сертификаттау орталығы",
+        "ru": "Сертификационный центр",
+        "en": "Certification Centre",
+    },
     "franchise": {"kk": "Франчайзинг", "ru": "Франчайзинг", "en": "Franchise"},
     "joint_venture": {"kk": "Бірлескен кәсіпорын", "ru": "Совместное предприятие", "en": "Joint Venture"},
-    "medical": {"kk": "Стратегиялық әріптестікті жүзеге асыру тәртібі",
-                "ru": "Порядок осуществления стратегического партнерства",
-                "en": "Procedure for Implementing the Strategic Partnership"},
+    "medical": {
+        "kk": "Стратегиялық әріптестікті жүзеге асыру тәртібі",
+        "ru": "Порядок осуществления стратегического партнерства",
+        "en": "Procedure for Implementing the Strategic Partnership",
+    },
 }
-AIFC = {"kk": "халықаралық қаржы орталығы", "ru": "Международного финансового центра", "en": "International Financial Centre"}
+AIFC = {
+    "kk": "халықаралық қаржы орталығы",
+    "ru": "Международного финансового центра",
+    "en": "International Financial Centre",
+}
 AIFC_PARTICIPANT = {"kk": "АХҚО қатысушысы", "ru": "участника МФЦА", "en": "AIFC participant"}
 BRANCH_REGISTRATION = {"kk": "№\xa02198", "ru": "№\xa02198", "en": "No.\xa02198"}
 CONSORTIUM_TABLE = {"kk": "Консорциумдағы рөлі", "ru": "Роль в Консорциуме", "en": "Role in the Consortium"}
@@ -109,15 +126,21 @@ def test_examples_cover_every_model_and_aifc_status_only_in_the_joint_venture(la
     assert with_aifc == {n for n in NAMES if example(n).model == "joint_venture"}
 
 
-@pytest.mark.parametrize(("name", "lang"), [(n, lang) for n, lang in CASES if example(n).regime == "medical"],
-                         ids=[i for (n, _), i in zip(CASES, IDS) if example(n).regime == "medical"])
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [(n, lang) for n, lang in CASES if example(n).regime == "medical"],
+    ids=[i for (n, _), i in zip(CASES, IDS) if example(n).regime == "medical"],
+)
 def test_medical_agreement_follows_the_moh_rules(name, lang):
     p = example(name)
     body = text(name, lang)
     assert MOH_ORDER[lang] in body and "21811" in body
     for point in ("8", "9", "10", "11"):  # working group, indicators, plan, reports
-        assert {"kk": f"Қағидалардың {point}-тармағы", "ru": f"пункт {point} Правил",
-                "en": f"paragraph {point} of the Rules"}[lang] in body
+        assert {
+            "kk": f"Қағидалардың {point}-тармағы",
+            "ru": f"пункт {point} Правил",
+            "en": f"paragraph {point} of the Rules",
+        }[lang] in body
     for area in p.agreement.areas:
         assert area.name.get(lang) in body
     if p.plan:
@@ -156,7 +179,7 @@ def test_headings_and_clauses_start_with_a_capital(name, lang):
     # catches an alias such as "the University" placed at the start of an English sentence
     for b in blocks(name, lang):
         if b.style in ("Section", "Clause"):
-            first = b.text.lstrip("«“\"(")[:1]
+            first = b.text.lstrip('«“"(')[:1]
             assert first.isupper() or first.isdigit(), f"{b.number} {b.text[:60]}"
 
 
@@ -178,14 +201,14 @@ def test_every_signing_party_in_preamble_and_signature_block(name, lang):
     signing = [p.parties.kazakhstani, p.parties.foreign] + [o for o in p.parties.others if o.signatory]
     bs = blocks(name, lang)
     body = text(name, lang)
-    preamble = [b.text for b in bs[3:3 + len(signing)]]
+    preamble = [b.text for b in bs[3 : 3 + len(signing)]]
     for party, para in zip(signing, preamble):
         assert party.name.get(lang) in para
         assert f"{party.signatory.position.get(lang)} {party.signatory.name.get(lang)}" in para
         assert party.alias.get(lang) in para
     # the signature table: a row of details, then a row of signatures, for each two parties
     start = bs.index(signature_section(bs))
-    rows = [b.cells for b in bs[start:] if b.cells][:2 * ((len(signing) + 1) // 2)]
+    rows = [b.cells for b in bs[start:] if b.cells][: 2 * ((len(signing) + 1) // 2)]
     details = [c for r in rows[0::2] for c in r]
     signatures = [c for r in rows[1::2] for c in r]
     assert len(details) == len(signatures) == len(signing)
@@ -203,15 +226,24 @@ def test_language_clause(name, lang):
     body = text(name, lang)
     copies = {"kk": "данада", "ru": "экземпляр", "en": "original"}[lang]
     assert re.search(rf"{p.agreement.copies} \(\w+\) {copies}", body)
-    prevailing = {"kk": "тіліндегі мәтінге жүгінеді", "ru": "руководствуются текстом на", "en": "text shall prevail"}[lang]
+    prevailing = {"kk": "тіліндегі мәтінге жүгінеді", "ru": "руководствуются текстом на", "en": "text shall prevail"}[
+        lang
+    ]
     assert (prevailing in body) == (p.agreement.prevailing is not None)
 
 
 @pytest.mark.parametrize(
     ("years", "lang", "expected"),
-    [(1, "ru", "1 (один) год"), (3, "ru", "3 (три) года"), (7, "ru", "7 (семь) лет"), (21, "ru", "21 (двадцать один) год"),
-     (12, "ru", "12 (двенадцать) лет"), (1, "en", "1 (one) year"), (21, "en", "21 (twenty-one) years"),
-     (3, "kk", "3 (үш) жыл")],
+    [
+        (1, "ru", "1 (один) год"),
+        (3, "ru", "3 (три) года"),
+        (7, "ru", "7 (семь) лет"),
+        (21, "ru", "21 (двадцать один) год"),
+        (12, "ru", "12 (двенадцать) лет"),
+        (1, "en", "1 (one) year"),
+        (21, "en", "21 (twenty-one) years"),
+        (3, "kk", "3 (үш) жыл"),
+    ],
     ids=lambda v: str(v),
 )
 def test_term_in_years_agrees_with_the_number(years, lang, expected):
@@ -279,40 +311,88 @@ def variants() -> dict[str, Partnership]:
     poa = Authority(basis="power_of_attorney", number="7-д", date=dt.date(2025, 2, 3))
     kz = _set(taraz.parties.kazakhstani, signatory=_set(taraz.parties.kazakhstani.signatory, authority=poa))
     enterprise = taraz.parties.others[0]
-    others = [_set(enterprise, signatory=taraz.parties.foreign.signatory, contribution=None),
-              _set(enterprise, contribution=None)]
-    planned = _set(taraz, parties=_set(taraz.parties, kazakhstani=kz, others=others),
-                   agreement=_set(taraz.agreement, prevailing=None, auto_renewal=True, disputes="arbitration",
-                                  governing_law="english", copies=1, ministry=None),
-                   branch=_set(taraz.branch, status="planned", bin=None, registered_on=None, license_number=None,
-                               license_date=None, structure=None),
-                   governance=_set(taraz.governance, members_foreign=2), committees=[], quality_assurance=None,
-                   research_groups=[], third_mission=[], staffing=None, professional_development=[], funding=None,
-                   plan=[], periods=[], indicators=[])
+    others = [
+        _set(enterprise, signatory=taraz.parties.foreign.signatory, contribution=None),
+        _set(enterprise, contribution=None),
+    ]
+    planned = _set(
+        taraz,
+        parties=_set(taraz.parties, kazakhstani=kz, others=others),
+        agreement=_set(
+            taraz.agreement,
+            prevailing=None,
+            auto_renewal=True,
+            disputes="arbitration",
+            governing_law="english",
+            copies=1,
+            ministry=None,
+        ),
+        branch=_set(
+            taraz.branch,
+            status="planned",
+            bin=None,
+            registered_on=None,
+            license_number=None,
+            license_date=None,
+            structure=None,
+        ),
+        governance=_set(taraz.governance, members_foreign=2),
+        committees=[],
+        quality_assurance=None,
+        research_groups=[],
+        third_mission=[],
+        staffing=None,
+        professional_development=[],
+        funding=None,
+        plan=[],
+        periods=[],
+        indicators=[],
+    )
     yessenov = example("yessenov-tu-berlin")
-    no_lead = _set(yessenov, consortium=_set(yessenov.consortium, members=[
-        _set(m, lead=False) for m in yessenov.consortium.members]))
+    no_lead = _set(
+        yessenov,
+        consortium=_set(yessenov.consortium, members=[_set(m, lead=False) for m in yessenov.consortium.members]),
+    )
     jv = example("astana-jv")
-    jv = _set(jv, joint_venture=_set(jv.joint_venture, aifc_participant=False, aifc_registration=None,
-                                     english_law=False), agreement=_set(jv.agreement, disputes="aifc_iac"))
+    jv = _set(
+        jv,
+        joint_venture=_set(jv.joint_venture, aifc_participant=False, aifc_registration=None, english_law=False),
+        agreement=_set(jv.agreement, disputes="aifc_iac"),
+    )
     franchise = example("almaty-dmu-franchise")
-    franchise = _set(franchise, franchise=_set(franchise.franchise, programs=False, teaching_methods=False,
-                                               quality_standards=False, royalty=None))
+    franchise = _set(
+        franchise,
+        franchise=_set(
+            franchise.franchise, programs=False, teaching_methods=False, quality_standards=False, royalty=None
+        ),
+    )
     medical = example("kaznmu-duke")
     program = _set(example("nku-arizona").programs[0], dual_degree=False, accreditation=None)
     indicator = _set(medical.indicators[0], baseline=None)
-    medical = _set(medical, selection=_set(medical.selection, rankings=None, achievements=[]),
-                   plan=[_set(item, due=None, responsible=None) for item in medical.plan],
-                   programs=[program], indicators=[indicator])
-    return {"planned-branch": planned, "consortium-no-lead": no_lead, "jv-outside-aifc": jv,
-            "bare-franchise": franchise, "medical-with-programs": medical}
+    medical = _set(
+        medical,
+        selection=_set(medical.selection, rankings=None, achievements=[]),
+        plan=[_set(item, due=None, responsible=None) for item in medical.plan],
+        programs=[program],
+        indicators=[indicator],
+    )
+    return {
+        "planned-branch": planned,
+        "consortium-no-lead": no_lead,
+        "jv-outside-aifc": jv,
+        "bare-franchise": franchise,
+        "medical-with-programs": medical,
+    }
 
 
 VARIANTS = variants()
 
 
-@pytest.mark.parametrize(("variant", "lang"), [(v, lang) for v in VARIANTS for lang in LANGS],
-                         ids=[f"{v}-{lang}" for v in VARIANTS for lang in LANGS])
+@pytest.mark.parametrize(
+    ("variant", "lang"),
+    [(v, lang) for v in VARIANTS for lang in LANGS],
+    ids=[f"{v}-{lang}" for v in VARIANTS for lang in LANGS],
+)
 def test_every_branch_renders_cleanly(variant, lang):
     data = render(VARIANTS[variant], lang)
     docx.Document(io.BytesIO(data))
@@ -324,7 +404,7 @@ def test_every_branch_renders_cleanly(variant, lang):
     assert [b.number for b in bs if b.number and not b.text] == []
     for b in bs:
         if b.style in ("Section", "Clause"):
-            assert b.text.lstrip("«“\"(")[:1].isupper(), b.text[:60]
+            assert b.text.lstrip('«“"(')[:1].isupper(), b.text[:60]
 
 
 @pytest.mark.parametrize("lang", LANGS)

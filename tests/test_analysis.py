@@ -22,8 +22,9 @@ def indicator(id_: str, area: str = "a", plan: str | None = "10", *, higher: boo
 
 
 def period(**actuals: object) -> Period:
-    return Period(id="2025", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), due=dt.date(2026, 4, 15),
-                  actuals=actuals)
+    return Period(
+        id="2025", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), due=dt.date(2026, 4, 15), actuals=actuals
+    )
 
 
 def row(plan: str | None, actual: str | None, *, higher: bool = True) -> analysis.Row:
@@ -32,6 +33,7 @@ def row(plan: str | None, actual: str | None, *, higher: bool = True) -> analysi
 
 
 # (plan, actual) -> (deviation, deviation %, completion %, status), computed by hand
+# fmt: off
 HAND = [
     ("50", "47", "-3", "-6.0", "94.0", "not_achieved"),       # -3/50 = -6 %
     ("8", "9", "1", "12.5", "112.5", "achieved"),             # 1/8 = 12.5 %
@@ -41,6 +43,7 @@ HAND = [
     ("10", "10", "0", "0.0", "100.0", "achieved"),
     ("6.5", "6.4", "-0.1", "-1.5", "98.5", "not_achieved"),   # -0.1/6.5 = -1.538…
 ]
+# fmt: on
 
 
 @pytest.mark.parametrize(("plan", "actual", "deviation", "percent", "completion", "status"), HAND)
@@ -78,7 +81,11 @@ def test_lower_is_better_achieves_at_or_below_plan():
     assert row("5", "5", higher=False).status == "achieved"
     below = row("5", "7", higher=False)
     assert (below.status, below.deviation, below.deviation_percent, below.completion) == (
-        "not_achieved", D(2), D("40.0"), D("140.0"))
+        "not_achieved",
+        D(2),
+        D("40.0"),
+        D("140.0"),
+    )
     assert row("6.5", "6.4", higher=False).status == "achieved"
 
 
@@ -90,17 +97,25 @@ def test_note_comes_with_the_actual():
 def partnership(indicators: list[Indicator], actuals: dict[str, object]) -> Partnership:
     base = example("taraz-mendeleev")
     areas = [Area(id="a", name=text("A")), Area(id="empty", name=text("E")), Area(id="b", name=text("B"))]
-    return base.model_copy(update={
-        "agreement": base.agreement.model_copy(update={"areas": areas}),
-        "indicators": indicators,
-        "periods": [period(**actuals)],
-    })
+    return base.model_copy(
+        update={
+            "agreement": base.agreement.model_copy(update={"areas": areas}),
+            "indicators": indicators,
+            "periods": [period(**actuals)],
+        }
+    )
 
 
 def test_grouped_by_area_with_counts_and_warnings():
     p = partnership(
-        [indicator("i1", "b", "10"), indicator("i2", "a", "10"), indicator("i3", "a", "0"),
-         indicator("i4", "b", "4"), indicator("i5", "a", None), indicator("i6", "b", "2")],
+        [
+            indicator("i1", "b", "10"),
+            indicator("i2", "a", "10"),
+            indicator("i3", "a", "0"),
+            indicator("i4", "b", "4"),
+            indicator("i5", "a", None),
+            indicator("i6", "b", "2"),
+        ],
         {"i1": 12, "i2": 9, "i3": 0, "i4": None, "i5": 1},  # i6: absent
     )
     result = analysis.analyze(p, "2025")
@@ -120,7 +135,11 @@ def test_example_period_with_a_missing_actual():
     assert [str(w.indicator) for w in result.warnings] == ["student-mobility"]
     students = result.rows[0]
     assert (students.plan, students.actual, students.deviation, students.deviation_percent) == (
-        D(110), D(104), D(-6), D("-5.5"))  # -6/110 = -5.4545… → -5.5
+        D(110),
+        D(104),
+        D(-6),
+        D("-5.5"),
+    )  # -6/110 = -5.4545… → -5.5
 
 
 def test_unknown_period_and_stray_area_are_errors():
@@ -134,4 +153,6 @@ def test_reported_periods_are_those_with_actuals():
     p = example("taraz-mendeleev")
     empty = p.periods[0].model_copy(update={"id": "2027", "actuals": {}})
     assert [pr.id for pr in analysis.reported_periods(p.model_copy(update={"periods": [*p.periods, empty]}))] == [
-        "2025", "2026"]
+        "2025",
+        "2026",
+    ]

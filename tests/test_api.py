@@ -8,17 +8,33 @@ from conftest import ROOT
 
 def test_exported_members():
     assert sorted(spdocs.__all__) == sorted(
-        ["AssemblyError", "ConversionError", "Finding", "InputError", "Outcome", "Partnership", "RenderError",
-         "SpdocsError", "TemplateMissingError", "__version__", "build_context", "check", "load", "render",
-         "render_document"])
+        [
+            "AssemblyError",
+            "ConversionError",
+            "Finding",
+            "InputError",
+            "Outcome",
+            "Partnership",
+            "RenderError",
+            "SpdocsError",
+            "TemplateMissingError",
+            "__version__",
+            "build_context",
+            "check",
+            "load",
+            "render",
+            "render_document",
+        ]
+    )
     for name in spdocs.__all__:
         assert hasattr(spdocs, name), name
 
 
 def test_render_batch(tmp_path):
     lines: list[str] = []
-    outcomes = spdocs.render([ROOT / "examples" / "kaznmu-duke.yaml"], out=tmp_path, kinds=["order"], langs=["kk"],
-                             progress=lines.append)
+    outcomes = spdocs.render(
+        [ROOT / "examples" / "kaznmu-duke.yaml"], out=tmp_path, kinds=["order"], langs=["kk"], progress=lines.append
+    )
     [outcome] = outcomes
     assert outcome.error is None and not outcome.failed
     assert [p.name for p in outcome.written] == ["order.kk.docx"]

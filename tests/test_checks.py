@@ -117,7 +117,7 @@ periods:
     due: 2026-03-01
     summary: {kk: Жоспар орындалды, ru: План выполнен, en: The plan was fulfilled}
     actuals: {trained: 22, papers: 3}
-"""
+"""  # noqa: E501 (YAML data: long flow mappings on one line)
 
 BASES: dict[str, Callable[[], Any]] = {
     "he": lambda: yaml.safe_load(TARAZ.read_text(encoding="utf-8")),
@@ -181,7 +181,11 @@ def _franchise(d: Any, **changes: Any) -> None:
     investor = copy.deepcopy(d["parties"]["others"][0])
     investor.update(role="investor", short_name={"kk": "«Инвест» АҚ", "ru": "АО «Инвест»", "en": "Invest JSC"})
     d["parties"]["others"].append(investor)
-    d["franchise"] = {"brand": {"kk": "РХТУ", "ru": "РХТУ", "en": "MUCTR"}, "investor": investor["short_name"], **changes}
+    d["franchise"] = {
+        "brand": {"kk": "РХТУ", "ru": "РХТУ", "en": "MUCTR"},
+        "investor": investor["short_name"],
+        **changes,
+    }
 
 
 def _jv(d: Any, **changes: Any) -> None:
@@ -234,6 +238,7 @@ def _add_to(path: str, item: Any) -> Callable[[Any], None]:
 
 
 Needles = tuple[str, ...] | int
+# fmt: off
 CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     # id, base, change, rule, severity, field, needles for the expected line (or the line)
     ("he-term", "he", lambda d: setin(d, "agreement.term_years", 3),
@@ -313,11 +318,14 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "MED-REPORT", "error", "periods[0].summary", ("periods:", "- id:")),
     ("gen-country", "he", lambda d: d["parties"]["foreign"].update(country="KZ", bin="123456789012"),
      "GEN-COUNTRY", "error", "parties.foreign.country", ("foreign:", "country:")),
-    ("gen-sections", "he", lambda d: setin(d, "franchise", {"brand": d["branch"]["name"], "investor": d["branch"]["name"]}),
+    ("gen-sections", "he",
+     lambda d: setin(d, "franchise", {"brand": d["branch"]["name"], "investor": d["branch"]["name"]}),
      "GEN-SECTIONS", "warning", "franchise", ("franchise:",)),
-    ("gen-sections-medical", "med", lambda d: setin(d, "branch", {"name": d["agreement"]["place"], "city": d["agreement"]["place"]}),
+    ("gen-sections-medical", "med",
+     lambda d: setin(d, "branch", {"name": d["agreement"]["place"], "city": d["agreement"]["place"]}),
      "GEN-SECTIONS", "warning", "branch", ("branch:",)),
-    ("gen-ids", "he", _add_to("agreement.areas", {"id": "education", "name": {"kk": "Оқу", "ru": "Учеба", "en": "Study"}}),
+    ("gen-ids", "he",
+     _add_to("agreement.areas", {"id": "education", "name": {"kk": "Оқу", "ru": "Учеба", "en": "Study"}}),
      "GEN-IDS", "error", "agreement.areas[3].id", ("areas:", "- id: mobility", "- id: education")),
     ("gen-ref-area", "he", lambda d: setin(d, "indicators.0.area", "sport"),
      "GEN-REF-AREA", "error", "indicators[0].area", ("indicators:", "area: sport")),
@@ -344,7 +352,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     ("gen-wg-chair", "he", lambda d: setin(d, "working_group.members.0.role", "member"),
      "GEN-WG-CHAIR", "error", "working_group.members", ("working_group:", "members:")),
     ("gen-wg-chair-many", "med", lambda d: setin(d, "working_group.members.1.role", "chair"),
-     "GEN-WG-CHAIR", "error", "working_group.members[1].role", ("working_group:", "members:", "- name:", "- name:", "role:")),
+     "GEN-WG-CHAIR", "error", "working_group.members[1].role",
+     ("working_group:", "members:", "- name:", "- name:", "role:")),
     ("gen-wg-responsible", "he", lambda d: delin(d, "working_group.responsible"),
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
     ("gen-wg-responsible-med", "med", lambda d: delin(d, "working_group.responsible"),
@@ -354,19 +363,26 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),
      "GEN-UNTRANSLATED", "warning", "third_mission[0].kk", ("third_mission:", "- kk:")),
 ]
+# fmt: on
 
 
-@pytest.mark.parametrize(("base", "change", "rule", "severity", "field", "needles"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("base", "change", "rule", "severity", "field", "needles"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_rule(base: str, change: Callable[[Any], Any], rule: str, severity: str, field: str, needles: Needles) -> None:
     data = BASES[base]()
     change(data)
     text, partnership, lines = prepare(data)
     new = {
-        lang: [f for f in check(partnership, lines=lines, path="t.yaml", lang=lang) if _key(f) not in baseline(base, lang)]
+        lang: [
+            f for f in check(partnership, lines=lines, path="t.yaml", lang=lang) if _key(f) not in baseline(base, lang)
+        ]
         for lang in ("en", "kk", "ru")
     }
     line = needles if isinstance(needles, int) else line_of(text, *needles)
-    assert [(f.rule, f.severity, f.field, f.line, f.path) for f in new["en"]] == [(rule, severity, field, line, "t.yaml")]
+    assert [(f.rule, f.severity, f.field, f.line, f.path) for f in new["en"]] == [
+        (rule, severity, field, line, "t.yaml")
+    ]
     for lang in ("kk", "ru"):  # the same finding, worded in Kazakh and Russian
         assert [(f.rule, f.field) for f in new[lang]] == [(rule, field)]
         message, cited = new[lang][0].message, new[lang][0].citation
@@ -431,7 +447,11 @@ def test_terms_are_complete() -> None:
         (moshe("ch", 3, "area", 5), "en", "MoSHE rec. (draft, 2024), ch. 3, area 5"),
         (moshe("ch", 3, "area", 5), "ru", "Методические рекомендации МНВО (проект, 2024), гл. 3, направление 5"),
         (moshe("ch", 3, "area", 5), "kk", "ҒЖБМ әдістемелік ұсынымдары (жоба, 2024), 3-тарау, 5-бағыт"),
-        (moshe("ch", 2, "p", 5, "item", 2), "ru", "Методические рекомендации МНВО (проект, 2024), гл. 2, п. 5, подп. 2)"),
+        (
+            moshe("ch", 2, "p", 5, "item", 2),
+            "ru",
+            "Методические рекомендации МНВО (проект, 2024), гл. 2, п. 5, подп. 2)",
+        ),
         (moh("p", 8), "en", "MoH Rules (№ ҚР ДСМ-263/2020), p. 8"),
         (moh("p", 8), "ru", "Правила МЗ (№ ҚР ДСМ-263/2020), п. 8"),
         (moh("p", 8), "kk", "ДСМ Қағидалары (№ ҚР ДСМ-263/2020), 8-тармақ"),
@@ -464,7 +484,11 @@ def _finding(severity: str, line: int | None, rule: str = "X-RULE") -> Finding:
     return Finding(rule, severity, "msg «x»", "MoH Rules (№ ҚР ДСМ-263/2020), p. 8", "a.b", line, "f.yaml", None)  # type: ignore[arg-type]
 
 
-RESULTS = [("a.yaml", [_finding("info", 3), _finding("error", 9), _finding("warning", 1)]), ("b.yaml", []), ("c.yaml", [_finding("warning", None)])]
+RESULTS = [
+    ("a.yaml", [_finding("info", 3), _finding("error", 9), _finding("warning", 1)]),
+    ("b.yaml", []),
+    ("c.yaml", [_finding("warning", None)]),
+]
 
 
 def test_format_human() -> None:

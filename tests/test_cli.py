@@ -59,7 +59,9 @@ def test_check_examples_exit_0(runner):
 def test_check_invalid_file_exit_2_lists_every_mistake(runner, tmp_path):
     text = TARAZ.read_text(encoding="utf-8")
     text = text.replace("  term_years: 7", "  term_years: seven", 1)
-    text = text.replace("    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {ru: Партнер, en: the Partner}", 1)
+    text = text.replace(
+        "    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {ru: Партнер, en: the Partner}", 1
+    )
     text = text.replace("  copies: 3", "  copies: 3\n  copys: 2", 1)
     bad = tmp_path / "bad.yaml"
     bad.write_text(text, encoding="utf-8")
@@ -79,7 +81,9 @@ def test_check_missing_path_is_usage_error(runner, tmp_path):
 
 
 def test_render_writes_named_files(runner, tmp_path):
-    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "agreement", "--lang", "kk,ru", "--out", str(tmp_path)])
+    result = runner.invoke(
+        cli, ["render", str(TARAZ), "--kind", "agreement", "--lang", "kk,ru", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "taraz-mendeleev").iterdir())
     assert written == ["agreement.kk.docx", "agreement.ru.docx"]
@@ -109,7 +113,10 @@ def test_failed_partnership_does_not_stop_others(runner, tmp_path):
     assert result.exit_code == 1
     assert "broken.yaml" in result.output
     assert sorted(p.name for p in (out / "taraz-mendeleev").iterdir()) == [
-        "agreement.en.docx", "agreement.kk.docx", "agreement.ru.docx"]
+        "agreement.en.docx",
+        "agreement.kk.docx",
+        "agreement.ru.docx",
+    ]
     assert not (out / "broken").exists()
     assert not list(out.rglob("*.part"))
 
@@ -150,16 +157,41 @@ def test_templates_export(runner, tmp_path):
 def test_render_pdf_packets(runner, tmp_path):
     from pypdf import PdfReader
 
-    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "agreement,order", "--lang", "kk,ru", "--format", "pdf",
-                                 "--packet", "--draft", "--out", str(tmp_path)])
+    result = runner.invoke(
+        cli,
+        [
+            "render",
+            str(TARAZ),
+            "--kind",
+            "agreement,order",
+            "--lang",
+            "kk,ru",
+            "--format",
+            "pdf",
+            "--packet",
+            "--draft",
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     folder = tmp_path / "taraz-mendeleev"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "agreement.kk.pdf", "agreement.ru.pdf", "order.kk.pdf", "order.ru.pdf", "packet.kk.pdf", "packet.ru.pdf"]
+        "agreement.kk.pdf",
+        "agreement.ru.pdf",
+        "order.kk.pdf",
+        "order.ru.pdf",
+        "packet.kk.pdf",
+        "packet.ru.pdf",
+    ]
     packet = PdfReader(folder / "packet.ru.pdf")
     assert [item.title for item in packet.outline if not isinstance(item, list)] == [
-        "Договор о стратегическом партнерстве", "Приказ о создании рабочей группы"]
-    assert len(packet.pages) == len(PdfReader(folder / "agreement.ru.pdf").pages) + len(PdfReader(folder / "order.ru.pdf").pages)
+        "Договор о стратегическом партнерстве",
+        "Приказ о создании рабочей группы",
+    ]
+    assert len(packet.pages) == len(PdfReader(folder / "agreement.ru.pdf").pages) + len(
+        PdfReader(folder / "order.ru.pdf").pages
+    )
     first = packet.pages[0].extract_text()
     assert "ПРОЕКТ" in first and "ДОГОВОР" in first.upper()
     assert "[1/4] PDF" in result.output
@@ -187,11 +219,29 @@ def test_summary_writes_workbook(runner, tmp_path):
 
 def test_render_with_actuals_sheet(runner, tmp_path):
     sheet = tmp_path / "actuals.csv"
-    sheet.write_text("partnership;indicator;period;value;note\n"
-                     "taraz-mendeleev;student-mobility;2026;19;\n"
-                     "taraz-mendeleev;projects;2026;;\n", encoding="utf-8")
-    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "report", "--period", "2026", "--lang", "en",
-                                 "--actuals", str(sheet), "--out", str(tmp_path / "out")])
+    sheet.write_text(
+        "partnership;indicator;period;value;note\n"
+        "taraz-mendeleev;student-mobility;2026;19;\n"
+        "taraz-mendeleev;projects;2026;;\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "render",
+            str(TARAZ),
+            "--kind",
+            "report",
+            "--period",
+            "2026",
+            "--lang",
+            "en",
+            "--actuals",
+            str(sheet),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "warning:" in result.output and "projects" in result.output
     text = docxtext.text((tmp_path / "out" / "taraz-mendeleev" / "report-2026.en.docx").read_bytes())
@@ -201,8 +251,21 @@ def test_render_with_actuals_sheet(runner, tmp_path):
 def test_render_with_actuals_for_unknown_partnership(runner, tmp_path):
     sheet = tmp_path / "actuals.csv"
     sheet.write_text("partnership,indicator,period,value\nnobody,students,2026,3\n", encoding="utf-8")
-    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "report", "--lang", "en", "--actuals", str(sheet),
-                                 "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "render",
+            str(TARAZ),
+            "--kind",
+            "report",
+            "--lang",
+            "en",
+            "--actuals",
+            str(sheet),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 1
     assert f"{sheet}:2: partnership 'nobody' is not among the data files (loaded: taraz-mendeleev)" in result.output
 
@@ -218,14 +281,18 @@ def test_render_with_unreadable_actuals_is_usage_error(runner, tmp_path):
 
 def test_error_finding_stops_render_unless_draft(runner, tmp_path):
     data = tmp_path / "short.yaml"
-    data.write_text(TARAZ.read_text(encoding="utf-8").replace("  term_years: 7", "  term_years: 3", 1), encoding="utf-8")
+    data.write_text(
+        TARAZ.read_text(encoding="utf-8").replace("  term_years: 7", "  term_years: 3", 1), encoding="utf-8"
+    )
     out = tmp_path / "out"
     stopped = runner.invoke(cli, ["render", str(data), "--kind", "agreement", "--out", str(out)])
     assert stopped.exit_code == 1
     assert "error HE-TERM agreement.term_years" in stopped.output
     assert "not rendered (errors in the data; --draft renders anyway)" in stopped.output
     assert not out.exists() or not any(out.rglob("*.docx"))
-    drafted = runner.invoke(cli, ["render", str(data), "--kind", "agreement", "--lang", "ru", "--draft", "--out", str(out)])
+    drafted = runner.invoke(
+        cli, ["render", str(data), "--kind", "agreement", "--lang", "ru", "--draft", "--out", str(out)]
+    )
     assert drafted.exit_code == 0, drafted.output
     assert "error HE-TERM" in drafted.output
     blocks = docxtext.blocks((out / "taraz-mendeleev" / "agreement.ru.docx").read_bytes())
@@ -246,13 +313,16 @@ def test_user_templates_are_used_first(runner, tmp_path):
     path = mine / "ru" / "order.docx"
     with zipfile.ZipFile(path) as zf:
         members = {name: zf.read(name) for name in zf.namelist()}
-    members["word/document.xml"] = members["word/document.xml"].replace("ПРИКАЗЫВАЮ".encode(), "ПРИКАЗЫВАЮ СТРОГО".encode())
+    members["word/document.xml"] = members["word/document.xml"].replace(
+        "ПРИКАЗЫВАЮ".encode(), "ПРИКАЗЫВАЮ СТРОГО".encode()
+    )
     with zipfile.ZipFile(path, "w") as zf:
         for name, data in members.items():
             zf.writestr(name, data)
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "ru,kk", "--templates", str(mine),
-                                 "--out", str(out)])
+    result = runner.invoke(
+        cli, ["render", str(TARAZ), "--kind", "order", "--lang", "ru,kk", "--templates", str(mine), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "ПРИКАЗЫВАЮ СТРОГО" in docxtext.text((out / "taraz-mendeleev" / "order.ru.docx").read_bytes())
     assert runner.invoke(cli, ["templates", "check", "--templates", str(mine)]).exit_code == 0
@@ -267,8 +337,21 @@ def test_broken_user_template_names_template_and_value(runner, tmp_path):
     with zipfile.ZipFile(mine / "order.docx", "w") as zf:
         for name, data in members.items():
             zf.writestr(name, data)
-    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "en", "--templates",
-                                 str(tmp_path / "mine"), "--out", str(tmp_path / "out")])
+    result = runner.invoke(
+        cli,
+        [
+            "render",
+            str(TARAZ),
+            "--kind",
+            "order",
+            "--lang",
+            "en",
+            "--templates",
+            str(tmp_path / "mine"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 1
     assert "en/order.docx [en]" in result.output and "no_such_value" in result.output
     assert not (tmp_path / "out" / "taraz-mendeleev").exists()
@@ -276,8 +359,10 @@ def test_broken_user_template_names_template_and_value(runner, tmp_path):
 
 def test_pdfs_are_deterministic(runner, tmp_path):
     for out in ("a", "b"):
-        result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "kk", "--format", "pdf",
-                                     "--out", str(tmp_path / out)])
+        result = runner.invoke(
+            cli,
+            ["render", str(TARAZ), "--kind", "order", "--lang", "kk", "--format", "pdf", "--out", str(tmp_path / out)],
+        )
         assert result.exit_code == 0, result.output
     first = (tmp_path / "a" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()
     assert first == (tmp_path / "b" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()

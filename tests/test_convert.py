@@ -24,10 +24,6 @@ KAZAKH = "Қазақстан Республикасы — әріптестік �
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
 
 
-
-
-
-
 def kazakh_docx(path: Path, heading: str) -> Path:
     """Write a DOCX in Times New Roman (as the templates use) with Kazakh text."""
     document = docx.Document()
@@ -163,9 +159,7 @@ for path in inputs:
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a POSIX script")
-def test_hangs_and_crashes_fail_only_their_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_hangs_and_crashes_fail_only_their_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake = tmp_path / "soffice"
     fake.write_text(FAKE_SOFFICE.format(python=sys.executable))
     fake.chmod(0o755)
@@ -199,9 +193,7 @@ def test_hangs_and_crashes_fail_only_their_file(
             assert content in (tmp_path / "out" / f"{n}.pdf").read_bytes()
 
 
-def test_missing_soffice_says_how_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_soffice_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SPDOCS_SOFFICE", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(convert, "_KNOWN_PLACES", ())

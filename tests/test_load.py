@@ -46,7 +46,9 @@ def test_values_are_typed():
 
 def test_three_mistakes_three_messages_with_lines():
     text = TARAZ.replace("  term_years: 7", "  term_years: seven", 1)
-    text = text.replace("    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {ru: Партнер, en: the Partner}", 1)
+    text = text.replace(
+        "    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {ru: Партнер, en: the Partner}", 1
+    )
     text = text.replace("  copies: 3", "  copies: 3\n  copys: 2", 1)
     assert problems(text) == [
         f"bad.yaml:{line_of(text, 'alias: {ru: Партнер')}: parties.foreign.alias.kk: Kazakh text is missing",
@@ -66,7 +68,10 @@ def test_missing_kazakh_name_names_field_and_language():
 
 
 def test_blank_text_is_an_error():
-    text = TARAZ.replace("alias: {kk: Университет, ru: Университет, en: the University}", "alias: {kk: '  ', ru: Университет, en: the University}")
+    text = TARAZ.replace(
+        "alias: {kk: Университет, ru: Университет, en: the University}",
+        "alias: {kk: '  ', ru: Университет, en: the University}",
+    )
     [message] = problems(text)
     blank_line = line_of(text, "alias: {kk: '  '")
     assert message == f"bad.yaml:{blank_line}: parties.kazakhstani.alias.kk: text is blank"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 import io
+import os
 import re
 from pathlib import Path
 
@@ -47,17 +46,21 @@ def variant(name: str = "taraz-mendeleev") -> Partnership:
     wg = p.working_group
     assert wg is not None
     kz = p.parties.kazakhstani.model_copy(update={"legal_form": None})
-    return p.model_copy(update={
-        "regime": "medical",
-        "model": None,
-        "periods": [],
-        "parties": p.parties.model_copy(update={"kazakhstani": kz}),
-        "working_group": wg.model_copy(update={
-            "first_head": wg.first_head.model_copy(update={"acting": True, "position": ACTING_POSITION}),
-            "responsible": None,
-            "control": None,
-        }),
-    })
+    return p.model_copy(
+        update={
+            "regime": "medical",
+            "model": None,
+            "periods": [],
+            "parties": p.parties.model_copy(update={"kazakhstani": kz}),
+            "working_group": wg.model_copy(
+                update={
+                    "first_head": wg.first_head.model_copy(update={"acting": True, "position": ACTING_POSITION}),
+                    "responsible": None,
+                    "control": None,
+                }
+            ),
+        }
+    )
 
 
 def members_table(data: bytes) -> list[list[str]]:
@@ -197,8 +200,6 @@ def test_full_order_has_five_points_and_names_the_responsible_person(lang):
         assert formatting.date_forms(period.due, lang=lang)["long"] in item
         assert formatting.date_forms(period.start, lang=lang)["numeric"] in item
     assert periods[-1].endswith(".")
-
-
 
 
 @pytest.fixture(scope="module")

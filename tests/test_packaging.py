@@ -17,8 +17,11 @@ from conftest import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     [whl] = dist.glob("spdocs-*.whl")
     return whl
 
@@ -38,19 +41,41 @@ def test_installed_wheel_renders_from_another_directory(wheel, tmp_path):
     python = env_dir / "bin" / "python"
     # The dependencies come from the running environment (no network needed); spdocs itself
     # from the wheel, whose site-packages comes first on sys.path.
-    own = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                         capture_output=True, text=True, check=True).stdout.strip()
+    own = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     Path(own, "parent-env.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    subprocess.run([python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True, capture_output=True
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
-        [env_dir / "bin" / "spdocs", "render", str(ROOT / "examples" / "taraz-mendeleev.yaml"), "--kind", "agreement",
-         "--lang", "kk", "--out", "out"],
-        cwd=elsewhere, capture_output=True, text=True,
+        [
+            env_dir / "bin" / "spdocs",
+            "render",
+            str(ROOT / "examples" / "taraz-mendeleev.yaml"),
+            "--kind",
+            "agreement",
+            "--lang",
+            "kk",
+            "--out",
+            "out",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "out" / "taraz-mendeleev" / "agreement.kk.docx").is_file()
-    where = subprocess.run([python, "-c", "import spdocs.kinds as k; print(k.builtin_templates())"],
-                           cwd=elsewhere, capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [python, "-c", "import spdocs.kinds as k; print(k.builtin_templates())"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "site-packages" in where

@@ -61,9 +61,7 @@ def test_same_input_same_bytes() -> None:
     assert b"/ID" not in first
 
 
-@pytest.mark.parametrize(
-    "bad", [b"", b"not a pdf", blank_pdf(1)[:200]], ids=["empty", "garbage", "truncated"]
-)
+@pytest.mark.parametrize("bad", [b"", b"not a pdf", blank_pdf(1)[:200]], ids=["empty", "garbage", "truncated"])
 def test_unreadable_part_is_named(bad: bytes) -> None:
     with pytest.raises(AssemblyError, match="Бұйрық"):
         assemble([("Келісім", blank_pdf(1)), ("Бұйрық", bad)], title="Пакет")
@@ -72,8 +70,6 @@ def test_unreadable_part_is_named(bad: bytes) -> None:
 def test_no_parts() -> None:
     with pytest.raises(AssemblyError, match="no parts"):
         assemble([], title="Пакет")
-
-
 
 
 @requires_soffice

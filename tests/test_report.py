@@ -19,21 +19,26 @@ from spdocs.errors import RenderError
 from spdocs.model import LANGS, Actual, Partnership, Text
 
 REPORTS = [
-    (path.stem, t.period, t.lang)
-    for path in EXAMPLES
-    for t in documents.targets(example(path.stem), kinds_=["report"])
+    (path.stem, t.period, t.lang) for path in EXAMPLES for t in documents.targets(example(path.stem), kinds_=["report"])
 ]
 PLACEHOLDER = (160, 120)
 NONE = {
-    "activities": {"kk": "Есепті кезеңде іс-шаралар өткізілген жоқ.", "ru": "Мероприятия в отчетном периоде не проводились.",
-                   "en": "No activities were carried out in the reporting period."},
-    "problems": {"kk": "Есепті кезеңде проблемалар анықталған жоқ.", "ru": "Проблемные вопросы в отчетном периоде не выявлены.",
-                 "en": "No problems were encountered in the reporting period."},
-    "proposals": {"kk": "Есепті кезеңде ұсыныстар жоқ.", "ru": "Предложения за отчетный период отсутствуют.",
-                  "en": "No proposals are made for the reporting period."},
+    "activities": {
+        "kk": "Есепті кезеңде іс-шаралар өткізілген жоқ.",
+        "ru": "Мероприятия в отчетном периоде не проводились.",
+        "en": "No activities were carried out in the reporting period.",
+    },
+    "problems": {
+        "kk": "Есепті кезеңде проблемалар анықталған жоқ.",
+        "ru": "Проблемные вопросы в отчетном периоде не выявлены.",
+        "en": "No problems were encountered in the reporting period.",
+    },
+    "proposals": {
+        "kk": "Есепті кезеңде ұсыныстар жоқ.",
+        "ru": "Предложения за отчетный период отсутствуют.",
+        "en": "No proposals are made for the reporting period.",
+    },
 }
-
-
 
 
 def media(data: bytes) -> dict[str, bytes]:
@@ -151,8 +156,17 @@ def test_empty_sections_say_none_and_signer_variants():
     p = example("taraz-mendeleev")
     wg = p.working_group
     assert wg is not None and wg.responsible is not None
-    bare = p.periods[0].model_copy(update={"activities": [], "problems": [], "proposals": [], "summary": None,
-                                           "preparer": None, "phone": None, "signed_by": "responsible"})
+    bare = p.periods[0].model_copy(
+        update={
+            "activities": [],
+            "problems": [],
+            "proposals": [],
+            "summary": None,
+            "preparer": None,
+            "phone": None,
+            "signed_by": "responsible",
+        }
+    )
     q = p.model_copy(update={"periods": [bare]})
     for lang in LANGS:
         text = docxtext.text(render(q, lang))
@@ -163,11 +177,16 @@ def test_empty_sections_say_none_and_signer_variants():
         assert "Орынд.:" not in text and "Исп.:" not in text and "Prepared by" not in text
     # An acting head signs with the position as the data writes it; nothing is appended.
     acting_position = Text(kk="ректордың міндетін атқарушы", ru="исполняющий обязанности Ректора", en="Acting Rector")
-    acting = p.model_copy(update={"working_group": wg.model_copy(update={
-        "first_head": wg.first_head.model_copy(update={"acting": True, "position": acting_position})})})
+    acting = p.model_copy(
+        update={
+            "working_group": wg.model_copy(
+                update={"first_head": wg.first_head.model_copy(update={"acting": True, "position": acting_position})}
+            )
+        }
+    )
     text = docxtext.text(render(acting, "ru"))
     assert "Исполняющий обязанности Ректора" in text and "и.о." not in text
-    with pytest.raises(RenderError, match="working_group.responsible"):
+    with pytest.raises(RenderError, match=r"working_group.responsible"):
         render(q.model_copy(update={"working_group": wg.model_copy(update={"responsible": None})}), "ru")
 
 
@@ -182,7 +201,9 @@ def test_list_items_end_with_one_punctuation_mark(name, period):
 
 def test_preparer_and_phone():
     text = docxtext.text(rendered("taraz-mendeleev", "report", "ru", "2025"))
-    assert "Исп.: Н.Е. Серикова, главный специалист отдела международного сотрудничества, тел.: +7 7262 00 00 15" in text
+    assert (
+        "Исп.: Н.Е. Серикова, главный специалист отдела международного сотрудничества, тел.: +7 7262 00 00 15" in text
+    )
 
 
 def test_actuals_override_changes_chart_and_table():

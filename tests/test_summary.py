@@ -57,8 +57,9 @@ def test_a_row_per_partnership_indicator_and_reported_period(book, examples):
         for r in analysis.analyze(p, pr).rows
     ]
     assert [(r["partnership"], r["period"], r["indicator"]) for r in rows] == expected
-    by_regime = {regime: [r for r in rows if example(str(r["partnership"])).regime == regime]
-                 for regime in summary.REGIMES}
+    by_regime = {
+        regime: [r for r in rows if example(str(r["partnership"])).regime == regime] for regime in summary.REGIMES
+    }
     for ws, regime in zip(book.worksheets[1:], summary.REGIMES):
         assert records(ws) == by_regime[regime]
     assert by_regime["medical"] and by_regime["higher_education"]
@@ -97,8 +98,11 @@ def test_number_formats_and_no_data_cells(book):
             assert row[col["status"]].value == "нет данных"
         else:
             assert actual.number_format in ("#,##0", "#,##0.0##")
-    assert no_data == sum(analysis.analyze(p, pr).counts.no_data
-                          for p in (example(path.stem) for path in EXAMPLES) for pr in analysis.reported_periods(p))
+    assert no_data == sum(
+        analysis.analyze(p, pr).counts.no_data
+        for p in (example(path.stem) for path in EXAMPLES)
+        for pr in analysis.reported_periods(p)
+    )
 
 
 def test_deterministic_and_dated_from_the_data(examples):
@@ -118,6 +122,7 @@ def test_language_period_and_actuals(examples):
     applied, warnings = actuals.load(SAMPLE, examples)
     assert len(warnings) == 1
     ws = openpyxl.load_workbook(io.BytesIO(summary.summary(applied))).worksheets[0]
-    row = next(r for r in records(ws) if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026"
-               and r["actual"] == 19)
+    row = next(
+        r for r in records(ws) if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026" and r["actual"] == 19
+    )
     assert row["status"] == "не достигнуто" and row["note"] == "сохраняются задержки с визами"

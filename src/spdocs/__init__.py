@@ -26,7 +26,7 @@ from spdocs.errors import (
     TemplateMissingError,
 )
 from spdocs.load import find_files, load
-from spdocs.model import LANGS, Partnership
+from spdocs.model import LANGS, Lang, Partnership
 from spdocs.produce import Options, Outcome, produce
 
 __version__ = "0.1.0"
@@ -55,7 +55,7 @@ def render(
     *,
     out: str | Path = "out",
     kinds: Sequence[str] | None = None,
-    langs: Sequence[str] = LANGS,
+    langs: Sequence[Lang] = LANGS,
     formats: Sequence[str] = ("docx",),
     templates: str | Path | None = None,
     period: str | None = None,

@@ -44,7 +44,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from spdocs import spreadsheet
 from spdocs.errors import InputError, Problem
@@ -180,7 +180,9 @@ def _apply_all(partnerships: Sequence[Partnership], table: ActualsTable, problem
     known = {p.id for p in partnerships}
     for e in table.entries:
         if e.partnership not in known:
-            problems.append(e.problem("partnership", f"unknown partnership '{e.partnership}'{_hint(e.partnership, known)}"))
+            problems.append(
+                e.problem("partnership", f"unknown partnership '{e.partnership}'{_hint(e.partnership, known)}")
+            )
     out = [_apply(p, [e for e in table.entries if e.partnership == p.id], problems) for p in partnerships]
     problems.sort(key=lambda pr: (pr.path, pr.line or 0))
     return out
@@ -193,13 +195,22 @@ def _apply(p: Partnership, entries: list[Entry], problems: list[Problem]) -> Par
     for e in entries:
         ok = True
         if e.indicator not in indicators:
-            problems.append(e.problem("indicator", f"partnership '{p.id}' has no indicator '{e.indicator}'"
-                                      f"{_hint(e.indicator, indicators)}"))
+            problems.append(
+                e.problem(
+                    "indicator",
+                    f"partnership '{p.id}' has no indicator '{e.indicator}'{_hint(e.indicator, indicators)}",
+                )
+            )
             ok = False
         if e.period not in periods:
             known = ", ".join(sorted(periods)) or "none"
-            problems.append(e.problem("period", f"partnership '{p.id}' has no reporting period '{e.period}' "
-                                      f"(periods: {known}); add it to the data file's `periods`"))
+            problems.append(
+                e.problem(
+                    "period",
+                    f"partnership '{p.id}' has no reporting period '{e.period}' "
+                    f"(periods: {known}); add it to the data file's `periods`",
+                )
+            )
             ok = False
         if ok:
             given.setdefault(e.period, {})[e.indicator] = e.actual
@@ -228,8 +239,9 @@ def _columns(header: Iterable[Any]) -> dict[str, tuple[int, str]]:
     return out
 
 
-def _entry(source: str, row: int, cells: Sequence[Any], columns: dict[str, tuple[int, str]],
-           problems: list[Problem]) -> Entry | None:
+def _entry(
+    source: str, row: int, cells: Sequence[Any], columns: dict[str, tuple[int, str]], problems: list[Problem]
+) -> Entry | None:
     def cell(field: str) -> Any:
         index = columns[field][0]
         value = cells[index] if index < len(cells) else None
@@ -246,8 +258,16 @@ def _entry(source: str, row: int, cells: Sequence[Any], columns: dict[str, tuple
         value = cell(field)
         text = spreadsheet.cell_id(value)
         if text is None:
-            problems.append(Problem(source, row, labels[field], "required: give the " + field + " id"
-                                    if spreadsheet.blank(value) else f"expected an id, got {value!r}"))
+            problems.append(
+                Problem(
+                    source,
+                    row,
+                    labels[field],
+                    "required: give the " + field + " id"
+                    if spreadsheet.blank(value)
+                    else f"expected an id, got {value!r}",
+                )
+            )
             bad = True
         ids[field] = text or ""
     try:
@@ -256,26 +276,38 @@ def _entry(source: str, row: int, cells: Sequence[Any], columns: dict[str, tuple
         problems.append(Problem(source, row, labels["value"], str(exc)))
         bad = True
         value = None
-    note = _note({f: cell(f) for f in ("note", "note_kk", "note_ru", "note_en") if f in columns}, source, row,
-                 labels, problems)
+    note = _note(
+        {f: cell(f) for f in ("note", "note_kk", "note_ru", "note_en") if f in columns}, source, row, labels, problems
+    )
     if bad or note is False:
         return None
-    return Entry(ids["partnership"], ids["indicator"], ids["period"], Actual(value=value, note=note or None),
-                 source, row, labels)
+    return Entry(
+        ids["partnership"], ids["indicator"], ids["period"], Actual(value=value, note=note or None), source, row, labels
+    )
 
 
-def _note(cells: dict[str, Any], source: str, row: int, labels: dict[str, str], problems: list[Problem]) -> Text | None | bool:
+def _note(
+    cells: dict[str, Any], source: str, row: int, labels: dict[str, str], problems: list[Problem]
+) -> Text | Literal[False] | None:
     """Return the row's note as a `Text`, ``None`` if it has none, ``False`` if it is incomplete."""
     common = None if spreadsheet.blank(cells.get("note")) else str(cells["note"]).strip()
-    per_lang = {lang: str(cells[f"note_{lang}"]).strip() for lang in LANGS if not spreadsheet.blank(cells.get(f"note_{lang}"))}
+    per_lang = {
+        lang: str(cells[f"note_{lang}"]).strip() for lang in LANGS if not spreadsheet.blank(cells.get(f"note_{lang}"))
+    }
     if not per_lang:
         return Text(kk=common, ru=common, en=common) if common else None
     texts = {lang: per_lang.get(lang, common) for lang in LANGS}
     lacking = [lang for lang, text in texts.items() if not text]
     for lang in lacking:
-        problems.append(Problem(source, row, labels[f"note_{lang}"],
-                                f"the note is given in other languages but the {_LANG_NAMES[lang]} text is missing"))
-    return False if lacking else Text(**texts)
+        problems.append(
+            Problem(
+                source,
+                row,
+                labels[f"note_{lang}"],
+                f"the note is given in other languages but the {_LANG_NAMES[lang]} text is missing",
+            )
+        )
+    return False if lacking else Text.model_validate(texts)
 
 
 def _duplicates(entries: list[Entry]) -> list[Problem]:
@@ -286,8 +318,12 @@ def _duplicates(entries: list[Entry]) -> list[Problem]:
         first = seen.setdefault(key, e)
         if first is not e:
             where = f"row {first.row}" if first.source == e.source else f"{first.source}:{first.row}"
-            problems.append(e.problem("indicator", f"duplicate: '{e.indicator}' of '{e.partnership}' in period "
-                                      f"{e.period} is already given in {where}"))
+            problems.append(
+                e.problem(
+                    "indicator",
+                    f"duplicate: '{e.indicator}' of '{e.partnership}' in period {e.period} is already given in {where}",
+                )
+            )
     return problems
 
 

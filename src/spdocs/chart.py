@@ -23,6 +23,7 @@ from typing import Any
 
 from spdocs import formatting
 from spdocs.analysis import Analysis, Row
+from spdocs.model import Lang
 
 SIZE_CM = (16.0, 12.0)  # keep in step with the placeholder picture in templates/*/report.docx
 DPI = 200
@@ -30,21 +31,21 @@ _COLOURS = {"plan": "#d9d9d9", "achieved": "#2f6db5", "not_achieved": "#d9822b",
 _RC = {"font.family": "DejaVu Sans", "font.size": 7, "hatch.linewidth": 0.6, "axes.linewidth": 0.6}
 
 
-def png(result: Analysis, *, lang: str, labels: Mapping[str, Any]) -> bytes:
+def png(result: Analysis, *, lang: Lang, labels: Mapping[str, Any]) -> bytes:
     """Return the chart of ``result`` as PNG bytes, labelled in ``lang``.
 
     :param labels: the language's ``report`` terms (``chart`` texts and ``status`` labels)
     """
     import matplotlib  # imported here: it takes a while and only reports need it
 
-    with matplotlib.rc_context(_rc(result)):
+    with matplotlib.rc_context(_rc(result)):  # type: ignore[arg-type]  # stubs want a Literal of rc names as keys
         fig = figure(result, lang=lang, labels=labels)
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
     return buf.getvalue()
 
 
-def figure(result: Analysis, *, lang: str, labels: Mapping[str, Any]) -> Any:
+def figure(result: Analysis, *, lang: Lang, labels: Mapping[str, Any]) -> Any:
     """Return the chart of ``result`` as a matplotlib ``Figure`` (its texts are what the PNG shows)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -54,12 +55,12 @@ def figure(result: Analysis, *, lang: str, labels: Mapping[str, Any]) -> Any:
     chart, status = labels["chart"], labels["status"]
     numbered = [(f"{n}.{k}", r) for n, a in enumerate(result.areas, 1) for k, r in enumerate(a.rows, 1)]
     count = len(numbered)
-    with matplotlib.rc_context(_rc(result)):
+    with matplotlib.rc_context(_rc(result)):  # type: ignore[arg-type]  # as in png()
         fig = Figure(figsize=(SIZE_CM[0] / 2.54, SIZE_CM[1] / 2.54), dpi=DPI)
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0.38, 0.17, 0.38, 0.73))
         limit = _limit([r.completion for _, r in numbered])
-        for y, (number, r) in enumerate(numbered):
+        for y, (_number, r) in enumerate(numbered):
             _bar(ax, y, r, limit, lang, chart, status)
         ax.set_ylim(count - 0.4, -0.6)
         ax.set_yticks(range(count), [_name(number, r.indicator.name.get(lang), count) for number, r in numbered])
@@ -98,7 +99,9 @@ def _rc(result: Analysis) -> dict[str, Any]:
     return _RC | {"font.size": 7 if count <= 12 else 6 if count <= 20 else 5}
 
 
-def _bar(ax: Any, y: int, r: Row, limit: float, lang: str, chart: Mapping[str, str], status: Mapping[str, str]) -> None:
+def _bar(
+    ax: Any, y: int, r: Row, limit: float, lang: Lang, chart: Mapping[str, str], status: Mapping[str, str]
+) -> None:
     """Draw one indicator's bars at ``y`` and write its figures in the right-hand column."""
     right = ax.get_yaxis_transform()  # x in axes fractions, y in data
     has_percent_plan = r.plan is not None and r.plan != 0
@@ -142,9 +145,9 @@ def _name(number: str, name: str, count: int) -> str:
     return "\n".join(lines)
 
 
-def _num(value: Decimal | None, lang: str) -> str:
-    return "—" if value is None else formatting.format_number(value, lang=lang)  # type: ignore[arg-type]
+def _num(value: Decimal | None, lang: Lang) -> str:
+    return "—" if value is None else formatting.format_number(value, lang=lang)
 
 
-def _pct(value: Decimal, lang: str) -> str:
-    return formatting.format_percent(value, lang=lang)  # type: ignore[arg-type]
+def _pct(value: Decimal, lang: Lang) -> str:
+    return formatting.format_percent(value, lang=lang)

@@ -11,13 +11,20 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
 from spdocs import __version__, kinds
 from spdocs.errors import InputError, SpdocsError
-from spdocs.model import HE_MODELS, LANGS
+from spdocs.model import HE_MODELS, LANGS, Lang
+
+if TYPE_CHECKING:  # for annotations only; the commands import what they use when they run
+    from spdocs.actuals import ActualsTable
+    from spdocs.checks import Finding
+    from spdocs.produce import Outcome
+
+T = TypeVar("T")
 
 EXAMPLES = """
 \b
@@ -38,7 +45,9 @@ def _csv(choices: Sequence[str]) -> Callable[[click.Context, click.Parameter, st
         items = tuple(v.strip() for v in value.split(",") if v.strip())
         bad = [v for v in items if v not in choices]
         if bad or not items:
-            raise click.BadParameter(f"{', '.join(bad) or value!r} (expected one or more of {', '.join(choices)}, comma-separated)")
+            raise click.BadParameter(
+                f"{', '.join(bad) or value!r} (expected one or more of {', '.join(choices)}, comma-separated)"
+            )
         return items
 
     return callback
@@ -56,12 +65,20 @@ def cli() -> None:
     """
 
 
-@cli.command("check", epilog="\b\nExamples:\n  spdocs check examples/\n  spdocs check partner.yaml --lang kk --format json")
+@cli.command(
+    "check", epilog="\b\nExamples:\n  spdocs check examples/\n  spdocs check partner.yaml --lang kk --format json"
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the messages.")
-@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human", show_default=True,
-              help="human: grouped by file, errors first; json: a stable structure for tools.")
-def check_cmd(paths: tuple[Path, ...], lang: str, fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="human: grouped by file, errors first; json: a stable structure for tools.",
+)
+def check_cmd(paths: tuple[Path, ...], lang: Lang, fmt: str) -> None:
     """Check data files (or folders of them) against the schema and the regulation rules.
 
     Exit 0 when no finding is an error, 1 when some is, 2 when a file cannot be read or
@@ -72,7 +89,7 @@ def check_cmd(paths: tuple[Path, ...], lang: str, fmt: str) -> None:
     from spdocs.load import find_files, load_with_lines
 
     files = _guard(lambda: find_files(paths))
-    results: list[tuple[str, list[Any]]] = []
+    results: list[tuple[str, list[Finding]]] = []
     unusable = False
     for path in files:
         try:
@@ -88,29 +105,79 @@ def check_cmd(paths: tuple[Path, ...], lang: str, fmt: str) -> None:
     sys.exit(1 if any(f.severity == "error" for _, found in results for f in found) else 0)
 
 
-@cli.command("render", epilog="\b\nExamples:\n  spdocs render examples/\n"
-             "  spdocs render taraz.yaml --kind report --period 2025 --format pdf\n"
-             "  spdocs render examples/ --templates my-templates/ --draft")
+@cli.command(
+    "render",
+    epilog="\b\nExamples:\n  spdocs render examples/\n"
+    "  spdocs render taraz.yaml --kind report --period 2025 --format pdf\n"
+    "  spdocs render examples/ --templates my-templates/ --draft",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--kind", "kinds_", callback=_csv(list(kinds.KINDS)), help=f"Document kinds, comma-separated: {', '.join(kinds.KINDS)} (default: all).")
-@click.option("--lang", "langs", callback=_csv(LANGS), default=",".join(LANGS), show_default=True, help="Languages, comma-separated.")
-@click.option("--format", "formats", callback=_csv(["docx", "pdf"]), default="docx", show_default=True,
-              help="docx, pdf or docx,pdf. PDFs need LibreOffice.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
-              help="Output folder: OUT/<partnership-id>/<kind>[-<period>].<lang>.<ext>.")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Your own templates (<lang>/<kind>.docx, <lang>/terms.yaml), used before the built-in ones.")
+@click.option(
+    "--kind",
+    "kinds_",
+    callback=_csv(list(kinds.KINDS)),
+    help=f"Document kinds, comma-separated: {', '.join(kinds.KINDS)} (default: all).",
+)
+@click.option(
+    "--lang",
+    "langs",
+    callback=_csv(LANGS),
+    default=",".join(LANGS),
+    show_default=True,
+    help="Languages, comma-separated.",
+)
+@click.option(
+    "--format",
+    "formats",
+    callback=_csv(["docx", "pdf"]),
+    default="docx",
+    show_default=True,
+    help="docx, pdf or docx,pdf. PDFs need LibreOffice.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output folder: OUT/<partnership-id>/<kind>[-<period>].<lang>.<ext>.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Your own templates (<lang>/<kind>.docx, <lang>/terms.yaml), used before the built-in ones.",
+)
 @click.option("--period", help="Reports: only this reporting period (default: every period with actuals).")
-@click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.")
+@click.option(
+    "--actuals",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.",
+)
 @click.option("--draft", is_flag=True, help="Render even when checks find errors; mark every document as a draft.")
-@click.option("--packet", is_flag=True, help="With PDF: also join each partnership's PDFs per language into packet.<lang>.pdf.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for rendering.")
-@click.option("--check-lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of check messages.")
+@click.option(
+    "--packet", is_flag=True, help="With PDF: also join each partnership's PDFs per language into packet.<lang>.pdf."
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for rendering."
+)
+@click.option(
+    "--check-lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of check messages."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
-def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: tuple[str, ...],
-               formats: tuple[str, ...], out: Path, templates: Path | None, period: str | None,
-               actuals: Path | None, draft: bool, packet: bool, jobs: int, check_lang: str, quiet: bool) -> None:
+def render_cmd(
+    paths: tuple[Path, ...],
+    kinds_: tuple[str, ...] | None,
+    langs: tuple[Lang, ...],
+    formats: tuple[str, ...],
+    out: Path,
+    templates: Path | None,
+    period: str | None,
+    actuals: Path | None,
+    draft: bool,
+    packet: bool,
+    jobs: int,
+    check_lang: Lang,
+    quiet: bool,
+) -> None:
     """Render the documents of data files (or folders of them).
 
     Each partnership is checked first: warnings are printed and rendering goes on; an error
@@ -126,15 +193,28 @@ def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: t
     files = _guard(lambda: find_files(paths))
     table = _guard(lambda: read_actuals(actuals)) if actuals else None
     transform = functools.partial(apply_actuals, table=table) if table else None
-    options = Options(out=out, kinds=kinds_, langs=langs, formats=formats, templates=templates, period=period,
-                      draft=draft, packet=packet, check_lang=check_lang)
+    options = Options(
+        out=out,
+        kinds=kinds_,
+        langs=langs,
+        formats=formats,
+        templates=templates,
+        period=period,
+        draft=draft,
+        packet=packet,
+        check_lang=check_lang,
+    )
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     outcomes = produce(files, options, jobs=jobs, transform=transform, progress=progress)
     failed = 0
     for outcome in outcomes:
         for finding in outcome.findings:
             if finding.severity != "info" or not quiet:
-                click.echo(f"{finding.path}:{finding.line or ''}: {finding.severity} {finding.rule} {finding.field}: {finding.message}", err=True)
+                click.echo(
+                    f"{finding.path}:{finding.line or ''}: "
+                    f"{finding.severity} {finding.rule} {finding.field}: {finding.message}",
+                    err=True,
+                )
         if outcome.error is not None:
             click.echo(f"{outcome.source}: {outcome.error}", err=True)
         failed += outcome.failed
@@ -144,21 +224,31 @@ def render_cmd(paths: tuple[Path, ...], kinds_: tuple[str, ...] | None, langs: t
     for line in stray:
         click.echo(line, err=True)
     written = sum(len(o.written) for o in outcomes)
-    click.echo(f"{written} files written to {out}/ from {len(outcomes) - failed} of {len(outcomes)} data files", err=True)
+    click.echo(
+        f"{written} files written to {out}/ from {len(outcomes) - failed} of {len(outcomes)} data files", err=True
+    )
     sys.exit(1 if failed or stray else 0)
 
 
-def _stray_actuals(table: Any, outcomes: list[Any]) -> list[str]:
+def _stray_actuals(table: ActualsTable, outcomes: list[Outcome]) -> list[str]:
     """Return an error line for each sheet row that names no loaded partnership."""
     loaded = {o.partnership for o in outcomes if o.partnership}
     known = ", ".join(sorted(loaded)) or "none"
-    return [f"{e.source}:{e.row}: partnership '{e.partnership}' is not among the data files (loaded: {known})"
-            for e in table.entries if e.partnership not in loaded]
+    return [
+        f"{e.source}:{e.row}: partnership '{e.partnership}' is not among the data files (loaded: {known})"
+        for e in table.entries
+        if e.partnership not in loaded
+    ]
 
 
 @cli.command("new")
-@click.option("--model", "model_", required=True, type=click.Choice([*HE_MODELS, "medical"]),
-              help="A MoSHE partnership model, or medical for the MoH Rules.")
+@click.option(
+    "--model",
+    "model_",
+    required=True,
+    type=click.Choice([*HE_MODELS, "medical"]),
+    help="A MoSHE partnership model, or medical for the MoH Rules.",
+)
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def new_cmd(model_: str, file: Path | None, force: bool) -> None:
@@ -179,18 +269,32 @@ def new_cmd(model_: str, file: Path | None, force: bool) -> None:
     click.echo(f"wrote {file}; fill in the blanks and run: spdocs check {file}", err=True)
 
 
-@cli.command("summary", epilog="\b\nExamples:\n  spdocs summary examples/ --out summary.xlsx\n"
-             "  spdocs summary data/ --actuals actuals-2026.xlsx --period 2026 --lang kk --out svod.xlsx")
+@cli.command(
+    "summary",
+    epilog="\b\nExamples:\n  spdocs summary examples/ --out summary.xlsx\n"
+    "  spdocs summary data/ --actuals actuals-2026.xlsx --period 2026 --lang kk --out svod.xlsx",
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx).")
-@click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.")
-@click.option("--lang", type=click.Choice(LANGS), default="ru", show_default=True, help="Language of names and headers.")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx)."
+)
+@click.option(
+    "--actuals",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.",
+)
+@click.option(
+    "--lang", type=click.Choice(LANGS), default="ru", show_default=True, help="Language of names and headers."
+)
 @click.option("--period", help="Only this reporting period (default: every period with actuals).")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Your own templates folder (its terms.yaml labels the columns and statuses).")
-def summary_cmd(paths: tuple[Path, ...], out: Path, actuals: Path | None, lang: str, period: str | None,
-                templates: Path | None) -> None:
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Your own templates folder (its terms.yaml labels the columns and statuses).",
+)
+def summary_cmd(
+    paths: tuple[Path, ...], out: Path, actuals: Path | None, lang: Lang, period: str | None, templates: Path | None
+) -> None:
     """Write one workbook for the authorized body: plan, actual and deviation per partnership × indicator × period.
 
     One sheet with every row, and a sheet per regime; the figures are those of the reports.
@@ -230,24 +334,28 @@ def templates_cmd() -> None:
 
 
 @templates_cmd.command("list")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Your own templates folder.")
+@click.option(
+    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Your own templates folder."
+)
 def templates_list(templates: Path | None) -> None:
     """Show which template file each kind and language uses."""
     for name, kind in kinds.KINDS.items():
         for lang in LANGS:
-            path = _guard(lambda: kinds.template_path(name, lang, templates))
+            path = _guard(functools.partial(kinds.template_path, name, lang, templates))
             click.echo(f"{name:<10} {lang}  {'per period  ' if kind.per_period else ''}{path}")
 
 
 @templates_cmd.command("check")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Your own templates folder.")
+@click.option(
+    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Your own templates folder."
+)
 def templates_check(templates: Path | None) -> None:
     """Check that each kind's kk, ru and en templates use the same conditions, loops and values."""
     from spdocs.parity import compare_templates
 
     problems = []
     for name in kinds.KINDS:
-        paths = {lang: _guard(lambda lang=lang: kinds.template_path(name, lang, templates)) for lang in LANGS}
+        paths = {lang: _guard(functools.partial(kinds.template_path, name, lang, templates)) for lang in LANGS}
         problems += compare_templates(paths)
     for problem in problems:
         click.echo(problem, err=True)
@@ -272,7 +380,7 @@ def templates_export(folder: Path) -> None:
             click.echo(f"wrote {dest}", err=True)
 
 
-def _guard(action: Callable[[], Any]) -> Any:
+def _guard(action: Callable[[], T]) -> T:
     """Run ``action``; turn a spdocs error into a message and exit code 2 (unusable input)."""
     try:
         return action()

@@ -21,13 +21,13 @@ from spdocs import analysis, formatting
 from spdocs.environment import upfirst
 from spdocs.errors import RenderError
 from spdocs.kinds import KINDS
-from spdocs.model import Money, Partnership, Period, Person, Text
+from spdocs.model import Lang, Money, Partnership, Period, Person, Text
 
 
 def build(
     p: Partnership,
     kind: str,
-    lang: str,
+    lang: Lang,
     *,
     terms: dict[str, Any],
     period: Period | None = None,
@@ -79,7 +79,7 @@ def build(
     return ctx
 
 
-def convert(value: Any, lang: str) -> Any:
+def convert(value: Any, lang: Lang) -> Any:
     """Return ``value`` (a model or plain value) with texts, dates, money and numbers formatted for ``lang``."""
     if isinstance(value, Text):
         return value.get(lang)
@@ -129,7 +129,7 @@ def _annexes(p: Partnership) -> dict[str, int | None]:
     return numbers
 
 
-def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang: str) -> list[dict[str, Any]]:
+def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang: Lang) -> list[dict[str, Any]]:
     """Return the priority areas, each with its indicators and their targets in period order."""
     out = []
     for area, area_data in zip(p.agreement.areas, data["agreement"]["areas"]):
@@ -146,7 +146,9 @@ def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang
     return out
 
 
-def _report(p: Partnership, period: Period, result: analysis.Analysis, lang: str, terms: dict[str, Any]) -> dict[str, Any]:
+def _report(
+    p: Partnership, period: Period, result: analysis.Analysis, lang: Lang, terms: dict[str, Any]
+) -> dict[str, Any]:
     """Return the report's analysis of ``period``, formatted: rows by area, counts, signer.
 
     Numbers are formatted for ``lang``; a missing value is "—", a missing actual is the
@@ -156,7 +158,9 @@ def _report(p: Partnership, period: Period, result: analysis.Analysis, lang: str
     areas = []
     for n, block in enumerate(result.areas, 1):
         rows = [_report_row(f"{n}.{k}", r, lang, labels) for k, r in enumerate(block.rows, 1)]
-        areas.append({"number": n, "name": block.area.name.get(lang), "rows": rows, "counts": dataclasses.asdict(block.counts)})
+        areas.append(
+            {"number": n, "name": block.area.name.get(lang), "rows": rows, "counts": dataclasses.asdict(block.counts)}
+        )
     names = {a.id: a.name.get(lang) for a in p.agreement.areas}
     activities = [
         {"name": names[area.id], "texts": [_item(a.text, lang) for a in period.activities if a.area == area.id]}
@@ -175,12 +179,12 @@ def _report(p: Partnership, period: Period, result: analysis.Analysis, lang: str
     }
 
 
-def _item(text: Text, lang: str) -> str:
+def _item(text: Text, lang: Lang) -> str:
     """Return a list item's text without its closing punctuation (the template adds «;» or «.»)."""
     return text.get(lang).rstrip().rstrip(".;,")
 
 
-def _report_row(number: str, row: analysis.Row, lang: str, labels: dict[str, Any]) -> dict[str, Any]:
+def _report_row(number: str, row: analysis.Row, lang: Lang, labels: dict[str, Any]) -> dict[str, Any]:
     def num(value: Decimal | None) -> str:
         return "—" if value is None else formatting.format_number(value, lang=lang)
 
@@ -204,7 +208,7 @@ def _report_row(number: str, row: analysis.Row, lang: str, labels: dict[str, Any
     }
 
 
-def _signer(p: Partnership, period: Period, lang: str) -> dict[str, Any]:
+def _signer(p: Partnership, period: Period, lang: Lang) -> dict[str, Any]:
     """Return who signs the report: the first head (or the acting one) or the responsible person.
 
     An acting head's position is written in the data as it is signed («исполняющий

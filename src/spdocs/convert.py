@@ -96,9 +96,7 @@ class Converter:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
 
-    def convert(
-        self, pairs: list[tuple[Path, Path]], *, progress: Progress | None = None
-    ) -> list[ConversionError]:
+    def convert(self, pairs: list[tuple[Path, Path]], *, progress: Progress | None = None) -> list[ConversionError]:
         """Convert each ``(docx, pdf)`` pair; return the failures in input order, [] if none.
 
         :param progress: called in the caller's thread after each file, with the error
@@ -201,9 +199,7 @@ class _ChunkRun:
         self.notes: dict[int, str] = {}  # soffice's other error line for a file
         self.finished: set[int] = set()
 
-    def follow(
-        self, proc: subprocess.Popen[bytes], lines: queue.Queue[str | None], timeout: float
-    ) -> list[int]:
+    def follow(self, proc: subprocess.Popen[bytes], lines: queue.Queue[str | None], timeout: float) -> list[int]:
         """Read soffice's output until it exits or stalls; return the indexes left untried."""
         nxt, current = 0, None  # the next file soffice has not named; the file being stored
         while True:

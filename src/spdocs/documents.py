@@ -9,7 +9,7 @@ from typing import Any
 
 from spdocs import analysis, chart, context, engine, kinds
 from spdocs.errors import RenderError
-from spdocs.model import LANGS, Partnership
+from spdocs.model import LANGS, Lang, Partnership
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Target:
     """One document to produce: a kind, a language and, for periodic kinds, a period."""
 
     kind: str
-    lang: str
+    lang: Lang
     period: str | None = None
 
     def filename(self, ext: str = "docx") -> str:
@@ -30,7 +30,7 @@ def targets(
     p: Partnership,
     *,
     kinds_: Iterable[str] | None = None,
-    langs: Iterable[str] = LANGS,
+    langs: Iterable[Lang] = LANGS,
     period: str | None = None,
 ) -> list[Target]:
     """Return the documents to make for ``p``: each kind × language, periodic kinds × period.
@@ -39,6 +39,7 @@ def targets(
     every period that has actuals. A kind whose required sections are absent is an error.
     """
     out = []
+    periods: list[str | None]
     for name in kinds_ or kinds.KINDS:
         kind = kinds.KINDS[name]
         missing = [section for section in kind.needs if not getattr(p, section)]
@@ -50,7 +51,7 @@ def targets(
                 known = ", ".join(pr.id for pr in p.periods) or "none"
                 raise RenderError(f"no reporting period '{period}' (periods: {known})", template=name, lang="")
         else:
-            periods = [None]  # type: ignore[list-item]
+            periods = [None]
         out += [Target(name, lang, pr) for pr in periods for lang in langs]
     return out
 
@@ -59,7 +60,7 @@ def render_document(
     p: Partnership,
     kind: str,
     *,
-    lang: str,
+    lang: Lang,
     period: str | None = None,
     templates: Path | None = None,
     draft: bool = False,
@@ -81,7 +82,7 @@ def build_context(
     p: Partnership,
     kind: str,
     *,
-    lang: str,
+    lang: Lang,
     period: str | None = None,
     templates: Path | None = None,
     draft: bool = False,
@@ -91,7 +92,7 @@ def build_context(
 
 
 def _context(
-    p: Partnership, kind: str, *, lang: str, period: str | None, templates: Path | None, draft: bool
+    p: Partnership, kind: str, *, lang: Lang, period: str | None, templates: Path | None, draft: bool
 ) -> tuple[dict[str, Any], analysis.Analysis | None]:
     """Return the context and, for a periodic kind, its period's analysis (computed once for both uses)."""
     chosen = next((pr for pr in p.periods if pr.id == period), None) if period else None

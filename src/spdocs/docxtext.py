@@ -48,7 +48,9 @@ def blocks(docx: bytes) -> list[Block]:
                 out.append(block)
         elif el.tag == f"{W}tbl":
             for row in el.iter(f"{W}tr"):
-                cells = tuple(" / ".join(_text(p) for p in tc.iter(f"{W}p") if _text(p)) for tc in row.findall(f"{W}tc"))
+                cells = tuple(
+                    " / ".join(_text(p) for p in tc.iter(f"{W}p") if _text(p)) for tc in row.findall(f"{W}tc")
+                )
                 out.append(Block("", "", "table", cells))
     return out
 
@@ -99,7 +101,10 @@ def _style_numbering(xml: bytes | None) -> dict[str, tuple[str, int]]:
         numpr = style.find(f"{W}pPr/{W}numPr")
         if numpr is not None and (num_id := numpr.find(f"{W}numId")) is not None:
             ilvl = numpr.find(f"{W}ilvl")
-            out[style.get(f"{W}styleId", "")] = (num_id.get(f"{W}val", "0"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
+            out[style.get(f"{W}styleId", "")] = (
+                num_id.get(f"{W}val", "0"),
+                int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0,
+            )
     return out
 
 
@@ -166,8 +171,21 @@ def _format(n: int, fmt: str) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + sym, n - value
     return out

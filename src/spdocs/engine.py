@@ -23,13 +23,14 @@ from docxtpl import DocxTemplate
 
 from spdocs.environment import make_env
 from spdocs.errors import RenderError
+from spdocs.model import Lang
 
 # The parts of a DOCX package that may hold Jinja tags.
 _PART = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-class _XmlOnly(DocxTemplate):
+class _XmlOnly(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints: DocxTemplate is Any
     """docxtpl's XML helpers (patch_xml, resolve_listing) read no instance state; no file needed."""
 
     def __init__(self) -> None:
@@ -57,14 +58,14 @@ class Prepared:
     sources: Mapping[str, str]  # the prepared XML of each part, to point at a failing line
 
 
-def prepare(path: Path, *, lang: str) -> Prepared:
+def prepare(path: Path, *, lang: Lang) -> Prepared:
     """Return the template at ``path`` compiled for ``lang`` (cached while the file is unchanged)."""
     stat = path.stat()
     return _prepare(path.resolve(), stat.st_mtime_ns, stat.st_size, lang)
 
 
 @functools.lru_cache(maxsize=64)
-def _prepare(path: Path, mtime_ns: int, size: int, lang: str) -> Prepared:
+def _prepare(path: Path, mtime_ns: int, size: int, lang: Lang) -> Prepared:
     name = str(path)
     try:
         with zipfile.ZipFile(path) as zf:
@@ -89,7 +90,7 @@ def _prepare(path: Path, mtime_ns: int, size: int, lang: str) -> Prepared:
 
 
 def render_docx(
-    template: Prepared, context: Mapping[str, Any], *, lang: str, images: Mapping[str, bytes] | None = None
+    template: Prepared, context: Mapping[str, Any], *, lang: Lang, images: Mapping[str, bytes] | None = None
 ) -> bytes:
     """Return the DOCX bytes of ``template`` rendered with ``context``.
 
@@ -104,12 +105,14 @@ def render_docx(
             where = _near(template.sources[member], _template_line(exc))
             raise RenderError(
                 f"the data lacks a value the template needs: {exc.message}" + (f", in «{where}»" if where else ""),
-                template=template.name, lang=lang,
+                template=template.name,
+                lang=lang,
             ) from exc
         except jinja2.TemplateError as exc:
             where = _near(template.sources[member], _template_line(exc))
-            raise RenderError(f"{type(exc).__name__}: {exc}" + (f", in «{where}»" if where else ""),
-                              template=template.name, lang=lang) from exc
+            raise RenderError(
+                f"{type(exc).__name__}: {exc}" + (f", in «{where}»" if where else ""), template=template.name, lang=lang
+            ) from exc
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = _DOCXTPL.resolve_listing(xml)
         rendered[member] = xml.encode("utf-8")

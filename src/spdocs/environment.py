@@ -7,11 +7,11 @@ import functools
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from spdocs.model import LANGS
+from spdocs.model import LANGS, Lang
 
 
 @functools.cache
-def make_env(lang: str) -> SandboxedEnvironment:
+def make_env(lang: Lang) -> SandboxedEnvironment:
     """Return the environment for ``lang``: sandboxed, autoescaping, strict about undefined names.
 
     Sandboxed because templates may come from users (``--templates``); autoescape so that

@@ -25,9 +25,10 @@ from babel.numbers import (
 )
 from num2words import num2words
 
-Lang = Literal["kk", "ru", "en"]
+from spdocs.model import LANGS as LANGS  # one definition of the languages, re-exported here
+from spdocs.model import Lang as Lang
+
 KkCase = Literal["loc", "attr", "dat", "abl"]
-LANGS: tuple[Lang, ...] = ("kk", "ru", "en")
 
 # The documents are Kazakhstani: ru_KZ writes the tenge as "₸" where plain ru writes "KZT".
 _CLDR = {"kk": "kk_KZ", "ru": "ru_KZ", "en": "en"}
@@ -38,8 +39,8 @@ _NUM2WORDS = {"kk": "kz", "ru": "ru", "en": "en"}  # num2words calls Kazakh "kz"
 # contracts write "теңге" / "тенге" / "tenge", the same for every number.
 _TENGE = {"kk": "теңге", "ru": "тенге", "en": "tenge"}
 # CLDR has no names of minor units. Forms by CLDR plural category: (one, few, many/other).
-_CENT = {"kk": ("цент",), "ru": ("цент", "цента", "центов"), "en": ("cent", "cents")}
-_MINOR = {
+_CENT: dict[Lang, tuple[str, ...]] = {"kk": ("цент",), "ru": ("цент", "цента", "центов"), "en": ("cent", "cents")}
+_MINOR: dict[str, dict[Lang, tuple[str, ...]]] = {
     "KZT": {"kk": ("тиын",), "ru": ("тиын",), "en": ("tiyn",)},
     "USD": _CENT,
     "EUR": _CENT,
@@ -74,10 +75,11 @@ def _plural(forms: tuple[str, ...], n: int, locale: Locale) -> str:
     return forms[min(index, len(forms) - 1)]
 
 
-def _words(n: int, lang: str) -> str:
+def _words(n: int, lang: Lang) -> str:
     # num2words writes "one million, five hundred thousand"; legal English has no commas.
     # The British "and" ("one hundred and five") stays, matching the British date order.
-    return num2words(n, lang=_NUM2WORDS[lang]).replace(",", "")
+    words: str = num2words(n, lang=_NUM2WORDS[lang])  # num2words has no type hints
+    return words.replace(",", "")
 
 
 def kk_suffix(word: str, case: KkCase) -> str:
@@ -213,7 +215,8 @@ def format_number(value: Decimal | int, *, lang: Lang, places: int | None = None
     locale = _locale(lang)
     if places is None:
         return format_decimal(value, locale=locale, decimal_quantization=False)
-    return _fixed(locale.decimal_formats[None], places).apply(_round(value, places), locale)
+    text: str = _fixed(locale.decimal_formats[None], places).apply(_round(value, places), locale)
+    return text
 
 
 def format_percent(value: Decimal, *, lang: Lang, places: int = 1) -> str:
@@ -229,7 +232,8 @@ def format_percent(value: Decimal, *, lang: Lang, places: int = 1) -> str:
     ['87,5%', '87,5\\xa0%', '87.5%']
     """
     locale = _locale(lang)
-    return _fixed(locale.percent_formats[None], places).apply(_round(value, places) / 100, locale)
+    text: str = _fixed(locale.percent_formats[None], places).apply(_round(value, places) / 100, locale)
+    return text
 
 
 def money_forms(amount: Decimal, currency: str, *, lang: Lang) -> dict[str, str]:
@@ -304,7 +308,7 @@ def country_name(code: str, *, lang: Lang) -> str:
     ['Қазақстан', 'Казахстан', 'Kazakhstan']
     """
     locale = _locale(lang)
-    name = locale.territories.get(code.upper()) if len(code) == 2 and code.isalpha() else None
+    name: str | None = locale.territories.get(code.upper()) if len(code) == 2 and code.isalpha() else None
     if name is None:
         raise ValueError(f"unknown country code {code!r} (expected ISO 3166 alpha-2, e.g. 'KZ')")
     return name
@@ -319,7 +323,7 @@ def language_name(code: str, *, lang: Lang) -> str:
     >>> [language_name("kk", lang=lang) for lang in ("kk", "ru", "en")]
     ['қазақ тілі', 'казахский', 'Kazakh']
     """
-    name = _locale(lang).languages.get(code.lower())
+    name: str | None = _locale(lang).languages.get(code.lower())
     if name is None:
         raise ValueError(f"unknown language code {code!r} (expected ISO 639, e.g. 'kk')")
     return name

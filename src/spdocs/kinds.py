@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from spdocs.errors import TemplateMissingError
+from spdocs.model import Lang
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-def template_path(kind: str, lang: str, templates: Path | None = None) -> Path:
+def template_path(kind: str, lang: Lang, templates: Path | None = None) -> Path:
     """Return the template file for ``kind`` in ``lang``, the user's folder first."""
     searched = [d / lang / f"{kind}.docx" for d in (templates, builtin_templates()) if d is not None]
     for path in searched:
@@ -56,7 +57,7 @@ def template_path(kind: str, lang: str, templates: Path | None = None) -> Path:
     raise TemplateMissingError(kind, lang, searched)
 
 
-def terms(lang: str, templates: Path | None = None) -> dict[str, Any]:
+def terms(lang: Lang, templates: Path | None = None) -> dict[str, Any]:
     """Return the labels of coded values in ``lang`` (built-in, overridden by the user's file)."""
     merged = dict(_terms_file(builtin_templates() / lang / "terms.yaml"))
     if templates is not None:

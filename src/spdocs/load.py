@@ -62,7 +62,9 @@ def loads(text: str, *, name: str = "<data>", json_syntax: bool = False) -> Part
     return loads_with_lines(text, name=name, json_syntax=json_syntax)[0]
 
 
-def loads_with_lines(text: str, *, name: str = "<data>", json_syntax: bool = False) -> tuple[Partnership, dict[Loc, int]]:
+def loads_with_lines(
+    text: str, *, name: str = "<data>", json_syntax: bool = False
+) -> tuple[Partnership, dict[Loc, int]]:
     """Return the partnership in ``text`` and its map from field path to line."""
     data, lines = parse(text, name=name, json_syntax=json_syntax)
     try:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 
-LANGS: tuple[str, ...] = ("kk", "ru", "en")
 Lang = Literal["kk", "ru", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 Regime = Literal["higher_education", "medical"]
 HEModel = Literal[
@@ -28,7 +28,7 @@ HEModel = Literal[
     "franchise",
     "joint_venture",
 ]
-HE_MODELS: tuple[str, ...] = HEModel.__args__  # type: ignore[attr-defined]
+HE_MODELS: tuple[HEModel, ...] = get_args(HEModel)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
 # Numbers and codes that YAML may read as numbers (2025, 45): the loader turns them into text.
@@ -68,7 +68,7 @@ class Text(Base):
             raise ValueError("text is blank")
         return value
 
-    def get(self, lang: str) -> str:
+    def get(self, lang: Lang) -> str:
         """Return the text in ``lang``."""
         return str(getattr(self, lang))
 
@@ -488,17 +488,19 @@ _TEXT_SCHEMA = {
 # An actual is written as a bare number (or null), or as {value, note}.
 ActualValue = Annotated[
     Actual,
-    WithJsonSchema({
-        "anyOf": [
-            {"type": ["number", "string", "null"]},
-            {
-                "type": "object",
-                "properties": {"value": {"type": ["number", "string", "null"]}, "note": _TEXT_SCHEMA},
-                "required": ["value"],
-                "additionalProperties": False,
-            },
-        ]
-    }),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": ["number", "string", "null"]},
+                {
+                    "type": "object",
+                    "properties": {"value": {"type": ["number", "string", "null"]}, "note": _TEXT_SCHEMA},
+                    "required": ["value"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
 ]
 
 

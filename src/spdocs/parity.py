@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spdocs import docxtext
 from spdocs.engine import patch_xml
+from spdocs.model import Lang
 
 _TAG = re.compile(r"\{%-?\s*(?:[prtc]\s+)?(.*?)\s*-?%\}|\{\{-?\s*(?:r\s+)?(.*?)\s*-?\}\}", re.S)
 
@@ -49,7 +50,7 @@ def signature(path: Path) -> Signature:
     return Signature(tuple(controls), frozenset(values))
 
 
-def compare_templates(paths: dict[str, Path]) -> list[str]:
+def compare_templates(paths: dict[Lang, Path]) -> list[str]:
     """Return the differences between the templates of one kind, given per language."""
     sigs = {lang: signature(path) for lang, path in paths.items()}
     problems = []
@@ -58,7 +59,9 @@ def compare_templates(paths: dict[str, Path]) -> list[str]:
     for lang in langs[1:]:
         a, b = sigs[base], sigs[lang]
         if a.controls != b.controls:
-            problems.append(f"{paths[lang]}: conditions/loops differ from {paths[base]}: {_first_diff(a.controls, b.controls)}")
+            problems.append(
+                f"{paths[lang]}: conditions/loops differ from {paths[base]}: {_first_diff(a.controls, b.controls)}"
+            )
         for missing in sorted(a.values - b.values):
             problems.append(f"{paths[lang]}: lacks {{{{ {missing} }}}} used in {paths[base]}")
         for extra in sorted(b.values - a.values):

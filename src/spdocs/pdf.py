@@ -68,9 +68,7 @@ def _mark(writer: PdfWriter, text: str) -> None:
         size = (round(float(box.width), 2), round(float(box.height), 2))
         if size not in stamps:
             stamps[size] = _stamp(text, *size)
-        page.merge_transformed_page(
-            stamps[size], Transformation().translate(float(box.left), float(box.bottom))
-        )
+        page.merge_transformed_page(stamps[size], Transformation().translate(float(box.left), float(box.bottom)))
         page.compress_content_streams()  # merging leaves the page's content uncompressed
 
 
@@ -101,9 +99,7 @@ def _stamp(text: str, width: float, height: float) -> PageObject:
     buf = io.BytesIO()
     # Type 42 embeds a TrueType subset (crisper than Type 3); no dates: same bytes each time.
     with matplotlib.rc_context({"pdf.fonttype": 42}):
-        fig.savefig(
-            buf, format="pdf", metadata={"Creator": None, "Producer": None, "CreationDate": None}
-        )
+        fig.savefig(buf, format="pdf", metadata={"Creator": None, "Producer": None, "CreationDate": None})
     return PdfReader(buf).pages[0]
 
 

@@ -20,7 +20,7 @@ from spdocs import documents, kinds
 from spdocs.checks import Finding, check
 from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
 from spdocs.load import load_with_lines
-from spdocs.model import LANGS, Partnership
+from spdocs.model import LANGS, Lang, Partnership
 from spdocs.pdf import assemble, normalize
 from spdocs.write import write_atomic
 
@@ -31,13 +31,13 @@ class Options:
 
     out: Path
     kinds: tuple[str, ...] | None = None
-    langs: tuple[str, ...] = LANGS
+    langs: tuple[Lang, ...] = LANGS
     formats: tuple[str, ...] = ("docx",)
     templates: Path | None = None
     period: str | None = None
     draft: bool = False
     packet: bool = False
-    check_lang: str = "en"
+    check_lang: Lang = "en"
 
 
 @dataclass
@@ -110,8 +110,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         if transform is not None:
             partnership = transform(partnership)
         outcome.partnership = partnership.id
+        parties = partnership.parties
         outcome.titles = {
-            lang: f"{partnership.parties.kazakhstani.short_name.get(lang)} – {partnership.parties.foreign.short_name.get(lang)}"
+            lang: f"{parties.kazakhstani.short_name.get(lang)} – {parties.foreign.short_name.get(lang)}"
             for lang in options.langs
         }
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
@@ -120,8 +121,12 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         targets = documents.targets(partnership, kinds_=options.kinds, langs=options.langs, period=options.period)
         # Render everything first, so that a failure leaves no partial set on disk.
         rendered = [
-            (t, documents.render_document(partnership, t.kind, lang=t.lang, period=t.period, templates=options.templates,
-                                          draft=options.draft))
+            (
+                t,
+                documents.render_document(
+                    partnership, t.kind, lang=t.lang, period=t.period, templates=options.templates, draft=options.draft
+                ),
+            )
             for t in targets
         ]
         folder = root / partnership.id
@@ -158,7 +163,10 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
     def tick(docx: Path, error: ConversionError | None) -> None:
         nonlocal done
         done += 1
-        say(f"[{done}/{len(pairs)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}" + (f": {error}" if error else ""))
+        say(
+            f"[{done}/{len(pairs)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}"
+            + (f": {error}" if error else "")
+        )
 
     with Converter(jobs=min(2, os.cpu_count() or 1)) as converter:
         failures = converter.convert(pairs, progress=tick)

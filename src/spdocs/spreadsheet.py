@@ -43,8 +43,12 @@ def xlsx_sheets(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
             if ws.sheet_state != "visible":
                 continue
             rows = [
-                [Percent(c.value) if isinstance(c.value, (int, float)) and "%" in (c.number_format or "") else c.value
-                 for c in row]
+                [
+                    Percent(c.value)
+                    if isinstance(c.value, (int, float)) and "%" in (c.number_format or "")
+                    else c.value
+                    for c in row
+                ]
                 for row in ws.iter_rows()
             ]
             sheets.append((f"{path}:{ws.title}", iter(rows)))

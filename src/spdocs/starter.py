@@ -33,7 +33,7 @@ from pydantic_core import PydanticUndefined
 from spdocs.model import HE_MODELS, Country, Currency, Id, Money, Partnership, Period, Text
 
 MODELS: tuple[str, ...] = (*HE_MODELS, "medical")
-_HE_SECTIONS = ("staffing", "committees", "governance", "quality_assurance", "research_groups")
+_HE_SECTIONS: tuple[str, ...] = ("staffing", "committees", "governance", "quality_assurance", "research_groups")
 _HE_SECTIONS += ("third_mission", "professional_development", "funding")
 
 # Fields (dotted paths, list items not counted) that belong to some models only; others belong to all.
@@ -145,7 +145,7 @@ def _value(
     if origin is dict:
         item, _ = _unwrap(typing.get_args(tp)[1])
         if _is_model(item) and item not in FLOW:
-            return "", [" " * (indent + 2) + '"":'] + _fields(item, indent + 4, path, model)
+            return "", [" " * (indent + 2) + '"":', *_fields(item, indent + 4, path, model)]
         return '{"": ' + (_flow(item) if _is_model(item) else _scalar(item, [], name, None)) + "}", []
     return _scalar(tp, meta, name, default), []
 
@@ -163,7 +163,7 @@ def _dashed(lines: list[str], indent: int) -> list[str]:
     """Return the lines of a mapping turned into a list item, its first written field after the dash."""
     first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
     head = " " * indent + "- " + lines[first][indent + 2 :]
-    return [head] + lines[:first] + lines[first + 1 :]
+    return [head, *lines[:first], *lines[first + 1 :]]
 
 
 def _flow(cls: type[BaseModel]) -> str:

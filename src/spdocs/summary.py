@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from spdocs import analysis, kinds
-from spdocs.model import Partnership
+from spdocs.model import Lang, Partnership
 
 REGIMES = ("higher_education", "medical")
 COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
@@ -49,7 +49,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def rows(
-    partnerships: Sequence[Partnership], *, lang: str = "ru", period: str | None = None, templates: Path | None = None
+    partnerships: Sequence[Partnership], *, lang: Lang = "ru", period: str | None = None, templates: Path | None = None
 ) -> list[dict[str, Any]]:
     """Return the summary's rows: values keyed by column (percentages as fractions, 0.945), plus
     ``regime_code`` and ``period_end``."""
@@ -61,31 +61,33 @@ def rows(
             result = analysis.analyze(p, pr)
             for block in result.areas:
                 for r in block.rows:
-                    out.append({
-                        "partnership": p.id,
-                        "organization": p.parties.kazakhstani.short_name.get(lang),
-                        "partner": p.parties.foreign.short_name.get(lang),
-                        "regime": t["regimes"][p.regime],
-                        "model": t["models"][p.model] if p.model else None,
-                        "area": block.area.name.get(lang),
-                        "indicator": r.indicator.name.get(lang),
-                        "unit": r.indicator.unit.get(lang),
-                        "period": pr.id,
-                        "plan": r.plan,
-                        "actual": r.actual,
-                        "deviation": r.deviation,
-                        "deviation_percent": _fraction(r.deviation_percent),
-                        "completion": _fraction(r.completion),
-                        "status": t["report"]["status"][r.status],
-                        "note": r.note.get(lang) if r.note else None,
-                        "regime_code": p.regime,
-                        "period_end": pr.end,
-                    })
+                    out.append(
+                        {
+                            "partnership": p.id,
+                            "organization": p.parties.kazakhstani.short_name.get(lang),
+                            "partner": p.parties.foreign.short_name.get(lang),
+                            "regime": t["regimes"][p.regime],
+                            "model": t["models"][p.model] if p.model else None,
+                            "area": block.area.name.get(lang),
+                            "indicator": r.indicator.name.get(lang),
+                            "unit": r.indicator.unit.get(lang),
+                            "period": pr.id,
+                            "plan": r.plan,
+                            "actual": r.actual,
+                            "deviation": r.deviation,
+                            "deviation_percent": _fraction(r.deviation_percent),
+                            "completion": _fraction(r.completion),
+                            "status": t["report"]["status"][r.status],
+                            "note": r.note.get(lang) if r.note else None,
+                            "regime_code": p.regime,
+                            "period_end": pr.end,
+                        }
+                    )
     return out
 
 
 def summary(
-    partnerships: Sequence[Partnership], *, lang: str = "ru", period: str | None = None, templates: Path | None = None
+    partnerships: Sequence[Partnership], *, lang: Lang = "ru", period: str | None = None, templates: Path | None = None
 ) -> bytes:
     """Return the summary workbook (XLSX bytes) of ``partnerships`` with labels in ``lang``."""
     from openpyxl import Workbook  # imported here: only the summary needs it

@@ -18,7 +18,7 @@ from spdocs.checks.messages import citation, message
 from spdocs.checks.rules import RULES
 from spdocs.errors import InputError
 from spdocs.load import dotted, line_of
-from spdocs.model import LANGS, Partnership
+from spdocs.model import LANGS, Lang, Partnership
 
 __all__ = ["RULES", "SEVERITIES", "Finding", "Rule", "Severity", "check", "input_findings"]
 
@@ -38,7 +38,7 @@ class Finding:
 
 
 def check(
-    partnership: Partnership, *, lines: dict[Any, int] | None = None, path: str = "", lang: str = "en"
+    partnership: Partnership, *, lines: dict[Any, int] | None = None, path: str = "", lang: Lang = "en"
 ) -> list[Finding]:
     """Return the findings of every rule for ``partnership``, errors first, then by line.
 
@@ -68,7 +68,7 @@ def input_findings(error: InputError) -> list[Finding]:
     return [Finding("SCHEMA", "error", p.message, "", p.field, p.line, p.path, None) for p in error.problems]
 
 
-def _finding(rule: Rule, hit: Hit, regime: str, lines: dict[Any, int], path: str, lang: str) -> Finding:
+def _finding(rule: Rule, hit: Hit, regime: str, lines: dict[Any, int], path: str, lang: Lang) -> Finding:
     cite = resolve(hit.cite if hit.cite is not None else rule.cite, regime)
     return Finding(
         rule=rule.id,

@@ -19,7 +19,7 @@ from babel import Locale
 
 from spdocs.checks.base import Cite, Term
 from spdocs.formatting import format_number
-from spdocs.model import Text
+from spdocs.model import Lang, Text
 
 
 @functools.cache
@@ -33,7 +33,7 @@ def catalogue() -> dict[str, Any]:
 class _Formatter(string.Formatter):
     """``str.format`` plus ``{n:p:one|few|many}``: the number and the noun in its plural form."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: Lang) -> None:
         self.locale = Locale.parse(lang)
 
     def format_field(self, value: Any, format_spec: str) -> str:
@@ -44,7 +44,7 @@ class _Formatter(string.Formatter):
         return str(super().format_field(value, format_spec))
 
 
-def fill(template: str, args: Mapping[str, Any], *, lang: str) -> str:
+def fill(template: str, args: Mapping[str, Any], *, lang: Lang) -> str:
     """Return ``template`` with ``args`` shown in ``lang``.
 
     >>> fill("{n:p:год|года|лет}", {"n": 3}, lang="ru"), fill("{n:p:year|years}", {"n": 1}, lang="en")
@@ -54,7 +54,7 @@ def fill(template: str, args: Mapping[str, Any], *, lang: str) -> str:
     return _Formatter(lang).vformat(template, (), shown)
 
 
-def show(value: Any, *, lang: str) -> str:
+def show(value: Any, *, lang: Lang) -> str:
     """Return ``value`` as a message shows it in ``lang``.
 
     >>> show(dt.date(2025, 3, 14), lang="ru"), show(Decimal("72.50"), lang="en")
@@ -68,11 +68,11 @@ def show(value: Any, *, lang: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat() if lang == "en" else value.strftime("%d.%m.%Y")
     if isinstance(value, Decimal):
-        return format_number(value.normalize(), lang=lang)  # type: ignore[arg-type]
+        return format_number(value.normalize(), lang=lang)
     return str(value)
 
 
-def citation(cite: Cite | None, *, lang: str) -> str:
+def citation(cite: Cite | None, *, lang: Lang) -> str:
     """Return the citation in ``lang``: "MoSHE rec. (draft, 2024), ch. 3, area 5"; "" for none.
 
     >>> from spdocs.checks.base import moh
@@ -86,6 +86,6 @@ def citation(cite: Cite | None, *, lang: str) -> str:
     return ", ".join([data["docs"][cite.doc][lang], *parts])
 
 
-def message(rule: str, variant: str, args: Mapping[str, Any], *, lang: str) -> str:
+def message(rule: str, variant: str, args: Mapping[str, Any], *, lang: Lang) -> str:
     """Return the message of ``rule`` (``variant``) with ``args``, in ``lang``."""
     return fill(catalogue()["messages"][rule][variant][lang], args, lang=lang)

@@ -37,6 +37,7 @@ from collections import Counter
 
 from spdocs.checks import Finding, sort_key
 from spdocs.checks.messages import catalogue, fill
+from spdocs.model import Lang
 
 Results = list[tuple[str, list[Finding]]]
 
@@ -47,7 +48,7 @@ def summary(results: Results) -> dict[str, int]:
     return {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"]}
 
 
-def format_line(f: Finding, *, path: str, lang: str) -> str:
+def format_line(f: Finding, *, path: str, lang: Lang) -> str:
     """Return ``path:line: severity RULE-ID field: message [citation]`` for one finding."""
     where = f"{path}:{f.line}" if f.line is not None else path
     severity = catalogue()["severities"][f.severity][lang]
@@ -55,7 +56,7 @@ def format_line(f: Finding, *, path: str, lang: str) -> str:
     return f"{where}: {severity} {f.rule} {f.field}: {f.message}{cited}"
 
 
-def format_human(results: Results, *, lang: str) -> str:
+def format_human(results: Results, *, lang: Lang) -> str:
     """Return one line per finding, grouped by file, then a count line, e.g. (en)
     ``2 errors, 3 warnings, 1 info in 5 files``.
     """
