@@ -61,7 +61,7 @@ def render(
     period: str | None = None,
     draft: bool = False,
     packet: bool = False,
-    jobs: int = 1,
+    jobs: int = 0,
     progress: Callable[[str], None] | None = None,
 ) -> list[Outcome]:
     """Render the documents of data files (or folders of them) under ``out``, as the CLI does.
@@ -72,7 +72,8 @@ def render(
     :param kinds: document kinds (default: all); :param langs: ``kk``, ``ru``, ``en``;
     :param formats: ``docx`` and/or ``pdf``; :param templates: a folder of your own templates;
     :param draft: render despite error findings and mark documents as drafts;
-    :param packet: with PDF, also join each partnership's PDFs per language.
+    :param packet: with PDF, also join each partnership's PDFs per language;
+    :param jobs: worker processes (0: one per CPU core); the output does not depend on it.
     """
     options = Options(
         out=Path(out),

@@ -157,7 +157,10 @@ def check_cmd(paths: tuple[Path, ...], lang: Lang, fmt: str) -> None:
     "--packet", is_flag=True, help="With PDF: also join each partnership's PDFs per language into packet.<lang>.pdf."
 )
 @click.option(
-    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for rendering."
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for rendering and PDF conversion (default 0: one per CPU core). Output is the same.",
 )
 @click.option(
     "--check-lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of check messages."

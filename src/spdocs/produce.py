@@ -4,7 +4,8 @@ One direction per partnership: load → check → context/render (all documents 
 → write (atomic, each file). A partnership that fails leaves no file behind and does not
 stop the others. PDF conversion comes last, for every DOCX written, through one pool of
 long-lived LibreOffice processes (`spdocs.convert.Converter`). Rendering runs in worker
-processes when ``jobs`` > 1; each worker compiles each template once.
+processes (``jobs``; 0 means one per CPU core); each worker compiles each template once.
+The output does not depend on the number of workers.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def produce(
     paths: Sequence[Path],
     options: Options,
     *,
-    jobs: int = 1,
+    jobs: int = 0,
     transform: Transform | None = None,
     progress: Progress | None = None,
 ) -> list[Outcome]:
@@ -83,6 +84,7 @@ def produce(
     with tempfile.TemporaryDirectory(prefix="spdocs-") as scratch:
         docx_root = options.out if "docx" in options.formats else Path(scratch)
         args = [(path, options, docx_root, transform) for path in paths]
+        jobs = jobs or os.cpu_count() or 1
         if jobs > 1 and len(paths) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 outcomes = []
@@ -95,7 +97,7 @@ def produce(
                 outcomes.append(_one(*a))
                 say(_line(outcomes[-1], len(outcomes), len(paths)))
         if "pdf" in options.formats:
-            _convert(outcomes, options, keep_docx="docx" in options.formats, say=say)
+            _convert(outcomes, options, keep_docx="docx" in options.formats, say=say, jobs=jobs)
             if options.packet:
                 for outcome in outcomes:
                     _packets(outcome, options)
@@ -145,7 +147,7 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
     return outcome
 
 
-def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say: Progress) -> None:
+def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say: Progress, jobs: int) -> None:
     """Convert every written DOCX to PDF under ``options.out``; failures go to their outcome."""
     from spdocs.convert import Converter
 
@@ -168,7 +170,7 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             + (f": {error}" if error else "")
         )
 
-    with Converter(jobs=min(2, os.cpu_count() or 1)) as converter:
+    with Converter(jobs=jobs) as converter:
         failures = converter.convert(pairs, progress=tick)
     failed = {Path(f.path) for f in failures if f.path}
     for docx, pdf in pairs:
