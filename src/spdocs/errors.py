@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,18 @@ class Problem:
 
 class SpdocsError(Exception):
     """Base of every error spdocs raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors travel back from worker processes pickled; rebuild them from their state,
+        # since subclasses' __init__ take other arguments than the message in ``args``.
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(cls: type[SpdocsError], args: tuple[Any, ...], state: dict[str, Any]) -> SpdocsError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(SpdocsError):
