@@ -168,3 +168,12 @@ def test_comments_come_from_the_model() -> None:
 def test_unknown_model() -> None:
     with pytest.raises(ValueError, match="unknown model 'hospital'"):
         starter("hospital")
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_filled_starter_passes_check(model: str) -> None:
+    """Issue 2: a starter whose blanks are filled passes `spdocs check` (no error findings)."""
+    from spdocs.checks import check
+
+    partnership = loads(yaml.safe_dump(fill(yaml.safe_load(starter(model))), allow_unicode=True))
+    assert [f"{f.rule} {f.field}" for f in check(partnership) if f.severity == "error"] == []
