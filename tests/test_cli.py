@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -15,6 +16,16 @@ from spdocs import __version__, docxtext, kinds
 from spdocs.cli import cli
 
 TARAZ = ROOT / "examples" / "taraz-mendeleev.yaml"
+
+
+def _edit_docx(source: Path, dest: Path, old: bytes, new: bytes) -> None:
+    """Write ``source`` to ``dest`` with ``old`` replaced by ``new`` in its body, as an edit in Word would."""
+    with zipfile.ZipFile(source) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    members["word/document.xml"] = members["word/document.xml"].replace(old, new)
+    with zipfile.ZipFile(dest, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
 
 
 def test_version(runner):
@@ -311,14 +322,7 @@ def test_user_templates_are_used_first(runner, tmp_path):
     mine = tmp_path / "mine"
     assert runner.invoke(cli, ["templates", "export", str(mine)]).exit_code == 0
     path = mine / "ru" / "order.docx"
-    with zipfile.ZipFile(path) as zf:
-        members = {name: zf.read(name) for name in zf.namelist()}
-    members["word/document.xml"] = members["word/document.xml"].replace(
-        "ПРИКАЗЫВАЮ".encode(), "ПРИКАЗЫВАЮ СТРОГО".encode()
-    )
-    with zipfile.ZipFile(path, "w") as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
+    _edit_docx(path, path, "ПРИКАЗЫВАЮ".encode(), "ПРИКАЗЫВАЮ СТРОГО".encode())
     out = tmp_path / "out"
     result = runner.invoke(
         cli, ["render", str(TARAZ), "--kind", "order", "--lang", "ru,kk", "--templates", str(mine), "--out", str(out)]
@@ -331,12 +335,7 @@ def test_user_templates_are_used_first(runner, tmp_path):
 def test_broken_user_template_names_template_and_value(runner, tmp_path):
     mine = tmp_path / "mine" / "en"
     mine.mkdir(parents=True)
-    with zipfile.ZipFile(kinds.template_path("order", "en")) as zf:
-        members = {name: zf.read(name) for name in zf.namelist()}
-    members["word/document.xml"] = members["word/document.xml"].replace(b"I HEREBY ORDER", b"{{ p.no_such_value }}")
-    with zipfile.ZipFile(mine / "order.docx", "w") as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
+    _edit_docx(kinds.template_path("order", "en"), mine / "order.docx", b"I HEREBY ORDER", b"{{ p.no_such_value }}")
     result = runner.invoke(
         cli,
         [
