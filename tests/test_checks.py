@@ -358,6 +358,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
     ("gen-wg-responsible-med", "med", lambda d: delin(d, "working_group.responsible"),
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
+    ("gen-acting", "he", lambda d: setin(d, "working_group.first_head.acting", True),
+     "GEN-ACTING", "warning", "working_group.first_head.position", ("working_group:", "first_head:", "position:")),
     ("gen-script", "he", lambda d: setin(d, "parties.kazakhstani.signatory.name.kk", "Ә.Б. Сейiтқали"),
      "GEN-SCRIPT", "error", "parties.kazakhstani.signatory.name.kk", ("kazakhstani:", "signatory:", "name:", "kk:")),
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spdocs.checks.base import CiteSpec, Hit, Loc, Term, moh, moshe
-from spdocs.model import Partnership, Signatory
+from spdocs.model import Lang, Partnership, Signatory
 
 # Citations of rules that both texts support, each in its own numbering.
 INDICATORS = {"higher_education": moshe("ch", 3, "rec", 3), "medical": moh("p", 9)}
@@ -191,6 +191,24 @@ def gen_wg_responsible(p: Partnership) -> Iterator[Hit]:
     """The order creating the working group appoints a responsible person."""
     if p.working_group is not None and p.working_group.responsible is None:
         yield Hit(("working_group", "responsible"))
+
+
+# How an acting head's title reads in each language (the order prints the position as written).
+_ACTING: dict[Lang, tuple[str, ...]] = {"kk": ("міндетін атқарушы", "м.а."), "ru": ("исполняющ", "и.о.", "и. о."), "en": ("acting",)}
+
+
+def gen_acting(p: Partnership) -> Iterator[Hit]:
+    """An acting first head's position says so in every language: templates add nothing to it."""
+    wg = p.working_group
+    if wg is None or not wg.first_head.acting:
+        return
+    lacking = [
+        wg.first_head.position.get(lang)
+        for lang, markers in _ACTING.items()
+        if not any(marker in wg.first_head.position.get(lang).lower() for marker in markers)
+    ]
+    if lacking:  # one finding for the position, quoting the first language that lacks it
+        yield Hit(("working_group", "first_head", "position"), args={"position": lacking[0]}, value=lacking[0])
 
 
 def gen_sections(p: Partnership) -> Iterator[Hit]:

@@ -63,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-SIGNATORY", "warning", None, gen.gen_signatory),
     Rule("GEN-WG-CHAIR", "error", None, gen.gen_wg_chair, {MED: moh("p", 8)}),
     Rule("GEN-WG-RESPONSIBLE", "error", None, gen.gen_wg_responsible, {MED: moh("p", 8)}),
+    Rule("GEN-ACTING", "warning", None, gen.gen_acting, {MED: moh("p", 8)}),
     Rule("GEN-SCRIPT", "error", None, lang.gen_script),
     Rule("GEN-UNTRANSLATED", "warning", None, lang.gen_untranslated),
 )
