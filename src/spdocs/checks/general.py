@@ -194,7 +194,11 @@ def gen_wg_responsible(p: Partnership) -> Iterator[Hit]:
 
 
 # How an acting head's title reads in each language (the order prints the position as written).
-_ACTING: dict[Lang, tuple[str, ...]] = {"kk": ("міндетін атқарушы", "м.а."), "ru": ("исполняющ", "и.о.", "и. о."), "en": ("acting",)}
+_ACTING: dict[Lang, tuple[str, ...]] = {
+    "kk": ("міндетін атқарушы", "м.а."),
+    "ru": ("исполняющ", "и.о.", "и. о."),
+    "en": ("acting",),
+}
 
 
 def gen_acting(p: Partnership) -> Iterator[Hit]:
