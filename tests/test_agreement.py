@@ -415,3 +415,18 @@ def test_franchise_programmes_are_not_called_dual_degree(lang):
     marker = {"kk": "қос диплом", "ru": "двудипломн", "en": "dual-degree"}[lang]
     assert marker not in franchise.lower()
     assert marker in dual.lower()
+
+
+def test_branch_registration_is_stated_only_if_done_by_signing():
+    """The agreement speaks as of its signing: a branch registered later is an obligation, not a fact."""
+    p = example("taraz-mendeleev")
+    assert p.branch is not None and p.branch.registered_on is not None
+    assert p.branch.registered_on > p.agreement.date
+    later = docxtext.text(documents.render_document(p, "agreement", lang="en"))
+    assert "shall have the Branch registered" in later and "250341009876" not in later
+    early = p.model_copy(update={"branch": p.branch.model_copy(update={"registered_on": p.agreement.date})})
+    before = docxtext.text(documents.render_document(early, "agreement", lang="en"))
+    assert (
+        "The Branch was registered on 14 March 2025; its business identification number (BIN) is 250341009876."
+        in before
+    )

@@ -66,6 +66,8 @@ def build(
         "annex": _annexes(p),
         # whether any programme awards two diplomas (a franchise's programmes do not)
         "dual_degree": any(program.dual_degree for program in p.programs),
+        # whether the agreement can state the branch as registered: it has a BIN, obtained by signing
+        "branch_registered": _branch_registered(p),
         "target_periods": target_periods,
         "areas": _areas(p, data, target_periods, lang),
     }
@@ -96,6 +98,14 @@ def convert(value: Any, lang: Lang) -> Any:
     if isinstance(value, dict):
         return {k: convert(v, lang) for k, v in value.items()}
     return value
+
+
+def _branch_registered(p: Partnership) -> bool:
+    """Return whether the branch was registered (has its BIN) by the agreement's signing date."""
+    branch = p.branch
+    if branch is None or branch.bin is None:
+        return False
+    return branch.registered_on is None or branch.registered_on <= p.agreement.date
 
 
 def _signing_parties(p: Partnership, data: dict[str, Any]) -> list[dict[str, Any]]:
