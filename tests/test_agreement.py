@@ -424,9 +424,15 @@ def test_branch_registration_is_stated_only_if_done_by_signing():
     assert p.branch.registered_on > p.agreement.date
     later = docxtext.text(documents.render_document(p, "agreement", lang="en"))
     assert "shall have the Branch registered" in later and "250341009876" not in later
-    early = p.model_copy(update={"branch": p.branch.model_copy(update={"registered_on": p.agreement.date})})
+    assert "KZ00LAA00012345" not in later  # licensed after signing, too
+    early = p.model_copy(
+        update={
+            "branch": p.branch.model_copy(update={"registered_on": p.agreement.date, "license_date": p.agreement.date})
+        }
+    )
     before = docxtext.text(documents.render_document(early, "agreement", lang="en"))
     assert (
         "The Branch was registered on 14 March 2025; its business identification number (BIN) is 250341009876."
         in before
     )
+    assert "The Branch holds educational licence No.\xa0KZ00LAA00012345 dated 14 March 2025." in before

@@ -68,6 +68,7 @@ def build(
         "dual_degree": any(program.dual_degree for program in p.programs),
         # whether the agreement can state the branch as registered: it has a BIN, obtained by signing
         "branch_registered": _branch_registered(p),
+        "branch_licensed": _branch_licensed(p),
         "target_periods": target_periods,
         "areas": _areas(p, data, target_periods, lang),
     }
@@ -106,6 +107,14 @@ def _branch_registered(p: Partnership) -> bool:
     if branch is None or branch.bin is None:
         return False
     return branch.registered_on is None or branch.registered_on <= p.agreement.date
+
+
+def _branch_licensed(p: Partnership) -> bool:
+    """Return whether the branch held its educational licence by the agreement's signing date."""
+    branch = p.branch
+    if branch is None or branch.license_number is None:
+        return False
+    return branch.license_date is None or branch.license_date <= p.agreement.date
 
 
 def _signing_parties(p: Partnership, data: dict[str, Any]) -> list[dict[str, Any]]:
