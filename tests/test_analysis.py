@@ -142,11 +142,17 @@ def test_example_period_with_a_missing_actual():
     )  # -6/110 = -5.4545… → -5.5
 
 
-def test_unknown_period_and_stray_area_are_errors():
+def test_unknown_period_is_an_error():
     with pytest.raises(ValueError, match="no reporting period '2099'"):
         analysis.analyze(example("taraz-mendeleev"), "2099")
-    with pytest.raises(ValueError, match="nowhere"):
-        analysis.analyze(partnership([indicator("nowhere", "zzz")], {}), "2025")
+
+
+def test_indicator_of_an_unknown_area_is_kept_under_that_id():
+    """spdocs check reports the area as an error; a draft still shows the indicator, never drops it."""
+    result = analysis.analyze(partnership([indicator("nowhere", "zzz")], {}), "2025")
+    [area] = [a for a in result.areas if a.area.id == "zzz"]
+    assert [r.indicator.id for r in area.rows] == ["nowhere"]
+    assert area.area.name.en == "zzz"
 
 
 def test_reported_periods_are_those_with_actuals():

@@ -366,3 +366,23 @@ def test_pdfs_are_deterministic(runner, tmp_path):
     first = (tmp_path / "a" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()
     assert first == (tmp_path / "b" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()
     assert b"/CreationDate" not in first
+
+
+def test_draft_with_unknown_area_renders_and_spares_the_batch(runner, tmp_path):
+    """GEN-REF-AREA is an error; --draft still renders, showing such indicators under their unknown id."""
+    data = tmp_path / "data"
+    data.mkdir()
+    text = TARAZ.read_text(encoding="utf-8")
+    (data / "typo.yaml").write_text(text.replace("    area: research\n", "    area: reserch\n", 1), encoding="utf-8")
+    (data / "duke.yaml").write_text(
+        (ROOT / "examples" / "kaznmu-duke.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli, ["render", str(data), "--kind", "agreement,report", "--lang", "en", "--draft", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "error GEN-REF-AREA indicators[3].area" in result.output
+    report = docxtext.text((out / "taraz-mendeleev" / "report-2025.en.docx").read_bytes())
+    assert "| 4. reserch |" in report
+    assert (out / "kaznmu-duke" / "report-2025.en.docx").is_file()

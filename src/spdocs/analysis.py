@@ -139,18 +139,25 @@ def row(indicator: Indicator, period: Period) -> Row:
 def analyze(p: Partnership, period: Period | str) -> Analysis:
     """Return the analysis of ``p`` for ``period`` (a period of ``p`` or its id)."""
     chosen = _period(p, period)
-    known = {a.id for a in p.agreement.areas}
-    stray = [i.id for i in p.indicators if i.area not in known]
-    if stray:
-        raise ValueError(f"indicator(s) {', '.join(stray)} refer to an area the agreement does not list")
     areas = []
-    for area in p.agreement.areas:
+    for area in areas_of(p):
         rows = tuple(row(i, chosen) for i in p.indicators if i.area == area.id)
         if rows:
             areas.append(AreaResult(area=area, rows=rows, counts=Counts.of(rows)))
     all_rows = [r for a in areas for r in a.rows]
     warnings = tuple(MissingActual(p.id, chosen.id, r.indicator.id) for r in all_rows if r.status == "no_data")
     return Analysis(period=chosen, areas=tuple(areas), counts=Counts.of(all_rows), warnings=warnings)
+
+
+def areas_of(p: Partnership) -> list[Area]:
+    """Return the agreement's areas, then any area id that indicators name but the agreement lacks.
+
+    `spdocs check` reports such an id as an error (GEN-REF-AREA); a draft is still rendered,
+    with those indicators under their id, rather than losing them or failing the batch.
+    """
+    known = {a.id for a in p.agreement.areas}
+    stray = dict.fromkeys(i.area for i in p.indicators if i.area not in known)
+    return [*p.agreement.areas, *(Area(id=a, name=Text(kk=a, ru=a, en=a), moh_area=None) for a in stray)]
 
 
 def reported_periods(p: Partnership) -> list[Period]:

@@ -151,7 +151,8 @@ def _annexes(p: Partnership) -> dict[str, int | None]:
 def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang: Lang) -> list[dict[str, Any]]:
     """Return the priority areas, each with its indicators and their targets in period order."""
     out = []
-    for area, area_data in zip(p.agreement.areas, data["agreement"]["areas"]):
+    for area in analysis.areas_of(p):
+        area_data = convert(area, lang)
         indicators = []
         for ind, ind_data in zip(p.indicators, data["indicators"]):
             if ind.area != area.id:
