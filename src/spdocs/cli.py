@@ -188,6 +188,7 @@ def render_cmd(
     the others and never leaves a half-written file. Exit 1 if any partnership failed.
     """
     from spdocs.actuals import apply_actuals, read_actuals
+    from spdocs.checks.report import format_line
     from spdocs.load import find_files
     from spdocs.produce import Options, produce
 
@@ -213,11 +214,7 @@ def render_cmd(
     for outcome in outcomes:
         for finding in outcome.findings:
             if finding.severity != "info" or not quiet:
-                click.echo(
-                    f"{finding.path}:{finding.line or ''}: "
-                    f"{finding.severity} {finding.rule} {finding.field}: {finding.message}",
-                    err=True,
-                )
+                click.echo(format_line(finding, path=finding.path, lang=check_lang), err=True)
         if outcome.error is not None:
             click.echo(f"{outcome.source}: {outcome.error}", err=True)
         failed += outcome.failed
@@ -227,9 +224,9 @@ def render_cmd(
     for line in stray:
         click.echo(line, err=True)
     written = sum(len(o.written) for o in outcomes)
-    click.echo(
-        f"{written} files written to {out}/ from {len(outcomes) - failed} of {len(outcomes)} data files", err=True
-    )
+    files_word = "file" if written == 1 else "files"
+    done = f"from {len(outcomes) - failed} of {len(outcomes)} data files"
+    click.echo(f"{written} {files_word} written to {out}/ {done}", err=True)
     sys.exit(1 if failed or stray else 0)
 
 

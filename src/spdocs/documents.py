@@ -46,7 +46,8 @@ def targets(
         if missing:
             raise RenderError(f"the data has no `{missing[0]}`, which the {name} needs", template=name, lang="")
         if kind.per_period:
-            periods = [pr.id for pr in p.periods if (pr.id == period if period else pr.actuals)]
+            chosen = [pr for pr in p.periods if pr.id == period] if period else analysis.reported_periods(p)
+            periods = [pr.id for pr in chosen]
             if period and not periods:
                 known = ", ".join(pr.id for pr in p.periods) or "none"
                 raise RenderError(f"no reporting period '{period}' (periods: {known})", template=name, lang="")

@@ -78,7 +78,7 @@ class RenderError(SpdocsError):
 
     def __init__(self, message: str, *, template: str, lang: str) -> None:
         self.template, self.lang = template, lang
-        super().__init__(f"{template} [{lang}]: {message}")
+        super().__init__(f"{template} [{lang}]: {message}" if lang else f"{template}: {message}")
 
 
 class ConversionError(SpdocsError):

@@ -136,13 +136,13 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
             dest = folder / target.filename("docx")
             write_atomic(dest, data)
             outcome.written.append(dest)
-    except SpdocsError as exc:
+    except (SpdocsError, OSError) as exc:
+        if isinstance(exc, OSError):
+            exc = InputError(path, [Problem(str(path), None, "", f"cannot write output ({exc})")])
         outcome.error = exc
+        # A partnership's documents are written as a set: no part of a failed set stays behind.
         for written in outcome.written:
             written.unlink(missing_ok=True)
-        outcome.written = []
-    except OSError as exc:
-        outcome.error = InputError(path, [Problem(str(path), None, "", f"cannot write output ({exc})")])
         outcome.written = []
     return outcome
 
@@ -198,14 +198,15 @@ def _packets(outcome: Outcome, options: Options) -> None:
         pdfs = [p for p in outcome.written if p.name.endswith(f".{lang}.pdf")]
         if not pdfs:
             continue
-        titles = kinds.terms(lang, options.templates).get("documents", {})
+        terms = kinds.terms(lang, options.templates)
+        titles = terms.get("documents", {})
         parts = []
         for pdf in sorted(pdfs, key=lambda p: (order.get(_kind_of(p), 99), p.name)):
             kind = _kind_of(pdf)
             period = pdf.name.split(".")[0].removeprefix(kind).lstrip("-")
             title = titles.get(kind, kind) + (f" — {period}" if period else "")
             parts.append((title, pdf.read_bytes()))
-        draft = kinds.terms(lang, options.templates)["draft"] if options.draft else None
+        draft = terms["draft"] if options.draft else None
         try:
             packet = assemble(parts, title=outcome.titles.get(lang, outcome.partnership or ""), draft_mark=draft)
         except SpdocsError as exc:
