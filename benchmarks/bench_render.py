@@ -26,7 +26,7 @@ from docxtpl import DocxTemplate
 
 from spdocs import documents, engine, kinds
 from spdocs.environment import make_env
-from spdocs.load import find_files, load
+from spdocs.loader import find_files, load
 
 ROOT = Path(__file__).resolve().parents[1]
 

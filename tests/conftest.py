@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from spdocs import documents
 from spdocs.convert import find_soffice
 from spdocs.errors import ConversionError
-from spdocs.load import load
+from spdocs.loader import load
 from spdocs.model import Partnership
 
 ROOT = Path(__file__).resolve().parents[1]

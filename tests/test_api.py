@@ -10,10 +10,14 @@ def test_exported_members():
     assert sorted(spdocs.__all__) == sorted(
         [
             "AssemblyError",
+            "Batch",
             "ConversionError",
+            "FileCheck",
             "Finding",
             "InputError",
+            "OptionError",
             "Outcome",
+            "OutputError",
             "Partnership",
             "RenderError",
             "SpdocsError",
@@ -21,9 +25,11 @@ def test_exported_members():
             "__version__",
             "build_context",
             "check",
+            "check_files",
             "load",
             "render",
             "render_document",
+            "summary",
         ]
     )
     for name in spdocs.__all__:

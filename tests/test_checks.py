@@ -18,7 +18,7 @@ from spdocs.checks.base import moh, moshe
 from spdocs.checks.messages import catalogue, citation, fill
 from spdocs.checks.report import format_human, format_json
 from spdocs.errors import InputError
-from spdocs.load import load_with_lines, loads, parse
+from spdocs.loader import load_with_lines, loads, parse
 from spdocs.model import Partnership
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT
-from spdocs import __version__, docxtext, kinds
+from spdocs import __version__, docxtext, resources
 from spdocs.cli import cli
 
 TARAZ = ROOT / "examples" / "taraz-mendeleev.yaml"
@@ -278,7 +278,7 @@ def test_render_with_actuals_for_unknown_partnership(runner, tmp_path):
         ],
     )
     assert result.exit_code == 1
-    assert f"{sheet}:2: partnership 'nobody' is not among the data files (loaded: taraz-mendeleev)" in result.output
+    assert f"{sheet}:2: partnership (column A): unknown partnership 'nobody'" in result.output
 
 
 def test_render_with_unreadable_actuals_is_usage_error(runner, tmp_path):
@@ -335,7 +335,7 @@ def test_user_templates_are_used_first(runner, tmp_path):
 def test_broken_user_template_names_template_and_value(runner, tmp_path):
     mine = tmp_path / "mine" / "en"
     mine.mkdir(parents=True)
-    _edit_docx(kinds.template_path("order", "en"), mine / "order.docx", b"I HEREBY ORDER", b"{{ p.no_such_value }}")
+    _edit_docx(resources.template_path("order", "en"), mine / "order.docx", b"I HEREBY ORDER", b"{{ p.no_such_value }}")
     result = runner.invoke(
         cli,
         [

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import EXAMPLES, example, have_soffice, rendered
-from spdocs import documents, docxtext, formatting, kinds
+from spdocs import documents, docxtext, formatting, terms
 from spdocs.convert import Converter
 from spdocs.model import LANGS, Partnership, Text
 
@@ -87,7 +87,7 @@ def test_appendix_lists_every_member_once_in_role_order(name, lang):
     members = p.working_group.members
     assert len(rows) == 1 + len(members)
     expected = sorted(members, key=lambda m: ROLE_ORDER.index(m.role))  # stable within a role
-    roles = kinds.terms(lang)["roles"]
+    roles = terms.terms(lang).as_context()["roles"]
     assert [row[0] for row in rows[1:]] == [str(i) for i in range(1, len(members) + 1)]
     assert [row[1] for row in rows[1:]] == [m.name.get(lang) for m in expected]
     assert [row[2] for row in rows[1:]] == [m.position.get(lang) for m in expected]
@@ -100,7 +100,7 @@ def test_members_are_ordered_chair_deputy_secretary_members():
     assert p.working_group is not None
     assert [m.role for m in p.working_group.members][-1] == "secretary"
     for lang in LANGS:
-        roles = {label: code for code, label in kinds.terms(lang)["roles"].items()}
+        roles = {label: code for code, label in terms.terms(lang).as_context()["roles"].items()}
         got = [roles[row[3]] for row in members_table(rendered("taraz-mendeleev", "order", lang))[1:]]
         assert got == ["chair", "deputy_chair", "secretary", "member", "member"]
 

@@ -72,7 +72,7 @@ def test_installed_wheel_renders_from_another_directory(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (elsewhere / "out" / "taraz-mendeleev" / "agreement.kk.docx").is_file()
     where = subprocess.run(
-        [python, "-c", "import spdocs.kinds as k; print(k.builtin_templates())"],
+        [python, "-c", "import spdocs.resources as r; print(r.builtin_templates())"],
         cwd=elsewhere,
         capture_output=True,
         text=True,

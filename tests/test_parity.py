@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import EXAMPLES, all_targets, rendered
-from spdocs import docxtext, kinds, parity
+from spdocs import docxtext, kinds, parity, resources
 from spdocs.model import LANGS
 
 TARGETS = [(n, t) for n, t in all_targets() if t.lang == "kk"]
@@ -15,7 +15,7 @@ TARGETS = [(n, t) for n, t in all_targets() if t.lang == "kk"]
 
 @pytest.mark.parametrize("kind", sorted(kinds.KINDS))
 def test_templates_use_same_conditions_and_values(kind):
-    paths = {lang: kinds.template_path(kind, lang) for lang in LANGS}
+    paths = {lang: resources.template_path(kind, lang) for lang in LANGS}
     assert parity.compare_templates(paths) == []
 
 

@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conftest import EXAMPLES, example, rendered, requires_soffice
-from spdocs import analysis, chart, documents, docxtext, kinds
+from spdocs import analysis, chart, documents, docxtext, terms
 from spdocs.convert import docx_to_pdf
 from spdocs.errors import RenderError
 from spdocs.model import LANGS, Actual, Partnership, Text
@@ -76,7 +76,7 @@ def test_report_renders_reopens_and_has_the_chart(name, period, lang):
     assert image.format == "PNG"
     assert Image.open(io.BytesIO(png)).size != PLACEHOLDER  # the placeholder was replaced
     p = example(name)
-    assert png == chart.png(analysis.analyze(p, period), lang=lang, labels=kinds.terms(lang)["report"])
+    assert png == chart.png(analysis.analyze(p, period), lang=lang, labels=terms.terms(lang).as_context()["report"])
     # the table's rows: one per indicator, plus group and total rows
     rows = table_rows(data)
     result = analysis.analyze(p, period)
@@ -92,21 +92,21 @@ def test_chart_differs_between_languages_and_is_labelled_in_each(name):
     assert len(set(pngs.values())) == 3
     result = analysis.analyze(p, period)
     for lang in LANGS:
-        labels = kinds.terms(lang)["report"]
+        labels = terms.terms(lang).as_context()["report"]
         fig = chart.figure(result, lang=lang, labels=labels)
         texts = " ".join(t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text"))).replace("\n", " ")
         assert labels["chart"]["title"] in texts
         assert labels["chart"]["plan"] in texts and labels["chart"]["actual"] in texts
         first = result.rows[0].indicator.name.get(lang).split()[0]
         assert first in texts  # indicator names in the document's language
-    assert "Жоспар" in kinds.terms("kk")["report"]["chart"]["plan"]
-    assert "План" in kinds.terms("ru")["report"]["chart"]["plan"]
-    assert "Plan" in kinds.terms("en")["report"]["chart"]["plan"]
+    assert "Жоспар" in terms.terms("kk").as_context()["report"]["chart"]["plan"]
+    assert "План" in terms.terms("ru").as_context()["report"]["chart"]["plan"]
+    assert "Plan" in terms.terms("en").as_context()["report"]["chart"]["plan"]
 
 
 def test_chart_is_deterministic():
     result = analysis.analyze(example("taraz-mendeleev"), "2026")
-    labels = kinds.terms("kk")["report"]
+    labels = terms.terms("kk").as_context()["report"]
     assert chart.png(result, lang="kk", labels=labels) == chart.png(result, lang="kk", labels=labels)
     assert b"Software" not in chart.png(result, lang="kk", labels=labels)
 

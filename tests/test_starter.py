@@ -13,8 +13,9 @@ import yaml
 from pydantic import BaseModel
 
 from spdocs.errors import InputError
-from spdocs.load import loads
-from spdocs.model import HE_MODELS, Partnership, Party
+from spdocs.loader import loads
+from spdocs.model import Partnership, Party
+from spdocs.regimes import MODELS as HE_MODELS
 from spdocs.starter import MODELS, applies, starter
 
 COMMON = {"id", "regime", "parties", "agreement", "working_group", "indicators", "periods"}

@@ -7,82 +7,74 @@ The public API::
     p = spdocs.load("examples/taraz-mendeleev.yaml")          # a validated Partnership
     findings = spdocs.check(p)                                  # regulation findings
     docx = spdocs.render_document(p, "agreement", lang="kk")    # one document, as bytes
-    outcomes = spdocs.render(["examples/"], out="out", formats=("docx", "pdf"))   # a batch
+    batch = spdocs.render(["examples/"], out="out", formats=("docx", "pdf"))   # a batch
+    results = spdocs.check_files(["examples/"], lang="ru")      # what `spdocs check` prints
+    spdocs.summary(["examples/"], out="summary.xlsx")           # the summary workbook
+
+Names are imported when first used, so that ``import spdocs`` (and ``spdocs --help``) stays
+fast: the rendering stack is loaded only by what renders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-
-from spdocs.checks import Finding, check
-from spdocs.documents import build_context, render_document
-from spdocs.errors import (
-    AssemblyError,
-    ConversionError,
-    InputError,
-    RenderError,
-    SpdocsError,
-    TemplateMissingError,
-)
-from spdocs.load import find_files, load
-from spdocs.model import LANGS, Lang, Partnership
-from spdocs.produce import Options, Outcome, produce
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "AssemblyError",
-    "ConversionError",
-    "Finding",
-    "InputError",
-    "Outcome",
-    "Partnership",
-    "RenderError",
-    "SpdocsError",
-    "TemplateMissingError",
-    "__version__",
-    "build_context",
-    "check",
-    "load",
-    "render",
-    "render_document",
-]
+# name -> module that defines it
+_EXPORTS = {
+    "AssemblyError": "spdocs.errors",
+    "Batch": "spdocs.api",
+    "ConversionError": "spdocs.errors",
+    "FileCheck": "spdocs.api",
+    "Finding": "spdocs.checks",
+    "InputError": "spdocs.errors",
+    "OptionError": "spdocs.errors",
+    "Outcome": "spdocs.produce",
+    "OutputError": "spdocs.errors",
+    "Partnership": "spdocs.model",
+    "RenderError": "spdocs.errors",
+    "SpdocsError": "spdocs.errors",
+    "TemplateMissingError": "spdocs.errors",
+    "build_context": "spdocs.documents",
+    "check": "spdocs.checks",
+    "check_files": "spdocs.api",
+    "load": "spdocs.loader",
+    "render": "spdocs.api",
+    "render_document": "spdocs.documents",
+    "summary": "spdocs.api",
+}
 
+__all__ = ["__version__", *_EXPORTS]
 
-def render(
-    paths: Iterable[str | Path],
-    *,
-    out: str | Path = "out",
-    kinds: Sequence[str] | None = None,
-    langs: Sequence[Lang] = LANGS,
-    formats: Sequence[str] = ("docx",),
-    templates: str | Path | None = None,
-    period: str | None = None,
-    draft: bool = False,
-    packet: bool = False,
-    jobs: int = 0,
-    progress: Callable[[str], None] | None = None,
-) -> list[Outcome]:
-    """Render the documents of data files (or folders of them) under ``out``, as the CLI does.
-
-    Returns one `Outcome` per data file: what was written, the check findings, or the error
-    that stopped it. One failed partnership never stops the others.
-
-    :param kinds: document kinds (default: all); :param langs: ``kk``, ``ru``, ``en``;
-    :param formats: ``docx`` and/or ``pdf``; :param templates: a folder of your own templates;
-    :param draft: render despite error findings and mark documents as drafts;
-    :param packet: with PDF, also join each partnership's PDFs per language;
-    :param jobs: worker processes (0: one per CPU core); the output does not depend on it.
-    """
-    options = Options(
-        out=Path(out),
-        kinds=tuple(kinds) if kinds else None,
-        langs=tuple(langs),
-        formats=tuple(formats),
-        templates=Path(templates) if templates else None,
-        period=period,
-        draft=draft,
-        packet=packet,
+if TYPE_CHECKING:
+    from spdocs.api import Batch, FileCheck, check_files, render, summary
+    from spdocs.checks import Finding, check
+    from spdocs.documents import build_context, render_document
+    from spdocs.errors import (
+        AssemblyError,
+        ConversionError,
+        InputError,
+        OptionError,
+        OutputError,
+        RenderError,
+        SpdocsError,
+        TemplateMissingError,
     )
-    return produce(find_files(paths), options, jobs=jobs, progress=progress)
+    from spdocs.loader import load
+    from spdocs.model import Partnership
+    from spdocs.produce import Outcome
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'spdocs' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -176,13 +176,18 @@ def _read(path: Path) -> tuple[ActualsTable, list[Problem]]:
     return ActualsTable(path=name, entries=tuple(entries), warnings=missing_values), problems
 
 
+def unknown_partnerships(table: ActualsTable, known: Iterable[str]) -> list[Problem]:
+    """Return a problem for each row whose partnership is not among ``known`` (a typo is not silently dropped)."""
+    ids = set(known)
+    return [
+        e.problem("partnership", f"unknown partnership '{e.partnership}'{_hint(e.partnership, ids)}")
+        for e in table.entries
+        if e.partnership not in ids
+    ]
+
+
 def _apply_all(partnerships: Sequence[Partnership], table: ActualsTable, problems: list[Problem]) -> list[Partnership]:
-    known = {p.id for p in partnerships}
-    for e in table.entries:
-        if e.partnership not in known:
-            problems.append(
-                e.problem("partnership", f"unknown partnership '{e.partnership}'{_hint(e.partnership, known)}")
-            )
+    problems += unknown_partnerships(table, (p.id for p in partnerships))
     out = [_apply(p, [e for e in table.entries if e.partnership == p.id], problems) for p in partnerships]
     problems.sort(key=lambda pr: (pr.path, pr.line or 0))
     return out

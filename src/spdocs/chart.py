@@ -23,7 +23,7 @@ from typing import Any
 
 from spdocs import formatting
 from spdocs.analysis import Analysis, Row
-from spdocs.model import Lang
+from spdocs.languages import Lang
 
 SIZE_CM = (16.0, 12.0)  # keep in step with the placeholder picture in templates/*/report.docx
 DPI = 200

@@ -20,24 +20,17 @@ from pydantic import BaseModel
 from spdocs import analysis, formatting
 from spdocs.environment import upfirst
 from spdocs.errors import RenderError
-from spdocs.kinds import KINDS
-from spdocs.model import Lang, Money, Partnership, Period, Person, Text
+from spdocs.languages import Lang
+from spdocs.model import Money, Partnership, Period, Person, Text
+from spdocs.regimes import ANNEXES, profile_of
+from spdocs.terms import ReportTerms, Terms
 
 
-def build(
-    p: Partnership,
-    kind: str,
-    lang: Lang,
-    *,
-    terms: dict[str, Any],
-    period: Period | None = None,
-    result: analysis.Analysis | None = None,
-    draft: bool = False,
-) -> dict[str, Any]:
-    """Return the template context for one document of ``kind`` in ``lang``.
+def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> dict[str, Any]:
+    """Return the context every document of ``p`` in ``lang`` shares, whatever its kind or period.
 
-    A periodic kind (the report) gets its period and that period's indicator analysis
-    (``result``, computed here when not given).
+    It is built once per partnership and language and shared by its documents
+    (`for_document` adds what one document needs), so it must not be changed in place.
     """
     data = convert(p, lang)
     agreement = data["agreement"]
@@ -58,9 +51,10 @@ def build(
     target_periods = periods + extra
     ctx: dict[str, Any] = {
         "lang": lang,
-        "kind": kind,
         "draft": draft,
-        "t": terms,
+        "t": terms.as_context(),
+        # the partnership's model (or regime) as the registry describes it: sections, annexes, flags
+        "profile": dataclasses.asdict(profile_of(p)),
         "p": data,
         "signing_parties": _signing_parties(p, data),
         "annex": _annexes(p),
@@ -74,11 +68,14 @@ def build(
     }
     if p.working_group is not None:
         ctx["wg_members"] = _wg_members(data["working_group"]["members"])
-    if KINDS[kind].per_period:
-        if period is None:
-            raise ValueError(f"the '{kind}' kind is made per reporting period; name the period")
+    return ctx
+
+
+def for_document(shared: dict[str, Any], kind: str, p: Partnership, period: Period | None, lang: Lang) -> dict[str, Any]:
+    """Return one document's context: the shared one (`base`) with its kind and, if any, its period."""
+    ctx = {**shared, "kind": kind}
+    if period is not None:
         ctx["period"] = convert(period, lang)
-        ctx["report"] = _report(p, period, result or analysis.analyze(p, period), lang, terms)
     return ctx
 
 
@@ -135,11 +132,10 @@ def _wg_members(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _annexes(p: Partnership) -> dict[str, int | None]:
     """Return the number of each annex the agreement has, ``None`` for those it has not."""
-    present = {
-        "indicators": bool(p.indicators),
-        "programs": bool(p.programs) and p.model in ("branch", "consortium_branch", "joint_programs"),
-        "consortium": p.consortium is not None and p.model == "consortium_branch",
-    }
+    # Annex 1 holds the indicators; the model's own annexes follow when the data has their section.
+    enabled = profile_of(p).annexes
+    present = {"indicators": bool(p.indicators)}
+    present |= {name: name in enabled and bool(getattr(p, name)) for name in ANNEXES}
     numbers: dict[str, int | None] = {}
     n = 0
     for name, has in present.items():
@@ -166,15 +162,13 @@ def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang
     return out
 
 
-def _report(
-    p: Partnership, period: Period, result: analysis.Analysis, lang: Lang, terms: dict[str, Any]
-) -> dict[str, Any]:
+def report(p: Partnership, period: Period, result: analysis.Analysis, lang: Lang, terms: Terms) -> dict[str, Any]:
     """Return the report's analysis of ``period``, formatted: rows by area, counts, signer.
 
     Numbers are formatted for ``lang``; a missing value is "—", a missing actual is the
     language's "no data" (never 0); status codes come with their labels from ``t.report``.
     """
-    labels = terms["report"]
+    labels = terms.report
     areas = []
     for n, block in enumerate(result.areas, 1):
         rows = [_report_row(f"{n}.{k}", r, lang, labels) for k, r in enumerate(block.rows, 1)]
@@ -204,7 +198,7 @@ def _item(text: Text, lang: Lang) -> str:
     return text.get(lang).rstrip().rstrip(".;,")
 
 
-def _report_row(number: str, row: analysis.Row, lang: Lang, labels: dict[str, Any]) -> dict[str, Any]:
+def _report_row(number: str, row: analysis.Row, lang: Lang, labels: ReportTerms) -> dict[str, Any]:
     def num(value: Decimal | None) -> str:
         return "—" if value is None else formatting.format_number(value, lang=lang)
 
@@ -218,12 +212,12 @@ def _report_row(number: str, row: analysis.Row, lang: Lang, labels: dict[str, An
         "name": row.indicator.name.get(lang),
         "unit": row.indicator.unit.get(lang),
         "plan": num(row.plan),
-        "actual": labels["no_data"] if row.actual is None else num(row.actual),
+        "actual": labels.no_data if row.actual is None else num(row.actual),
         "deviation": ("+" if row.deviation and row.deviation > 0 else "") + num(row.deviation),
         "deviation_percent": pct(row.deviation_percent, signed=True),
         "completion": pct(row.completion),
         "status": row.status,
-        "status_label": labels["status"][row.status],
+        "status_label": labels.status[row.status],
         "note": row.note.get(lang) if row.note else "—",
     }
 

@@ -1,15 +1,24 @@
-"""What documents a partnership gets, and rendering one of them to DOCX bytes (pure core)."""
+"""What documents a partnership gets, and rendering them to DOCX bytes (pure core).
+
+`plan` turns the kinds of the registry (`spdocs.kinds`) into targets — kind × language ×
+period — and says why a kind that does not apply was left out. `render_all` renders
+targets as records (target, bytes), building each language's context once and sharing it
+between kinds and periods. `render_document` and `build_context` do one document.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, chart, context, engine, kinds
-from spdocs.errors import RenderError
-from spdocs.model import LANGS, Lang, Partnership
+from spdocs import analysis, chart, context, engine, resources
+from spdocs.errors import OptionError, RenderError
+from spdocs.kinds import KINDS, kind as kind_named
+from spdocs.languages import LANGS, Lang, check_langs
+from spdocs.model import Partnership, Period
+from spdocs.terms import Terms, terms as terms_of
 
 
 @dataclass(frozen=True)
@@ -25,36 +34,117 @@ class Target:
         stem = f"{self.kind}-{self.period}" if self.period else self.kind
         return f"{stem}.{self.lang}.{ext}"
 
+    def title(self, terms: Terms) -> str:
+        """Return the document's title for a bookmark: "Отчет — 2025"."""
+        name = terms.documents.get(self.kind, self.kind)
+        return f"{name} — {self.period}" if self.period else name
 
-def targets(
+
+@dataclass(frozen=True)
+class Skip:
+    """A kind left out for a partnership, and why: ``order: not made — the data has no `working_group```."""
+
+    kind: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: not made — {self.reason}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The documents to make for a partnership, and the kinds left out."""
+
+    targets: list[Target]
+    skipped: list[Skip] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered document: its target and its DOCX bytes."""
+
+    target: Target
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Extra:
+    """What an extra adds to a document: context entries and pictures (by their description)."""
+
+    context: dict[str, Any]
+    images: dict[str, bytes] = field(default_factory=dict)
+
+
+def _analysis(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -> Extra:
+    """The period's indicator analysis (``report`` in the context) and its chart."""
+    if period is None:
+        raise OptionError("the indicator analysis is made for a reporting period; name the period")
+    result = analysis.analyze(p, period)
+    labels = terms.as_context()["report"]
+    return Extra({"report": context.report(p, period, result, lang, terms)}, {"chart": chart.png(result, lang=lang, labels=labels)})
+
+
+# Context providers a kind names in its `extras`.
+EXTRAS: dict[str, Callable[[Partnership, Period | None, Lang, Terms], Extra]] = {"analysis": _analysis}
+
+
+def plan(
     p: Partnership,
     *,
-    kinds_: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
     langs: Iterable[Lang] = LANGS,
     period: str | None = None,
-) -> list[Target]:
+) -> Plan:
     """Return the documents to make for ``p``: each kind × language, periodic kinds × period.
 
-    A periodic kind (the report) is made for ``period`` only when given, otherwise for
-    every period that has actuals. A kind whose required sections are absent is an error.
+    Without ``kinds``, every kind of the registry that applies (a kind whose required sections
+    the data lacks is skipped, with the reason); a kind asked for by name that does not apply
+    is a `RenderError`. A periodic kind is made for ``period`` when given, otherwise for every
+    period with actuals.
     """
-    out = []
-    periods: list[str | None]
-    for name in kinds_ or kinds.KINDS:
-        kind = kinds.KINDS[name]
-        missing = [section for section in kind.needs if not getattr(p, section)]
+    langs = check_langs(tuple(langs))
+    explicit = kinds is not None
+    names = list(kinds) if kinds is not None else list(KINDS)
+    targets: list[Target] = []
+    skipped: list[Skip] = []
+    for name in names:
+        kind = _kind(name)
+        missing = kind.missing(p)
         if missing:
-            raise RenderError(f"the data has no `{missing[0]}`, which the {name} needs", template=name, lang="")
+            if explicit:
+                raise RenderError(f"the data has no `{missing}`, which the {name} needs", template=name, lang="")
+            skipped.append(Skip(name, f"the data has no `{missing}`"))
+            continue
+        periods: list[str | None] = [None]
         if kind.per_period:
-            chosen = [pr for pr in p.periods if pr.id == period] if period else analysis.reported_periods(p)
-            periods = [pr.id for pr in chosen]
-            if period and not periods:
-                known = ", ".join(pr.id for pr in p.periods) or "none"
-                raise RenderError(f"no reporting period '{period}' (periods: {known})", template=name, lang="")
-        else:
-            periods = [None]
-        out += [Target(name, lang, pr) for pr in periods for lang in langs]
-    return out
+            if period:
+                periods = [_period(p, period, name).id]
+            else:
+                periods = [pr.id for pr in analysis.reported_periods(p)]
+                if not periods:
+                    skipped.append(Skip(name, "no reporting period has actuals yet"))
+        targets += [Target(name, lang, pr) for pr in periods for lang in langs]
+    return Plan(targets, skipped)
+
+
+def targets(
+    p: Partnership, *, kinds_: Iterable[str] | None = None, langs: Iterable[Lang] = LANGS, period: str | None = None
+) -> list[Target]:
+    """Return the documents to make for ``p`` (`plan`'s targets)."""
+    return plan(p, kinds=kinds_, langs=langs, period=period).targets
+
+
+def render_all(
+    p: Partnership, targets: Sequence[Target], *, templates: Path | None = None, draft: bool = False
+) -> Iterator[Rendered]:
+    """Yield each target rendered; each language's context is built once and shared by its documents."""
+    bases: dict[Lang, tuple[dict[str, Any], Terms]] = {}
+    for target in targets:
+        if target.lang not in bases:
+            t = terms_of(target.lang, templates)
+            bases[target.lang] = (context.base(p, target.lang, terms=t, draft=draft), t)
+        base, t = bases[target.lang]
+        yield Rendered(target, _render(p, target, base, t, templates=templates, draft=draft))
 
 
 def render_document(
@@ -68,15 +158,14 @@ def render_document(
 ) -> bytes:
     """Return the DOCX bytes of one document.
 
+    :param kind: a kind of `spdocs.kinds.KINDS` (``agreement``, ``order``, ``report``)
+    :param lang: ``kk``, ``ru`` or ``en``
+    :param period: a reporting period's id, for a kind made per period (the report)
     :param templates: a folder of the user's own templates (``<lang>/<kind>.docx``), searched first.
     :param draft: mark the document as a draft (ЖОБА / ПРОЕКТ / DRAFT).
     """
-    template = engine.prepare(kinds.template_path(kind, lang, templates), lang=lang)
-    ctx, result = _context(p, kind, lang=lang, period=period, templates=templates, draft=draft)
-    # A periodic kind's template has a picture described "chart": plan against actual.
-    images = {"chart": chart.png(result, lang=lang, labels=ctx["t"]["report"])} if result else None
-    docx = engine.render_docx(template, ctx, lang=lang, images=images)
-    return engine.stamp_draft(docx, ctx["t"]["draft"]) if draft else docx
+    target = _target(p, kind, lang, period)
+    return next(render_all(p, [target], templates=templates, draft=draft)).data
 
 
 def build_context(
@@ -89,14 +178,57 @@ def build_context(
     draft: bool = False,
 ) -> dict[str, Any]:
     """Return the template context of one document (public so a benchmark can reuse it)."""
-    return _context(p, kind, lang=lang, period=period, templates=templates, draft=draft)[0]
+    target = _target(p, kind, lang, period)
+    t = terms_of(lang, templates)
+    return _context(p, target, context.base(p, lang, terms=t, draft=draft), t)[0]
 
 
-def _context(
-    p: Partnership, kind: str, *, lang: Lang, period: str | None, templates: Path | None, draft: bool
-) -> tuple[dict[str, Any], analysis.Analysis | None]:
-    """Return the context and, for a periodic kind, its period's analysis (computed once for both uses)."""
-    chosen = next((pr for pr in p.periods if pr.id == period), None) if period else None
-    result = analysis.analyze(p, chosen) if chosen is not None and kinds.KINDS[kind].per_period else None
-    terms = kinds.terms(lang, templates)
-    return context.build(p, kind, lang, terms=terms, period=chosen, result=result, draft=draft), result
+def _render(
+    p: Partnership, target: Target, base: dict[str, Any], t: Terms, *, templates: Path | None, draft: bool
+) -> bytes:
+    template = engine.prepare(resources.template_path(target.kind, target.lang, templates), lang=target.lang)
+    ctx, images = _context(p, target, base, t)
+    docx = engine.render_docx(template, ctx, lang=target.lang, images=images or None)
+    return engine.stamp_draft(docx, t.draft) if draft else docx
+
+
+def _context(p: Partnership, target: Target, base: dict[str, Any], t: Terms) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """Return one document's context (the language's shared one plus its kind's) and its pictures."""
+    kind = KINDS[target.kind]
+    period = _period(p, target.period, target.kind) if target.period else None
+    ctx = context.for_document(base, target.kind, p, period, target.lang)
+    images: dict[str, bytes] = {}
+    for name in kind.extras:
+        extra = EXTRAS[name](p, period, target.lang, t)
+        ctx.update(extra.context)
+        images.update(extra.images)
+    return ctx, images
+
+
+def _target(p: Partnership, kind: str, lang: Lang, period: str | None) -> Target:
+    """Return the target of one document asked for through the API, after checking each argument."""
+    check_langs(lang)
+    spec = _kind(kind)
+    if not spec.per_period:
+        return Target(kind, lang)
+    if not period:
+        raise OptionError(f"the {kind} is made per reporting period; name the period (periods: {_ids(p)})")
+    return Target(kind, lang, _period(p, period, kind).id)
+
+
+def _kind(name: str) -> Any:
+    try:
+        return kind_named(name)
+    except ValueError as exc:
+        raise OptionError(str(exc)) from None
+
+
+def _period(p: Partnership, period: str, kind: str) -> Period:
+    found = next((pr for pr in p.periods if pr.id == str(period)), None)
+    if found is None:
+        raise OptionError(f"no reporting period '{period}' for the {kind} (periods: {_ids(p)})")
+    return found
+
+
+def _ids(p: Partnership) -> str:
+    return ", ".join(pr.id for pr in p.periods) or "none"

@@ -23,7 +23,7 @@ from docxtpl import DocxTemplate
 
 from spdocs.environment import make_env
 from spdocs.errors import RenderError
-from spdocs.model import Lang
+from spdocs.languages import Lang
 
 # The parts of a DOCX package that may hold Jinja tags.
 _PART = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$")

@@ -7,7 +7,7 @@ import functools
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from spdocs.model import LANGS, Lang
+from spdocs.languages import LANGS, Lang
 
 
 @functools.cache

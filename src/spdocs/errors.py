@@ -8,9 +8,12 @@
      +-- RenderError             a template failed to render (.template, .lang)
      +-- ConversionError         LibreOffice could not turn a DOCX into a PDF (.path)
      +-- AssemblyError           PDFs could not be combined into a packet
+     +-- OutputError             an output file or folder cannot be written (.path)
+     +-- OptionError             an option names no kind, language or period there is (also a ValueError)
 
 Every error carries the offending value as an attribute and names it in its message.
-Only ``spdocs.cli`` turns these into exit codes.
+Only ``spdocs.cli`` turns these into exit codes, in one place (``EXIT_CODES``): input,
+output and option errors are 2 (nothing could be done as asked), the others 1.
 """
 
 from __future__ import annotations
@@ -91,3 +94,20 @@ class ConversionError(SpdocsError):
 
 class AssemblyError(SpdocsError):
     """PDF parts could not be combined."""
+
+
+class OutputError(SpdocsError):
+    """An output file or folder cannot be written (missing folder, no permission, disk full)."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: cannot write ({reason})")
+
+    @classmethod
+    def from_os(cls, path: str | Path, exc: OSError) -> OutputError:
+        """Return the error for an `OSError` met writing ``path``: its reason in words, no errno."""
+        return cls(exc.filename or path, exc.strerror or str(exc))
+
+
+class OptionError(SpdocsError, ValueError):
+    """An option or argument names no kind, language, period or format there is."""

@@ -9,6 +9,7 @@ Kazakh case suffixes, legal-style names of the tenge and the names of minor unit
 from __future__ import annotations
 
 import copy
+import functools
 import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -25,27 +26,11 @@ from babel.numbers import (
 )
 from num2words import num2words
 
-from spdocs.model import LANGS as LANGS  # one definition of the languages, re-exported here
-from spdocs.model import Lang as Lang
+from spdocs.languages import LANGS as LANGS  # one definition of the languages, re-exported here
+from spdocs.languages import Lang as Lang
+from spdocs.languages import language
 
 KkCase = Literal["loc", "attr", "dat", "abl"]
-
-# The documents are Kazakhstani: ru_KZ writes the tenge as "₸" where plain ru writes "KZT".
-_CLDR = {"kk": "kk_KZ", "ru": "ru_KZ", "en": "en"}
-_NUM2WORDS = {"kk": "kz", "ru": "ru", "en": "en"}  # num2words calls Kazakh "kz"
-
-# CLDR's names of the tenge are not the ones legal texts use after an amount: kk
-# "Қазақстан теңгесі", ru "казахских тенге", en "Kazakhstani tenges". Kazakhstani laws and
-# contracts write "теңге" / "тенге" / "tenge", the same for every number.
-_TENGE = {"kk": "теңге", "ru": "тенге", "en": "tenge"}
-# CLDR has no names of minor units. Forms by CLDR plural category: (one, few, many/other).
-_CENT: dict[Lang, tuple[str, ...]] = {"kk": ("цент",), "ru": ("цент", "цента", "центов"), "en": ("cent", "cents")}
-_MINOR: dict[str, dict[Lang, tuple[str, ...]]] = {
-    "KZT": {"kk": ("тиын",), "ru": ("тиын",), "en": ("tiyn",)},
-    "USD": _CENT,
-    "EUR": _CENT,
-    "RUB": {"kk": ("тиын",), "ru": ("копейка", "копейки", "копеек"), "en": ("kopeck", "kopecks")},
-}
 
 _BACK, _FRONT = "аоұыяю", "әеөүіэи"
 _VOICELESS = "кқпстфхцчшщбвгд"  # б в г д are devoiced at the end of a word (glossary §4)
@@ -53,10 +38,10 @@ _NASAL = "мнң"
 _CODE_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")  # letter|digit boundary
 
 
-def _locale(lang: str) -> Locale:
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r} (expected kk, ru, en)")
-    return Locale.parse(_CLDR[lang])
+@functools.cache
+def cldr_locale(lang: str) -> Locale:
+    """Return the Babel locale of the language ``lang`` (its registry entry names it)."""
+    return Locale.parse(language(lang).locale)
 
 
 def _fixed(pattern: NumberPattern, places: int) -> NumberPattern:
@@ -70,7 +55,12 @@ def _round(value: Decimal | int, places: int) -> Decimal:
     return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def _plural(forms: tuple[str, ...], n: int, locale: Locale) -> str:
+def plural(forms: tuple[str, ...] | list[str], n: int, locale: Locale) -> str:
+    """Return the form of a noun for the count ``n``: forms by CLDR plural category (one, few, many/other).
+
+    >>> plural(("год", "года", "лет"), 3, Locale.parse("ru")), plural(("year", "years"), 1, Locale.parse("en"))
+    ('года', 'year')
+    """
     index = {"one": 0, "few": 1}.get(locale.plural_form(n), 2)
     return forms[min(index, len(forms) - 1)]
 
@@ -78,7 +68,7 @@ def _plural(forms: tuple[str, ...], n: int, locale: Locale) -> str:
 def _words(n: int, lang: Lang) -> str:
     # num2words writes "one million, five hundred thousand"; legal English has no commas.
     # The British "and" ("one hundred and five") stays, matching the British date order.
-    words: str = num2words(n, lang=_NUM2WORDS[lang])  # num2words has no type hints
+    words: str = num2words(n, lang=language(lang).num2words)  # num2words has no type hints
     return words.replace(",", "")
 
 
@@ -138,39 +128,19 @@ def date_forms(d: datetime.date, *, lang: Lang) -> dict[str, str]:
     >>> date_forms(datetime.date(2025, 3, 14), lang="en")["since"]
     'from 14 March 2025'
     """
-    locale = _locale(lang)
-    forms = {"numeric": format_date(d, "dd.MM.y", locale=locale), "year": str(d.year)}
-    if lang == "kk":
-        long = format_date(d, "y 'жылғы' d MMMM", locale=locale)
-        month = format_date(d, "MMMM", locale=locale)
-        return forms | {
-            "long": long,
-            "attr": long + kk_suffix(month, "attr"),
-            "loc": long + kk_suffix(month, "loc"),
-            "since": long + kk_suffix(month, "abl") + " бастап",
-            "until": long + kk_suffix(month, "dat") + " дейін",
-            "quoted": format_date(d, "y 'жылғы' «d» MMMM", locale=locale),
-        }
-    if lang == "ru":
-        long = format_date(d, "d MMMM y 'года'", locale=locale)  # MMMM is the genitive: марта
-        since = "со" if d.day == 2 else "с"  # «со 2 марта»: «с второго» is hard to say
-        return forms | {
-            "long": long,
-            "attr": long,
-            "loc": long,
-            "since": f"{since} {long}",
-            "until": f"до {long}",
-            "quoted": format_date(d, "«d» MMMM y 'г.'", locale=locale),
-        }
-    long = format_date(d, "d MMMM y", locale=locale)
-    return forms | {
-        "long": long,
-        "attr": long,
-        "loc": long,
-        "since": f"from {long}",
-        "until": f"until {long}",
-        "quoted": long,
-    }
+    locale = cldr_locale(lang)
+    patterns = language(lang).dates
+    long = format_date(d, patterns["long"], locale=locale)
+    month = format_date(d, "MMMM", locale=locale)
+    # The Kazakh case suffixes of the month name; patterns of other languages do not use them.
+    sfx = {case: kk_suffix(month, case) for case in ("loc", "attr", "dat", "abl")} if lang == "kk" else {}
+    forms = {"numeric": format_date(d, "dd.MM.y", locale=locale), "year": str(d.year), "long": long}
+    forms["quoted"] = format_date(d, patterns["quoted"], locale=locale)
+    for key in ("attr", "loc", "since", "until"):
+        forms[key] = patterns[key].format(long=long, sfx=sfx)
+    if d.day in language(lang).since_day:
+        forms["since"] = language(lang).since_day[d.day].format(long=long, sfx=sfx)
+    return forms
 
 
 def period_forms(start: datetime.date, end: datetime.date, *, lang: Lang) -> dict[str, str]:
@@ -191,11 +161,7 @@ def period_forms(start: datetime.date, end: datetime.date, *, lang: Lang) -> dic
     if end < start:
         raise ValueError(f"period end {end.isoformat()} is before its start {start.isoformat()}")
     s, e = date_forms(start, lang=lang), date_forms(end, lang=lang)
-    long = {
-        "kk": f"{s['since']} {e['until']}",
-        "ru": f"{s['since']} по {e['long']}",
-        "en": f"from {s['long']} to {e['long']}",
-    }[lang]
+    long = language(lang).period.format(start=s, end=e)
     return {"numeric": f"{s['numeric']}–{e['numeric']}", "long": long}
 
 
@@ -212,7 +178,7 @@ def format_number(value: Decimal | int, *, lang: Lang, places: int | None = None
     >>> format_number(1500000, lang="en"), format_number(Decimal("12.5"), lang="en", places=2)
     ('1,500,000', '12.50')
     """
-    locale = _locale(lang)
+    locale = cldr_locale(lang)
     if places is None:
         return format_decimal(value, locale=locale, decimal_quantization=False)
     text: str = _fixed(locale.decimal_formats[None], places).apply(_round(value, places), locale)
@@ -231,7 +197,7 @@ def format_percent(value: Decimal, *, lang: Lang, places: int = 1) -> str:
     >>> [format_percent(Decimal("87.5"), lang=lang) for lang in ("kk", "ru", "en")]
     ['87,5%', '87,5\\xa0%', '87.5%']
     """
-    locale = _locale(lang)
+    locale = cldr_locale(lang)
     text: str = _fixed(locale.percent_formats[None], places).apply(_round(value, places) / 100, locale)
     return text
 
@@ -257,7 +223,7 @@ def money_forms(amount: Decimal, currency: str, *, lang: Lang) -> dict[str, str]
     >>> m["digits"], m["currency"], m["full"], m["short"]
     ('21.05', 'US dollars', 'USD 21.05 (twenty-one US dollars and five cents)', '$21.05')
     """
-    locale = _locale(lang)
+    locale = cldr_locale(lang)
     amount = Decimal(amount)
     if amount < 0 or amount != amount.quantize(Decimal("0.01")):
         raise ValueError(f"amount {amount} must not be negative or have more than 2 decimals")
@@ -266,21 +232,20 @@ def money_forms(amount: Decimal, currency: str, *, lang: Lang) -> dict[str, str]
     whole, cents = int(amount), int(amount % 1 * 100)
     pattern = locale.decimal_formats[None]
     words = _words(whole, lang)
+    spec = language(lang)
     if currency == "KZT":
-        name = _TENGE[lang]
+        name = spec.tenge
     else:
         name = get_currency_name(currency, count=whole, locale=locale)
     minor = ""
     if cents:
-        if currency not in _MINOR:
+        if currency not in spec.minor_units:
             raise ValueError(f"no minor-unit name for {currency!r}; give whole amounts")
-        unit = _plural(_MINOR[currency][lang], cents, locale)
-        minor = f" and {_words(cents, lang)} {unit}" if lang == "en" else f" {cents:02d} {unit}"
+        unit = plural(spec.minor_units[currency], cents, locale)
+        minor = spec.minor.format(words=_words(cents, lang), cents=cents, unit=unit)
     digits = _fixed(pattern, 2 if cents else 0).apply(amount, locale)
-    if lang == "en":
-        full = f"{currency} {digits} ({words} {name}{minor})"
-    else:
-        full = f"{_fixed(pattern, 0).apply(whole, locale)} ({words}) {name}{minor}"
+    whole_digits = _fixed(pattern, 0).apply(whole, locale)
+    full = spec.money.format(code=currency, digits=digits, whole=whole_digits, words=words, name=name, minor=minor)
     # CLDR puts a space between a currency code and a digit ("KZT 1.00"); Babel does not.
     short = _CODE_DIGIT.sub("\xa0", format_currency(amount, currency, locale=locale))
     return {"digits": digits, "words": words, "currency": name, "full": full, "short": short}
@@ -307,7 +272,7 @@ def country_name(code: str, *, lang: Lang) -> str:
     >>> [country_name("KZ", lang=lang) for lang in ("kk", "ru", "en")]
     ['Қазақстан', 'Казахстан', 'Kazakhstan']
     """
-    locale = _locale(lang)
+    locale = cldr_locale(lang)
     name: str | None = locale.territories.get(code.upper()) if len(code) == 2 and code.isalpha() else None
     if name is None:
         raise ValueError(f"unknown country code {code!r} (expected ISO 3166 alpha-2, e.g. 'KZ')")
@@ -323,7 +288,7 @@ def language_name(code: str, *, lang: Lang) -> str:
     >>> [language_name("kk", lang=lang) for lang in ("kk", "ru", "en")]
     ['қазақ тілі', 'казахский', 'Kazakh']
     """
-    name: str | None = _locale(lang).languages.get(code.lower())
+    name: str | None = cldr_locale(lang).languages.get(code.lower())
     if name is None:
         raise ValueError(f"unknown language code {code!r} (expected ISO 639, e.g. 'kk')")
     return name

@@ -1,75 +1,44 @@
-"""The document kinds: one static registry; a kind is templates plus this entry, never a module.
+"""The document kinds: one static registry. A kind is templates plus an entry here, never a module.
 
-Templates live in ``templates/<lang>/<kind>.docx`` (shipped inside the package) with the
-language's terms (labels of coded values) in ``templates/<lang>/terms.yaml``; a user's own
-folder given with ``--templates`` is searched first, in the same layout.
+An entry is data: the sections the partnership must have for the kind to apply (a
+partnership without them simply gets no such document, and the batch says why), whether one
+document is made per reporting period, and the named extras its context needs
+(`spdocs.documents.EXTRAS`: ``analysis`` is a period's indicator analysis with its chart).
+Templates live in ``templates/<lang>/<kind>.docx`` (`spdocs.resources`).
+
+This module imports nothing heavy: the command line reads it to offer the choices.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Any
-
-import yaml
-
-from spdocs.errors import TemplateMissingError
-from spdocs.model import Lang
 
 
 @dataclass(frozen=True)
 class Kind:
-    """A document kind: its name, what it needs, and whether it is made once per reporting period.
-
-    A periodic kind gets its period's indicator analysis in the context (``report``) and a
-    chart in place of the picture its template describes as ``chart``.
-    """
+    """A document kind: when it applies, whether it is made per reporting period, what extras it needs."""
 
     name: str
-    per_period: bool = False
-    needs: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()  # sections the data must have (non-empty) for the kind to apply
+    per_period: bool = False  # one document per reporting period: those with actuals, or the one asked for
+    extras: tuple[str, ...] = ()  # named context providers (spdocs.documents.EXTRAS)
+
+    def missing(self, partnership: Any) -> str | None:
+        """Return the first required section ``partnership`` lacks, or ``None`` when the kind applies."""
+        return next((section for section in self.requires if not getattr(partnership, section, None)), None)
 
 
 KINDS: dict[str, Kind] = {
     "agreement": Kind("agreement"),
-    "order": Kind("order", needs=("working_group",)),
-    "report": Kind("report", per_period=True, needs=("indicators", "periods")),
+    "order": Kind("order", requires=("working_group",)),
+    "report": Kind("report", requires=("indicators", "periods"), per_period=True, extras=("analysis",)),
 }
 
 
-def builtin_templates() -> Path:
-    """Return the folder of the templates shipped with spdocs."""
-    packaged = Path(str(resources.files("spdocs") / "templates"))
-    if packaged.is_dir():
-        return packaged
-    # A source checkout (editable install or PYTHONPATH=src) keeps them at the top level.
-    return Path(__file__).resolve().parents[2] / "templates"
-
-
-def template_path(kind: str, lang: Lang, templates: Path | None = None) -> Path:
-    """Return the template file for ``kind`` in ``lang``, the user's folder first."""
-    searched = [d / lang / f"{kind}.docx" for d in (templates, builtin_templates()) if d is not None]
-    for path in searched:
-        if path.is_file():
-            return path
-    raise TemplateMissingError(kind, lang, searched)
-
-
-def terms(lang: Lang, templates: Path | None = None) -> dict[str, Any]:
-    """Return the labels of coded values in ``lang`` (built-in, overridden by the user's file)."""
-    merged = dict(_terms_file(builtin_templates() / lang / "terms.yaml"))
-    if templates is not None:
-        merged.update(_terms_file(templates / lang / "terms.yaml"))
-    return merged
-
-
-@functools.cache
-def _terms_file(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of term groups")
-    return data
+def kind(name: str) -> Kind:
+    """Return the kind called ``name``; `ValueError` naming the known kinds if there is none."""
+    try:
+        return KINDS[name]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown document kind {name!r} (expected {', '.join(KINDS)})") from None

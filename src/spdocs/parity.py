@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spdocs import docxtext
 from spdocs.engine import patch_xml
-from spdocs.model import Lang
+from spdocs.languages import Lang
 
 _TAG = re.compile(r"\{%-?\s*(?:[prtc]\s+)?(.*?)\s*-?%\}|\{\{-?\s*(?:r\s+)?(.*?)\s*-?\}\}", re.S)
 

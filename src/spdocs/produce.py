@@ -13,16 +13,20 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spdocs import documents, kinds
+from spdocs import documents
 from spdocs.checks import Finding, check
-from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
-from spdocs.load import load_with_lines
-from spdocs.model import LANGS, Lang, Partnership
+from spdocs.documents import Skip, Target
+from spdocs.errors import ConversionError, OutputError, SpdocsError
+from spdocs.kinds import KINDS
+from spdocs.loader import load_with_lines
+from spdocs.languages import LANGS, Lang
+from spdocs.model import Partnership
 from spdocs.pdf import assemble, normalize
+from spdocs.terms import terms
 from spdocs.write import write_atomic
 
 
@@ -41,21 +45,37 @@ class Options:
     check_lang: Lang = "en"
 
 
+@dataclass(frozen=True)
+class Written:
+    """A file written by the batch: its document (``None`` for a packet), path and format."""
+
+    target: Target | None
+    path: Path
+    fmt: str
+    lang: Lang
+
+
 @dataclass
 class Outcome:
     """What became of one data file."""
 
     source: Path
     partnership: str | None = None
-    written: list[Path] = field(default_factory=list)
+    files: list[Written] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     error: SpdocsError | None = None
+    skipped: list[Skip] = field(default_factory=list)  # kinds that do not apply to it, and why
     titles: dict[str, str] = field(default_factory=dict)  # lang -> "Kazakhstani side – partner"
+
+    @property
+    def written(self) -> list[Path]:
+        """Return the paths of the files written, in order."""
+        return [w.path for w in self.files]
 
     @property
     def blocked(self) -> bool:
         """Return whether error findings stopped this partnership's documents."""
-        return self.error is None and not self.written and any(f.severity == "error" for f in self.findings)
+        return self.error is None and not self.files and any(f.severity == "error" for f in self.findings)
 
     @property
     def failed(self) -> bool:
@@ -75,7 +95,7 @@ def produce(
     transform: Transform | None = None,
     progress: Progress | None = None,
 ) -> list[Outcome]:
-    """Render every data file's documents as ``options`` says; return one outcome per file.
+    """Render every data file's documents as ``options`` says; return one outcome per file, in order.
 
     :param transform: applied to each loaded partnership before checks (e.g. actuals from a sheet).
     :param progress: called with a line of text after each partnership and each PDF.
@@ -83,25 +103,43 @@ def produce(
     say = progress or (lambda _line: None)
     with tempfile.TemporaryDirectory(prefix="spdocs-") as scratch:
         docx_root = options.out if "docx" in options.formats else Path(scratch)
-        args = [(path, options, docx_root, transform) for path in paths]
-        jobs = jobs or os.cpu_count() or 1
-        if jobs > 1 and len(paths) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                outcomes = []
-                for outcome in pool.map(_one, *zip(*args)):
-                    outcomes.append(outcome)
-                    say(_line(outcome, len(outcomes), len(paths)))
-        else:
-            outcomes = []
-            for a in args:
-                outcomes.append(_one(*a))
-                say(_line(outcomes[-1], len(outcomes), len(paths)))
+        outcomes = _render(paths, options, docx_root, transform, jobs or os.cpu_count() or 1, say)
         if "pdf" in options.formats:
             _convert(outcomes, options, keep_docx="docx" in options.formats, say=say, jobs=jobs)
             if options.packet:
                 for outcome in outcomes:
                     _packets(outcome, options)
     return outcomes
+
+
+def _render(
+    paths: Sequence[Path], options: Options, root: Path, transform: Transform | None, jobs: int, say: Progress
+) -> list[Outcome]:
+    """Return the outcome of every data file, in the order given; workers render when ``jobs`` > 1."""
+    results: dict[int, Outcome] = {}
+
+    def done(i: int, outcome: Outcome) -> None:
+        results[i] = outcome
+        say(_line(outcome, len(results), len(paths)))
+
+    if jobs > 1 and len(paths) > 1:
+        # Biggest files first, so that no worker is left with a large one at the end.
+        order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+            futures = {pool.submit(_one, paths[i], options, root, transform): i for i in order}
+            for future in as_completed(futures):
+                done(futures[future], future.result())
+    else:
+        for i, path in enumerate(paths):
+            done(i, _one(path, options, root, transform))
+    return [results[i] for i in range(len(paths))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _one(path: Path, options: Options, root: Path, transform: Transform | None) -> Outcome:
@@ -120,30 +158,26 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
             return outcome
-        targets = documents.targets(partnership, kinds_=options.kinds, langs=options.langs, period=options.period)
+        plan = documents.plan(partnership, kinds=options.kinds, langs=options.langs, period=options.period)
+        outcome.skipped = plan.skipped
         # Render everything first, so that a failure leaves no partial set on disk.
-        rendered = [
-            (
-                t,
-                documents.render_document(
-                    partnership, t.kind, lang=t.lang, period=t.period, templates=options.templates, draft=options.draft
-                ),
-            )
-            for t in targets
-        ]
+        rendered = list(
+            documents.render_all(partnership, plan.targets, templates=options.templates, draft=options.draft)
+        )
         folder = root / partnership.id
-        for target, data in rendered:
-            dest = folder / target.filename("docx")
-            write_atomic(dest, data)
-            outcome.written.append(dest)
-    except (SpdocsError, OSError) as exc:
-        if isinstance(exc, OSError):
-            exc = InputError(path, [Problem(str(path), None, "", f"cannot write output ({exc})")])
+        for record in rendered:
+            dest = folder / record.target.filename("docx")
+            try:
+                write_atomic(dest, record.data)
+            except OSError as exc:
+                raise OutputError.from_os(dest, exc) from None
+            outcome.files.append(Written(record.target, dest, "docx", record.target.lang))
+    except SpdocsError as exc:
         outcome.error = exc
         # A partnership's documents are written as a set: no part of a failed set stays behind.
-        for written in outcome.written:
-            written.unlink(missing_ok=True)
-        outcome.written = []
+        for written in outcome.files:
+            written.path.unlink(missing_ok=True)
+        outcome.files = []
     return outcome
 
 
@@ -151,34 +185,28 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
     """Convert every written DOCX to PDF under ``options.out``; failures go to their outcome."""
     from spdocs.convert import Converter
 
-    pairs: list[tuple[Path, Path]] = []
-    owner: dict[Path, Outcome] = {}
+    jobs_: list[tuple[Outcome, Written, Path]] = []
     for outcome in outcomes:
-        for docx in outcome.written:
-            pdf = options.out / docx.parent.name / docx.with_suffix(".pdf").name
-            pairs.append((docx, pdf))
-            owner[docx] = outcome
-    if not pairs:
+        for docx in outcome.files:
+            assert docx.target is not None
+            jobs_.append((outcome, docx, options.out / docx.path.parent.name / docx.target.filename("pdf")))
+    if not jobs_:
         return
     done = 0
 
     def tick(docx: Path, error: ConversionError | None) -> None:
         nonlocal done
         done += 1
-        say(
-            f"[{done}/{len(pairs)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}"
-            + (f": {error}" if error else "")
-        )
+        say(f"[{done}/{len(jobs_)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}" + (f": {error}" if error else ""))
 
     with Converter(jobs=jobs) as converter:
-        failures = converter.convert(pairs, progress=tick)
-    failed = {Path(f.path) for f in failures if f.path}
-    for docx, pdf in pairs:
-        outcome = owner[docx]
+        failures = converter.convert([(docx.path, pdf) for _, docx, pdf in jobs_], progress=tick)
+    failed = {Path(f.path): f for f in failures if f.path}
+    for outcome, docx, pdf in jobs_:
         if not keep_docx:
-            outcome.written.remove(docx)
-        if docx in failed:
-            outcome.error = outcome.error or next(f for f in failures if f.path and Path(f.path) == docx)
+            outcome.files.remove(docx)
+        if docx.path in failed:
+            outcome.error = outcome.error or failed[docx.path]
             continue
         try:
             # LibreOffice writes the clock into each PDF; drop it: same input, same bytes.
@@ -186,39 +214,37 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
         except SpdocsError as exc:
             outcome.error = outcome.error or exc
             continue
-        outcome.written.append(pdf)
+        except OSError as exc:
+            outcome.error = outcome.error or OutputError.from_os(pdf, exc)
+            continue
+        outcome.files.append(Written(docx.target, pdf, "pdf", docx.lang))
 
 
 def _packets(outcome: Outcome, options: Options) -> None:
-    """Join a partnership's PDFs into ``packet.<lang>.pdf``, one bookmark per document."""
+    """Join a partnership's PDFs into ``packet.<lang>.pdf``, one bookmark per document, kinds in registry order."""
     if outcome.error is not None:
         return
-    order = {name: i for i, name in enumerate(kinds.KINDS)}
+    order = {name: i for i, name in enumerate(KINDS)}
     for lang in options.langs:
-        pdfs = [p for p in outcome.written if p.name.endswith(f".{lang}.pdf")]
+        pdfs = sorted(
+            (w for w in outcome.files if w.fmt == "pdf" and w.lang == lang and w.target is not None),
+            key=lambda w: (order.get(w.target.kind, len(order)), w.target.kind, w.target.period or "") if w.target else (0, "", ""),
+        )
         if not pdfs:
             continue
-        terms = kinds.terms(lang, options.templates)
-        titles = terms.get("documents", {})
-        parts = []
-        for pdf in sorted(pdfs, key=lambda p: (order.get(_kind_of(p), 99), p.name)):
-            kind = _kind_of(pdf)
-            period = pdf.name.split(".")[0].removeprefix(kind).lstrip("-")
-            title = titles.get(kind, kind) + (f" — {period}" if period else "")
-            parts.append((title, pdf.read_bytes()))
-        draft = terms["draft"] if options.draft else None
+        t = terms(lang, options.templates)
+        parts = [(w.target.title(t), w.path.read_bytes()) for w in pdfs if w.target is not None]
         try:
-            packet = assemble(parts, title=outcome.titles.get(lang, outcome.partnership or ""), draft_mark=draft)
+            packet = assemble(parts, title=outcome.titles.get(lang, outcome.partnership or ""), draft_mark=t.draft if options.draft else None)
+            dest = pdfs[0].path.parent / f"packet.{lang}.pdf"
+            write_atomic(dest, packet)
         except SpdocsError as exc:
             outcome.error = exc
             return
-        dest = pdfs[0].parent / f"packet.{lang}.pdf"
-        write_atomic(dest, packet)
-        outcome.written.append(dest)
-
-
-def _kind_of(pdf: Path) -> str:
-    return pdf.name.split(".")[0].split("-")[0]
+        except OSError as exc:
+            outcome.error = OutputError.from_os(pdfs[0].path.parent, exc)
+            return
+        outcome.files.append(Written(None, dest, "pdf", lang))
 
 
 def _line(outcome: Outcome, n: int, total: int) -> str:
@@ -227,5 +253,6 @@ def _line(outcome: Outcome, n: int, total: int) -> str:
         return f"[{n}/{total}] {name}: failed"
     if outcome.blocked:
         return f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)"
-    count = len(outcome.written)
-    return f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}"
+    count = len(outcome.files)
+    notes = "".join(f"; {skip}" for skip in outcome.skipped)
+    return f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}{notes}"

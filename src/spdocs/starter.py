@@ -30,26 +30,27 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from spdocs.model import HE_MODELS, Country, Currency, Id, Money, Partnership, Period, Text
+from spdocs.model import Country, Currency, Id, Money, Partnership, Period, Text
+from spdocs.regimes import MODEL_SECTIONS, PROFILES, REGIMES
 
-MODELS: tuple[str, ...] = (*HE_MODELS, "medical")
-_HE_SECTIONS: tuple[str, ...] = ("staffing", "committees", "governance", "quality_assurance", "research_groups")
-_HE_SECTIONS += ("third_mission", "professional_development", "funding")
+MODELS: tuple[str, ...] = tuple(PROFILES)
+
+
+def _only() -> dict[str, tuple[str, ...]]:
+    """Return the fields (dotted paths) that belong to some models only, from the registry."""
+    def where(test: typing.Callable[[typing.Any], bool]) -> tuple[str, ...]:
+        return tuple(code for code, spec in PROFILES.items() if test(spec))
+
+    only = {"model": where(lambda s: bool(REGIMES[s.regime].models))}
+    only |= {section: where(lambda s, x=section: x in s.sections) for section in MODEL_SECTIONS}
+    only["programs"] = where(lambda s: s.teaching)
+    for regime in REGIMES.values():
+        only |= {path: where(lambda s, r=regime.code: s.regime == r) for path in (*regime.sections, *regime.fields)}
+    return only
+
 
 # Fields (dotted paths, list items not counted) that belong to some models only; others belong to all.
-ONLY: dict[str, tuple[str, ...]] = {
-    "model": HE_MODELS,
-    "branch": ("branch", "consortium_branch"),
-    "consortium": ("consortium_branch",),
-    "programs": ("branch", "consortium_branch", "joint_programs"),
-    "certification_center": ("certification_center",),
-    "franchise": ("franchise",),
-    "joint_venture": ("joint_venture",),
-    **{section: HE_MODELS for section in _HE_SECTIONS},
-    "selection": ("medical",),
-    "plan": ("medical",),
-    "agreement.areas.moh_area": ("medical",),
-}
+ONLY: dict[str, tuple[str, ...]] = _only()
 
 # Optional fields written out rather than commented out, for these models, because a rule or a
 # document needs them: a Kazakhstani BIN, bank details under the signatures, `end` or
@@ -76,6 +77,7 @@ _PATTERNS = {
 }
 _YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
 
+HEADER_REGIMES = {"medical": "medical education and science (MoH Rules)"}
 HEADER = """\
 # spdocs data file: {what}.
 # One file describes one partnership; its agreement, working-group order and reports are
@@ -94,12 +96,13 @@ def applies(path: str, model: str) -> bool:
 
 
 def starter(model: str) -> str:
-    """Return a commented YAML starter data file for ``model``: a `HE_MODELS` entry or ``medical``."""
+    """Return a commented YAML starter data file for ``model``: a profile of `spdocs.regimes` (a model or ``medical``)."""
     if model not in MODELS:
         raise ValueError(f"unknown model '{model}' (expected one of {', '.join(MODELS)})")
-    medical = model == "medical"
-    what = "medical education and science (MoH Rules)" if medical else f"higher education, model {model}"
-    fixed = {"regime": "medical" if medical else "higher_education", "model": model}
+    regime = PROFILES[model].regime
+    with_models = bool(REGIMES[regime].models)
+    what = f"{regime.replace('_', ' ')}, model {model}" if with_models else HEADER_REGIMES.get(regime, regime)
+    fixed = {"regime": regime, "model": model}
     lines = [HEADER.format(what=what).rstrip("\n")]
     for name, info in Partnership.model_fields.items():
         if applies(name, model):

@@ -17,8 +17,9 @@ from spdocs.checks.base import SEVERITIES, Hit, Rule, Severity, resolve
 from spdocs.checks.messages import citation, message
 from spdocs.checks.rules import RULES
 from spdocs.errors import InputError
-from spdocs.load import dotted, line_of
-from spdocs.model import LANGS, Lang, Partnership
+from spdocs.loader import dotted, line_of
+from spdocs.languages import LANGS, Lang
+from spdocs.model import Partnership
 
 __all__ = ["RULES", "SEVERITIES", "Finding", "Rule", "Severity", "check", "input_findings"]
 
@@ -43,7 +44,7 @@ def check(
     """Return the findings of every rule for ``partnership``, errors first, then by line.
 
     :param partnership: a loaded, validated partnership
-    :param lines: the field-path → line map of its file (`spdocs.load.load_with_lines`)
+    :param lines: the field-path → line map of its file (`spdocs.loader.load_with_lines`)
     :param path: the file's name, copied into each finding
     :param lang: language of messages and citations: ``"kk"``, ``"ru"`` or ``"en"``
     """

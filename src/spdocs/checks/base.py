@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from spdocs.model import Partnership, Regime, Text
+from spdocs.model import Partnership, RegimeCode, Text
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -74,7 +74,7 @@ class Rule:
 
     id: str
     severity: Severity
-    regime: Regime | None  # None: both regimes
+    regime: RegimeCode | None  # None: both regimes
     func: Callable[[Partnership], Iterable[Hit]]
     cite: CiteSpec = None
 

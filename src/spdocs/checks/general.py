@@ -5,23 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spdocs.checks.base import CiteSpec, Hit, Loc, Term, moh, moshe
-from spdocs.model import Lang, Partnership, Signatory
+from spdocs.languages import LANGUAGES
+from spdocs.model import Partnership, Signatory
+from spdocs.regimes import MODEL_SECTIONS, profile_of
 
 # Citations of rules that both texts support, each in its own numbering.
 INDICATORS = {"higher_education": moshe("ch", 3, "rec", 3), "medical": moh("p", 9)}
 REPORTS = {"higher_education": moshe("ch", 3, "rec", 3), "medical": moh("p", 11)}
 _PERIODS = {"medical": moh("p", 11)}
 
-# The sections each MoSHE model's documents use; any other model section is left out of them.
-MODEL_SECTIONS = {
-    "branch": {"branch"},
-    "consortium_branch": {"branch", "consortium"},
-    "joint_programs": set(),
-    "certification_center": {"certification_center"},
-    "franchise": {"franchise"},
-    "joint_venture": {"joint_venture"},
-}
-_SECTIONS = sorted(set[str]().union(*MODEL_SECTIONS.values()))
 
 
 def gen_country(p: Partnership) -> Iterator[Hit]:
@@ -193,23 +185,15 @@ def gen_wg_responsible(p: Partnership) -> Iterator[Hit]:
         yield Hit(("working_group", "responsible"))
 
 
-# How an acting head's title reads in each language (the order prints the position as written).
-_ACTING: dict[Lang, tuple[str, ...]] = {
-    "kk": ("міндетін атқарушы", "м.а."),
-    "ru": ("исполняющ", "и.о.", "и. о."),
-    "en": ("acting",),
-}
-
-
 def gen_acting(p: Partnership) -> Iterator[Hit]:
     """An acting first head's position says so in every language: templates add nothing to it."""
     wg = p.working_group
     if wg is None or not wg.first_head.acting:
         return
     lacking = [
-        wg.first_head.position.get(lang)
-        for lang, markers in _ACTING.items()
-        if not any(marker in wg.first_head.position.get(lang).lower() for marker in markers)
+        wg.first_head.position.get(lang.code)
+        for lang in LANGUAGES.values()
+        if not any(marker in wg.first_head.position.get(lang.code).lower() for marker in lang.acting)
     ]
     if lacking:  # one finding for the position, quoting the first language that lacks it
         yield Hit(("working_group", "first_head", "position"), args={"position": lacking[0]}, value=lacking[0])
@@ -217,8 +201,8 @@ def gen_acting(p: Partnership) -> Iterator[Hit]:
 
 def gen_sections(p: Partnership) -> Iterator[Hit]:
     """No model section that this model (or the medical regime) does not use: it would be ignored."""
-    used = MODEL_SECTIONS[p.model] if p.model else set()
-    for section in _SECTIONS:
+    used = profile_of(p).sections
+    for section in sorted(MODEL_SECTIONS):
         if getattr(p, section) is not None and section not in used:
             if p.model:
                 yield Hit((section,), args={"section": section, "model": Term("model", (p.model,))}, value=section)

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 
 from spdocs.checks.base import Hit, Severity, Term, same_text
 from spdocs.model import Partnership
-
-BRANCH_MODELS = ("branch", "consortium_branch")
+from spdocs.regimes import profile_of
 
 
 def he_branch_reg(p: Partnership) -> Iterator[Hit]:
     """A branch is registered (BIN, date); a warning while planned, an error once registered or operating."""
     b = p.branch
-    if p.model not in BRANCH_MODELS or b is None:
+    if not profile_of(p).branch or b is None:
         return
     severity: Severity = "warning" if b.status == "planned" else "error"
     status = {"status": Term("status", (b.status,))}
@@ -25,13 +24,13 @@ def he_branch_reg(p: Partnership) -> Iterator[Hit]:
 
 def he_branch_structure(p: Partnership) -> Iterator[Hit]:
     """The branch's structure is described (it should follow the foreign organization's)."""
-    if p.model in BRANCH_MODELS and p.branch is not None and p.branch.structure is None:
+    if profile_of(p).branch and p.branch is not None and p.branch.structure is None:
         yield Hit(("branch", "structure"))
 
 
 def he_parity(p: Partnership) -> Iterator[Hit]:
     """The branch is managed and overseen on a parity basis: equal members from both sides."""
-    if p.model not in BRANCH_MODELS:
+    if not profile_of(p).branch:
         return
     g = p.governance
     if g is None:
@@ -44,7 +43,7 @@ def he_parity(p: Partnership) -> Iterator[Hit]:
 def he_license(p: Partnership) -> Iterator[Hit]:
     """A branch holds an educational licence (dated); an error once it operates."""
     b = p.branch
-    if p.model not in BRANCH_MODELS or b is None:
+    if not profile_of(p).branch or b is None:
         return
     if b.license_number is None:
         severity: Severity | None = "error" if b.status == "operating" else None
@@ -56,7 +55,7 @@ def he_license(p: Partnership) -> Iterator[Hit]:
 def he_consortium(p: Partnership) -> Iterator[Hit]:
     """A consortium has at least two foreign members (its lead included) and one lead."""
     c = p.consortium
-    if p.model != "consortium_branch" or c is None:
+    if "consortium" not in profile_of(p).sections or c is None:
         return
     for i, m in enumerate(c.members):
         if m.country == "KZ":
@@ -73,7 +72,7 @@ def he_consortium(p: Partnership) -> Iterator[Hit]:
 def he_franchise(p: Partnership) -> Iterator[Hit]:
     """A franchise transfers brand, programs, teaching methods and quality standards; an investor pays."""
     f = p.franchise
-    if p.model != "franchise" or f is None:
+    if "franchise" not in profile_of(p).sections or f is None:
         return
     for key in ("programs", "teaching_methods", "quality_standards"):
         if not getattr(f, key):
@@ -86,7 +85,7 @@ def he_franchise(p: Partnership) -> Iterator[Hit]:
 def he_jv(p: Partnership) -> Iterator[Hit]:
     """A joint venture: shares of both sides totalling 100 %, AIFC participant status, English law."""
     jv = p.joint_venture
-    if p.model != "joint_venture" or jv is None:
+    if "joint_venture" not in profile_of(p).sections or jv is None:
         return
     if not jv.aifc_participant:
         yield Hit(("joint_venture", "aifc_participant"), "aifc", value=False)

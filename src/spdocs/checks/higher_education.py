@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 from spdocs.checks.base import Hit, Term, term_loc
 from spdocs.model import Partnership
+from spdocs.regimes import profile_of
 
-# Models in which the partners teach together: foreign staff, dual degrees, staffing ratio.
-TEACHING_MODELS = ("branch", "consortium_branch", "joint_programs")
 COMMITTEES = ("teaching_learning", "admission", "educational_innovation", "student_experience")
 TOP = 500
 MIN_YEARS = 5
@@ -35,7 +34,7 @@ def he_ministry(p: Partnership) -> Iterator[Hit]:
 
 def he_foreign_oblig(p: Partnership) -> Iterator[Hit]:
     """Where the partners teach together, the foreign side provides staff and dual-degree programs."""
-    if p.model not in TEACHING_MODELS:
+    if not profile_of(p).teaching:
         return
     s = p.staffing
     if s is not None and s.foreign_percent == 0 and not s.foreign_staff_count:
@@ -98,7 +97,7 @@ def he_accreditation(p: Partnership) -> Iterator[Hit]:
 
 def he_committees(p: Partnership) -> Iterator[Hit]:
     """The four joint committees exist, each with members of both sides."""
-    if p.model == "certification_center":
+    if not profile_of(p).academic:
         return  # no educational programs: no academic policy to run
     present = {c.type for c in p.committees}
     missing = tuple(t for t in COMMITTEES if t not in present)
@@ -112,7 +111,7 @@ def he_committees(p: Partnership) -> Iterator[Hit]:
 
 def he_qa(p: Partnership) -> Iterator[Hit]:
     """A quality assurance system is described."""
-    if p.model != "certification_center" and p.quality_assurance is None:
+    if profile_of(p).academic and p.quality_assurance is None:
         yield Hit(("quality_assurance",))
 
 
@@ -144,7 +143,7 @@ def he_staff_ratio(p: Partnership) -> Iterator[Hit]:
     """Teaching staff: Kazakhstani up to 70 %, foreign up to 30 %."""
     s = p.staffing
     if s is None:
-        if p.model in TEACHING_MODELS:
+        if profile_of(p).teaching:
             yield Hit(("staffing",), "missing")
         return
     kz, foreign = s.kazakhstani_percent, s.foreign_percent

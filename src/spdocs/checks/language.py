@@ -7,13 +7,17 @@ import unicodedata
 from collections.abc import Iterator
 
 from spdocs.checks.base import Hit, Term, iter_texts
+from spdocs.languages import LANGUAGES
 from spdocs.model import Partnership
 
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters: hyphens, digits and spaces split words
-# Latin letters that look like (or transliterate) a Cyrillic one; glossary §4 names i/ə/ö.
-_LOOKALIKE = dict(zip("aceopxyABCEHKMOPTXY", "асеорхуАВСЕНКМОРТХУ"))
-_KAZAKH = _LOOKALIKE | dict(zip("iIəƏäÄöÖüÜhığşñū", "іІәӘәӘөӨүҮһығшңұ"))
-_FIX = {"kk": _KAZAKH, "ru": _LOOKALIKE}
+# Languages written in another script than Latin, and the Latin letters typed for their letters
+# (glossary §4 names i/ə/ö for Kazakh і/ә/ө).
+_FIX = {
+    lang.code: dict(zip(lang.lookalikes[::2], lang.lookalikes[1::2]))
+    for lang in LANGUAGES.values()
+    if lang.script != "LATIN"
+}
 
 
 def _script(ch: str) -> str:
@@ -28,15 +32,16 @@ def _sample(text: str) -> str:
 def gen_script(p: Partnership) -> Iterator[Hit]:
     """No Kazakh or Russian word mixes Latin and Cyrillic letters (Latin i/ə/ö for і/ә/ө)."""
     for loc, text in iter_texts(p):
-        for lang in ("kk", "ru"):
+        for lang in _FIX:
+            script = LANGUAGES[lang].script
             words, latin, fixable = [], [], True
             for word in dict.fromkeys(_WORD.findall(text.get(lang))):
                 scripts = [_script(ch) for ch in word]
-                if "CYRILLIC" in scripts and "LATIN" in scripts:
+                if script in scripts and "LATIN" in scripts:
                     words.append(word)
                     latin += [ch for ch, s in zip(word, scripts) if s == "LATIN" and ch not in latin]
                     # a mostly Latin word (a name) with a stray Cyrillic letter has no Cyrillic fix
-                    fixable = fixable and scripts.count("CYRILLIC") >= scripts.count("LATIN")
+                    fixable = fixable and scripts.count(script) >= scripts.count("LATIN")
             if not words:
                 continue
             fix = [_FIX[lang].get(ch) for ch in latin]
@@ -49,15 +54,16 @@ def gen_script(p: Partnership) -> Iterator[Hit]:
 
 def gen_untranslated(p: Partnership) -> Iterator[Hit]:
     """Kazakh and Russian texts have Cyrillic letters and English texts none: else a copy is likely."""
+    others = {lang.script for lang in LANGUAGES.values()} - {"LATIN"}
     for loc, text in iter_texts(p):
-        for lang in ("kk", "ru", "en"):
-            value = text.get(lang)
+        for lang in LANGUAGES.values():
+            value = text.get(lang.code)
             scripts = {_script(ch) for ch in value if ch.isalpha()}
-            if lang == "en":
-                bad = "CYRILLIC" in scripts
+            if lang.script == "LATIN":
+                bad = bool(scripts & others)
             else:  # two Latin words at least: a lone code or abbreviation (IAAR, Q1) is fine
-                bad = "CYRILLIC" not in scripts and len(_WORD.findall(value)) >= 2
+                bad = lang.script not in scripts and len(_WORD.findall(value)) >= 2
             if bad:
-                variant = "cyrillic" if lang == "en" else "latin"
-                args = {"text": Term("text", (lang,)), "sample": _sample(value)}
-                yield Hit((*loc, lang), variant, args, _sample(value))
+                variant = "cyrillic" if lang.script == "LATIN" else "latin"
+                args = {"text": Term("text", (lang.code,)), "sample": _sample(value)}
+                yield Hit((*loc, lang.code), variant, args, _sample(value))

@@ -15,11 +15,11 @@ from importlib.resources import files
 from typing import Any
 
 import yaml
-from babel import Locale
 
 from spdocs.checks.base import Cite, Term
-from spdocs.formatting import format_number
-from spdocs.model import Lang, Text
+from spdocs.formatting import cldr_locale, format_number, plural
+from spdocs.languages import Lang
+from spdocs.model import Text
 
 
 @functools.cache
@@ -34,13 +34,11 @@ class _Formatter(string.Formatter):
     """``str.format`` plus ``{n:p:one|few|many}``: the number and the noun in its plural form."""
 
     def __init__(self, lang: Lang) -> None:
-        self.locale = Locale.parse(lang)
+        self.locale = cldr_locale(lang)
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("p:"):
-            forms = format_spec[2:].split("|")
-            index = {"one": 0, "few": 1}.get(self.locale.plural_form(value), 2)
-            return f"{value} {forms[min(index, len(forms) - 1)]}"
+            return f"{value} {plural(format_spec[2:].split('|'), value, self.locale)}"
         return str(super().format_field(value, format_spec))
 
 

@@ -37,7 +37,7 @@ from collections import Counter
 
 from spdocs.checks import Finding, sort_key
 from spdocs.checks.messages import catalogue, fill
-from spdocs.model import Lang
+from spdocs.languages import Lang
 
 Results = list[tuple[str, list[Finding]]]
 

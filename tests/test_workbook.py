@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from conftest import EXAMPLES, ROOT, example, rendered
-from spdocs import actuals, analysis, kinds, summary
+from spdocs import actuals, analysis, terms, workbook
 from spdocs.model import Partnership
 
 SAMPLE = ROOT / "examples" / "actuals" / "actuals-2026.csv"
@@ -29,19 +29,19 @@ def examples() -> list[Partnership]:
 
 @pytest.fixture(scope="module")
 def book(examples) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(io.BytesIO(summary.summary(examples)))
+    return openpyxl.load_workbook(io.BytesIO(workbook.summary(examples)))
 
 
 def records(ws) -> list[dict[str, object]]:
-    keys = [key for key, _ in summary.COLUMNS]
+    keys = [key for key, _ in workbook.COLUMNS]
     return [dict(zip(keys, row)) for row in ws.iter_rows(min_row=2, values_only=True)]
 
 
 def test_sheets_headers_and_layout(book):
-    t = kinds.terms("ru")["report"]["summary"]
+    t = terms.terms("ru").as_context()["report"]["summary"]
     assert book.sheetnames == [t["sheet_all"], t["sheets"]["higher_education"], t["sheets"]["medical"]]
     for ws in book.worksheets:
-        assert [c.value for c in ws[1]] == [t["columns"][key] for key, _ in summary.COLUMNS]
+        assert [c.value for c in ws[1]] == [t["columns"][key] for key, _ in workbook.COLUMNS]
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref.startswith("A1:P")
         assert ws[1][0].font.b
@@ -58,16 +58,16 @@ def test_a_row_per_partnership_indicator_and_reported_period(book, examples):
     ]
     assert [(r["partnership"], r["period"], r["indicator"]) for r in rows] == expected
     by_regime = {
-        regime: [r for r in rows if example(str(r["partnership"])).regime == regime] for regime in summary.REGIMES
+        regime: [r for r in rows if example(str(r["partnership"])).regime == regime] for regime in workbook.REGIMES
     }
-    for ws, regime in zip(book.worksheets[1:], summary.REGIMES):
+    for ws, regime in zip(book.worksheets[1:], workbook.REGIMES):
         assert records(ws) == by_regime[regime]
     assert by_regime["medical"] and by_regime["higher_education"]
 
 
 def test_figures_match_the_analysis_and_the_reports(book, examples):
     rows = {(r["partnership"], r["period"], r["indicator"]): r for r in records(book.worksheets[0])}
-    status = kinds.terms("ru")["report"]["status"]
+    status = terms.terms("ru").as_context()["report"]["status"]
     for p in examples:
         for pr in analysis.reported_periods(p):
             table = {row[1]: row for row in table_rows(rendered(p.id, "report", "ru", pr.id))}
@@ -86,7 +86,7 @@ def test_figures_match_the_analysis_and_the_reports(book, examples):
 
 def test_number_formats_and_no_data_cells(book):
     ws = book.worksheets[0]
-    keys = [key for key, _ in summary.COLUMNS]
+    keys = [key for key, _ in workbook.COLUMNS]
     col = {key: i for i, key in enumerate(keys)}
     no_data = 0
     for row in ws.iter_rows(min_row=2):
@@ -106,22 +106,22 @@ def test_number_formats_and_no_data_cells(book):
 
 
 def test_deterministic_and_dated_from_the_data(examples):
-    first = summary.summary(examples)
-    assert first == summary.summary(examples)
+    first = workbook.summary(examples)
+    assert first == workbook.summary(examples)
     props = openpyxl.load_workbook(io.BytesIO(first)).properties
     latest = max(pr.end for p in examples for pr in analysis.reported_periods(p))
     assert props.created.date() == props.modified.date() == latest
 
 
 def test_language_period_and_actuals(examples):
-    data = summary.summary(examples, lang="kk", period="2025")
+    data = workbook.summary(examples, lang="kk", period="2025")
     ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
-    assert ws.title == kinds.terms("kk")["report"]["summary"]["sheet_all"]
+    assert ws.title == terms.terms("kk").as_context()["report"]["summary"]["sheet_all"]
     assert {r["period"] for r in records(ws)} == {"2025"}
     assert ws["G2"].value == analysis.analyze(examples[0], "2025").rows[0].indicator.name.kk
     applied, warnings = actuals.load(SAMPLE, examples)
     assert len(warnings) == 1
-    ws = openpyxl.load_workbook(io.BytesIO(summary.summary(applied))).worksheets[0]
+    ws = openpyxl.load_workbook(io.BytesIO(workbook.summary(applied))).worksheets[0]
     row = next(
         r for r in records(ws) if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026" and r["actual"] == 19
     )

@@ -21,10 +21,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, kinds
-from spdocs.model import Lang, Partnership
+from spdocs import analysis
+from spdocs.languages import Lang
+from spdocs.model import Partnership
+from spdocs.regimes import REGIMES
+from spdocs.terms import terms
 
-REGIMES = ("higher_education", "medical")
 COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
     ("partnership", 22),
     ("organization", 28),
@@ -53,7 +55,7 @@ def rows(
 ) -> list[dict[str, Any]]:
     """Return the summary's rows: values keyed by column (percentages as fractions, 0.945), plus
     ``regime_code`` and ``period_end``."""
-    t = kinds.terms(lang, templates)
+    t = terms(lang, templates)
     out = []
     for p in partnerships:
         periods = [pr for pr in analysis.reported_periods(p) if period is None or pr.id == period]
@@ -66,8 +68,8 @@ def rows(
                             "partnership": p.id,
                             "organization": p.parties.kazakhstani.short_name.get(lang),
                             "partner": p.parties.foreign.short_name.get(lang),
-                            "regime": t["regimes"][p.regime],
-                            "model": t["models"][p.model] if p.model else None,
+                            "regime": t.regimes[p.regime],
+                            "model": t.models[p.model] if p.model else None,
                             "area": block.area.name.get(lang),
                             "indicator": r.indicator.name.get(lang),
                             "unit": r.indicator.unit.get(lang),
@@ -77,7 +79,7 @@ def rows(
                             "deviation": r.deviation,
                             "deviation_percent": _fraction(r.deviation_percent),
                             "completion": _fraction(r.completion),
-                            "status": t["report"]["status"][r.status],
+                            "status": t.report.status[r.status],
                             "note": r.note.get(lang) if r.note else None,
                             "regime_code": p.regime,
                             "period_end": pr.end,
@@ -93,19 +95,19 @@ def summary(
     from openpyxl import Workbook  # imported here: only the summary needs it
     from openpyxl.writer.excel import ExcelWriter
 
-    t = kinds.terms(lang, templates)["report"]["summary"]
+    t = terms(lang, templates).report.summary
     data = rows(partnerships, lang=lang, period=period, templates=templates)
     wb = Workbook()
-    _sheet(wb.active, t["sheet_all"], data, t["columns"])
+    _sheet(wb.active, t.sheet_all, data, t.columns)
     for regime in REGIMES:
-        _sheet(wb.create_sheet(), t["sheets"][regime], [r for r in data if r["regime_code"] == regime], t["columns"])
+        _sheet(wb.create_sheet(), t.sheets[regime], [r for r in data if r["regime_code"] == regime], t.columns)
     stamp = max((r["period_end"] for r in data), default=None) or max(
         (p.agreement.date for p in partnerships), default=dt.date(2000, 1, 1)
     )
     props = wb.properties
     props.created = props.modified = dt.datetime.combine(stamp, dt.time())
     props.creator = props.lastModifiedBy = "spdocs"
-    props.title = t["sheet_all"]
+    props.title = t.sheet_all
     buf = io.BytesIO()
     # ExcelWriter, not Workbook.save: save() stamps the workbook with the clock.
     ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)).save()

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import EXAMPLES, ROOT
 from spdocs.errors import InputError
-from spdocs.load import find_files, load, loads, parse
+from spdocs.loader import find_files, load, loads, parse
 
 TARAZ = (ROOT / "examples" / "taraz-mendeleev.yaml").read_text(encoding="utf-8")
 

@@ -1,0 +1,220 @@
+"""The one API the command line and the web app call: check, render and summarize data files.
+
+Every option of the CLI is a keyword here; nothing here prints or exits. Problems with what
+was asked for (a missing path, an unknown kind or language, an unreadable actuals sheet, an
+output that cannot be written) raise `spdocs.errors` subclasses; problems of one data file
+are reported in its result and never stop the others.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spdocs.checks import Finding, check, input_findings
+from spdocs.errors import InputError, OptionError, OutputError, Problem
+from spdocs.kinds import KINDS
+from spdocs.languages import LANGS, Lang, check_langs
+from spdocs.loader import find_files, load_with_lines
+from spdocs.model import Partnership
+from spdocs.produce import Options, Outcome, produce
+
+if TYPE_CHECKING:
+    from spdocs.actuals import ActualsTable
+
+FORMATS = ("docx", "pdf")
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """The findings of one checked file; ``loaded`` is false when it does not load (``SCHEMA`` findings)."""
+
+    path: str
+    findings: list[Finding]
+    loaded: bool = True
+
+
+@dataclass
+class Batch:
+    """What a batch made: one outcome per data file, and the problems of the batch as a whole."""
+
+    outcomes: list[Outcome]
+    problems: list[Problem] = field(default_factory=list)  # e.g. actuals rows of no loaded partnership
+    warnings: list[Problem] = field(default_factory=list)  # e.g. empty actuals: "no data"
+
+    def __iter__(self) -> Iterator[Outcome]:
+        return iter(self.outcomes)
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    def __getitem__(self, index: int) -> Outcome:
+        return self.outcomes[index]
+
+    @property
+    def failed(self) -> bool:
+        """Return whether some data file failed or the batch has problems (exit code 1)."""
+        return bool(self.problems) or any(o.failed for o in self.outcomes)
+
+
+def check_files(paths: Iterable[str | Path], *, lang: Lang = "en") -> list[FileCheck]:
+    """Return the findings of every data file named by ``paths`` (files, or folders searched for them).
+
+    :param lang: language of the messages: ``kk``, ``ru`` or ``en``
+    """
+    check_langs(lang)
+    results = []
+    for path in find_files(paths):
+        try:
+            partnership, lines = load_with_lines(path)
+        except InputError as exc:
+            results.append(FileCheck(str(path), input_findings(exc), loaded=False))
+            continue
+        results.append(FileCheck(str(path), check(partnership, lines=lines, path=str(path), lang=lang)))
+    return results
+
+
+def render(
+    paths: Iterable[str | Path],
+    *,
+    out: str | Path = "out",
+    kinds: Sequence[str] | None = None,
+    langs: Sequence[Lang] = LANGS,
+    formats: Sequence[str] = ("docx",),
+    templates: str | Path | None = None,
+    period: str | None = None,
+    actuals: str | Path | None = None,
+    draft: bool = False,
+    packet: bool = False,
+    jobs: int = 0,
+    check_lang: Lang = "en",
+    progress: Callable[[str], None] | None = None,
+) -> Batch:
+    """Render the documents of data files (or folders of them) under ``out``, as ``spdocs render`` does.
+
+    Returns a `Batch`: one `Outcome` per data file (what was written, the check findings, the
+    kinds left out and why, or the error that stopped it), in the order of the files. One
+    failed partnership never stops the others.
+
+    :param kinds: document kinds (default: every kind that applies); :param langs: ``kk``, ``ru``, ``en``;
+    :param formats: ``docx`` and/or ``pdf``; :param templates: a folder of your own templates;
+    :param period: reports: only this reporting period;
+    :param actuals: a spreadsheet (.xlsx or .csv) of actual values that override the data files';
+    :param draft: render despite error findings and mark documents as drafts;
+    :param packet: with PDF, also join each partnership's PDFs per language;
+    :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
+    :param check_lang: language of the check messages.
+    """
+    options = Options(
+        out=Path(out),
+        kinds=_kinds(kinds),
+        langs=check_langs(tuple(langs)),
+        formats=_formats(formats),
+        templates=_folder(templates),
+        period=str(period) if period is not None else None,
+        draft=draft,
+        packet=packet,
+        check_lang=check_langs(check_lang)[0],
+    )
+    if packet and "pdf" not in options.formats:
+        raise OptionError("a packet joins PDFs: add the pdf format")
+    files = find_files(paths)
+    table = _read_actuals(actuals)
+    transform = None
+    if table is not None:
+        from spdocs.actuals import apply_actuals
+
+        transform = functools.partial(apply_actuals, table=table)
+    outcomes = produce(files, options, jobs=jobs, transform=transform, progress=progress)
+    batch = Batch(outcomes)
+    if table is not None:
+        from spdocs.actuals import unknown_partnerships
+
+        batch.problems += unknown_partnerships(table, (o.partnership for o in outcomes if o.partnership))
+        batch.warnings += table.warnings
+    return batch
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summary workbook written, and what could not go into it."""
+
+    path: Path
+    partnerships: int
+    failed: list[InputError]  # data files that did not load
+    warnings: list[Problem]
+
+
+def summary(
+    paths: Iterable[str | Path],
+    *,
+    out: str | Path,
+    actuals: str | Path | None = None,
+    lang: Lang = "ru",
+    period: str | None = None,
+    templates: str | Path | None = None,
+) -> Summary:
+    """Write the summary workbook of data files to ``out`` (XLSX), as ``spdocs summary`` does.
+
+    Data files that do not load are left out and listed in the result; an actuals sheet with
+    problems, or an ``out`` that cannot be written, raises.
+    """
+    from spdocs import actuals as actuals_
+    from spdocs.loader import iter_load
+    from spdocs.workbook import summary as workbook
+    from spdocs.write import write_atomic
+
+    check_langs(lang)
+    partnerships: list[Partnership] = []
+    failed: list[InputError] = []
+    for _path, loaded in iter_load(find_files(paths)):
+        if isinstance(loaded, InputError):
+            failed.append(loaded)
+        else:
+            partnerships.append(loaded)
+    warnings: tuple[Problem, ...] = ()
+    if actuals is not None:
+        partnerships, warnings = actuals_.load(actuals, partnerships)
+    data = workbook(partnerships, lang=lang, period=period, templates=_folder(templates))
+    dest = Path(out)
+    try:
+        write_atomic(dest, data)
+    except OSError as exc:
+        raise OutputError.from_os(dest, exc) from None
+    return Summary(dest, len(partnerships), failed, list(warnings))
+
+
+def _kinds(kinds: Sequence[str] | None) -> tuple[str, ...] | None:
+    if kinds is None:
+        return None
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(KINDS)})")
+    return tuple(kinds)
+
+
+def _formats(formats: Sequence[str]) -> tuple[str, ...]:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise OptionError(f"unknown format {', '.join(unknown) or repr('')} (expected {', '.join(FORMATS)})")
+    return tuple(formats)
+
+
+def _folder(path: str | Path | None) -> Path | None:
+    if path is None:
+        return None
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(folder, [Problem(str(folder), None, "", "no such folder")])
+    return folder
+
+
+def _read_actuals(path: str | Path | None) -> ActualsTable | None:
+    if path is None:
+        return None
+    from spdocs.actuals import read_actuals
+
+    return read_actuals(path)

@@ -1,0 +1,74 @@
+"""Options shared by several commands, and the one place that turns errors into exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from spdocs.errors import InputError, OptionError, OutputError, SpdocsError
+from spdocs.languages import LANGS
+
+# Exit codes by error class, the first match wins (DESIGN.md): 2 when nothing could be done as
+# asked (unusable input, options or output), 1 when some document or partnership failed.
+EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
+    (InputError, 2),
+    (OptionError, 2),
+    (OutputError, 2),
+    (SpdocsError, 1),
+    (OSError, 2),
+)
+
+
+class Failure(click.ClickException):
+    """An error of spdocs (or of the system) shown as one line, with the exit code `EXIT_CODES` gives."""
+
+    def __init__(self, error: BaseException) -> None:
+        if isinstance(error, OSError) and not isinstance(error, SpdocsError):
+            message = f"{error.filename}: {error.strerror}" if error.filename and error.strerror else str(error)
+        else:
+            message = str(error)
+        super().__init__(message)
+        self.exit_code = next(code for cls, code in EXIT_CODES if isinstance(error, cls))
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"spdocs: {self.message}", err=True)
+
+
+class Group(click.Group):
+    """A command group whose commands' spdocs errors become one-line messages and exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (SpdocsError, OSError) as exc:
+            raise Failure(exc) from exc
+
+
+def csv_choice(choices: Sequence[str]) -> Callable[[click.Context, click.Parameter, str | None], tuple[str, ...] | None]:
+    """Return a callback that splits ``a,b`` and checks each item against ``choices``."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        items = tuple(v.strip() for v in value.split(",") if v.strip())
+        bad = [v for v in items if v not in choices]
+        if bad or not items:
+            raise click.BadParameter(
+                f"{', '.join(bad) or value!r} (expected one or more of {', '.join(choices)}, comma-separated)"
+            )
+        return items
+
+    return callback
+
+
+def lang_option(default: str, help: str, *names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Return a ``--lang``-style option: one language of the registry."""
+    return click.option(*(names or ("--lang",)), type=click.Choice(LANGS), default=default, show_default=True, help=help)
+
+
+def templates_option(help: str = "Your own templates folder.") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Return the ``--templates DIR`` option."""
+    return click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help=help)

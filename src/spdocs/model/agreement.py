@@ -1,0 +1,75 @@
+"""The cooperation agreement: number, dates and term, purpose, areas, disputes and copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from spdocs.model.base import Base, Code, Id, LangCode, Text
+
+
+class Area(Base):
+    """A priority area of cooperation; indicators and activities refer to it by id."""
+
+    id: Id
+    name: Text
+    moh_area: Literal["personnel", "science", "medical_services"] | None = Field(
+        None, description="medical regime: which primary area of the MoH Rules, p. 4, this is"
+    )
+
+
+class MinistryRef(Base):
+    """How the partnership was agreed with the ministry (letter, protocol or order)."""
+
+    document: Text
+    number: str | None = None
+    date: dt.date | None = None
+
+
+class Agreement(Base):
+    """The cooperation agreement itself."""
+
+    number: Code
+    date: dt.date = Field(description="date of signing")
+    place: Text = Field(description="city of signing")
+    start: dt.date
+    end: dt.date | None = None
+    term_years: int | None = Field(None, ge=1, le=99)
+    auto_renewal: bool = False
+    ministry: MinistryRef | None = None
+    purpose: Text
+    objectives: list[Text] = Field(min_length=1)
+    areas: list[Area] = Field(min_length=1)
+    forms: list[Text] = Field(min_length=1, description="forms of cooperation")
+    disputes: Literal["court_kz", "arbitration", "aifc_court", "aifc_iac"] = "court_kz"
+    governing_law: Literal["kz", "english"] = "kz"
+    prevailing: LangCode | None = Field(None, description="text that prevails if versions differ")
+    copies: int = Field(2, ge=1, le=10, description="originals signed")
+
+    @model_validator(mode="after")
+    def _term(self) -> Agreement:
+        if self.end is None and self.term_years is None:
+            raise ValueError("give `end` or `term_years`")
+        return self
+
+    @property
+    def end_date(self) -> dt.date:
+        """Return the last day of the term (given, or computed from ``term_years``)."""
+        if self.end is not None:
+            return self.end
+        assert self.term_years is not None
+        try:
+            anniversary = self.start.replace(year=self.start.year + self.term_years)
+        except ValueError:  # 29 February
+            anniversary = self.start.replace(year=self.start.year + self.term_years, day=28)
+        return anniversary - dt.timedelta(days=1)
+
+    @property
+    def years(self) -> int:
+        """Return the term in whole years."""
+        if self.term_years is not None:
+            return self.term_years
+        end = self.end_date + dt.timedelta(days=1)
+        return end.year - self.start.year - ((end.month, end.day) < (self.start.month, self.start.day))

@@ -1,0 +1,86 @@
+"""The building blocks of the data file: strict frozen models, texts per language, money, codes."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, create_model, field_validator
+
+from spdocs.languages import LANGS, LANGUAGES, Lang
+from spdocs.regimes import MODELS, REGIMES
+
+if TYPE_CHECKING:  # closed sets, kept as data in the registries; the type checker sees them as text
+    LangCode = str
+    RegimeCode = str
+    ModelCode = str
+else:
+    LangCode = Literal[LANGS]
+    RegimeCode = Literal[tuple(REGIMES)]
+    ModelCode = Literal[MODELS]
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
+# Numbers and codes that YAML may read as numbers (2025, 45): the loader turns them into text.
+Code = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    WithJsonSchema({"type": ["string", "integer"], "minLength": 1}),
+]
+PeriodId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"}),
+]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Bin = Annotated[str, StringConstraints(pattern=r"^\d{12}$")]
+
+
+class Base(BaseModel):
+    """Frozen, strict about unknown fields; numbers given where text is expected become text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+class TextBase(Base):
+    """A text that appears in documents, in each language of the registry (`spdocs.languages`)."""
+
+    @field_validator("*")
+    @classmethod
+    def _nfc(cls, value: str) -> str:
+        # Word and LibreOffice render decomposed letters badly; keep one form (glossary §4).
+        value = unicodedata.normalize("NFC", value)
+        if not value.strip():
+            raise ValueError("text is blank")
+        return value
+
+    def get(self, lang: Lang) -> str:
+        """Return the text in ``lang``."""
+        return str(getattr(self, lang))
+
+
+if TYPE_CHECKING:
+    Text = TextBase
+else:
+    # One field per language of the registry: a language added there is a field here.
+    _TEXT_FIELDS: dict[str, Any] = {
+        lang.code: (str, Field(min_length=1, description=f"{lang.name} ({lang.script.title()})"))
+        for lang in LANGUAGES.values()
+    }
+    Text = create_model("Text", __base__=TextBase, __module__=__name__, **_TEXT_FIELDS)
+    Text.__doc__ = TextBase.__doc__
+
+
+class Money(Base):
+    """An amount of money: Decimal plus an ISO 4217 currency code."""
+
+    amount: Decimal = Field(ge=0)
+    currency: Currency = "KZT"
+
+
+class Person(Base):
+    """A person named in a document: name and position per language."""
+
+    name: Text
+    position: Text

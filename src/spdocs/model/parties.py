@@ -1,0 +1,95 @@
+"""The parties: organizations that sign, their signatories, bank details and rankings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from spdocs.model.base import Base, Bin, Code, Country, Person, Text
+
+
+class Authority(Base):
+    """What empowers a signatory: the charter, a power of attorney, regulations or an order."""
+
+    basis: Literal["charter", "power_of_attorney", "regulations", "order"]
+    number: str | None = None
+    date: dt.date | None = None
+
+
+class Signatory(Person):
+    """The person who signs for a party."""
+
+    authority: Authority
+
+
+class BankDetails(Base):
+    """Bank details as printed under the signatures."""
+
+    bank: Text
+    account: Code = Field(description="IIK/IBAN or account number")
+    bic: Code = Field(description="BIK or SWIFT code")
+    kbe: str | None = Field(None, description="Kazakhstani beneficiary code (Кбе), if any")
+
+
+class Ranking(Base):
+    """A place in an international ranking (QS, THE, ARWU or a subject ranking)."""
+
+    system: Literal["QS", "THE", "ARWU", "other"]
+    year: int = Field(ge=2000, le=2100)
+    rank: int = Field(ge=1, description="the place, or the upper end of a band such as 401-500")
+    rank_to: int | None = Field(None, description="the lower end of a band, e.g. 500 in 401-500")
+    subject: Text | None = Field(None, description="for a subject ranking: the subject")
+
+
+class Party(Base):
+    """An organization that is a party to the partnership."""
+
+    name: Text = Field(description="full official name as written in documents, with legal form")
+    short_name: Text
+    alias: Text = Field(description='how the agreement calls it: "Университет", "Партнер", ...')
+    country: Country
+    legal_form: Text | None = None
+    bin: Bin | None = Field(
+        None, description="business identification number (12 digits), for Kazakhstani organizations"
+    )
+    kind: Literal["university", "medical_university", "medical_organization", "research_organization", "other"] = (
+        "university"
+    )
+    address: Text
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    bank: BankDetails | None = None
+    signatory: Signatory
+    rankings: list[Ranking] = []
+
+    @model_validator(mode="after")
+    def _kazakhstani_bin(self) -> Party:
+        if self.country == "KZ" and self.bin is None:
+            raise ValueError("bin: a Kazakhstani organization needs its BIN (12 digits)")
+        return self
+
+
+class Participant(Base):
+    """Another participant: an enterprise, investor or organization (may sign, may hold a share)."""
+
+    role: Literal["enterprise", "investor", "organization"]
+    name: Text
+    short_name: Text
+    alias: Text
+    country: Country
+    bin: Bin | None = None
+    address: Text
+    bank: BankDetails | None = None
+    signatory: Signatory | None = Field(None, description="given when the participant signs the agreement")
+    contribution: Text | None = Field(None, description="what the participant brings (practice bases, financing)")
+
+
+class Parties(Base):
+    """The Kazakhstani organization, its foreign partner (a consortium's lead) and others."""
+
+    kazakhstani: Party
+    foreign: Party
+    others: list[Participant] = []
