@@ -32,8 +32,9 @@ $(BIN)/ruff: pyproject.toml $(BIN)/spdocs
 lint: $(BIN)/ruff  ## ruff check, ruff format --check and mypy --strict (developers; not part of test or CI)
 	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests && $(BIN)/mypy
 
-bench: setup  ## batch-rendering benchmark against plain docxtpl
+bench: setup  ## batch-rendering benchmark against plain docxtpl; start-up CPU of spdocs --help
 	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_startup.py
 
 clean:  ## remove the virtual environment and outputs
 	rm -rf $(VENV) out build dist

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from spdocs import documents, engine, kinds
+from spdocs import documents, engine, resources
 from spdocs.environment import make_env
+from spdocs.kinds import KINDS
 from spdocs.loader import find_files, load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,8 +42,10 @@ def bench_render(kind: str, n: int) -> None:
     partnerships = [load(p) for p in find_files([ROOT / "examples"])]
     jobs = [(p, t) for p in partnerships for t in documents.targets(p, kinds_=[kind])]
     jobs = (jobs * (n // len(jobs) + 1))[:n]
-    contexts = [(t.lang, kinds.template_path(kind, t.lang), documents.build_context(p, kind, lang=t.lang, period=t.period))
-                for p, t in jobs]
+    contexts = [
+        (t.lang, resources.template_path(kind, t.lang), documents.build_context(p, kind, lang=t.lang, period=t.period))
+        for p, t in jobs
+    ]
 
     def naive() -> None:
         for lang, path, ctx in contexts:
@@ -56,8 +59,10 @@ def bench_render(kind: str, n: int) -> None:
 
     engine._prepare.cache_clear()
     t_naive, t_cached = timed(naive), timed(cached)
-    print(f"render {n} x {kind}: docxtpl {t_naive:.2f}s ({n / t_naive:.0f}/s), "
-          f"spdocs {t_cached:.2f}s ({n / t_cached:.0f}/s), speed-up x{t_naive / t_cached:.1f}")
+    print(
+        f"render {n} x {kind}: docxtpl {t_naive:.2f}s ({n / t_naive:.0f}/s), "
+        f"spdocs {t_cached:.2f}s ({n / t_cached:.0f}/s), speed-up x{t_naive / t_cached:.1f}"
+    )
 
 
 def bench_pdf(kind: str, m: int) -> None:
@@ -79,8 +84,20 @@ def bench_pdf(kind: str, m: int) -> None:
         def naive() -> None:
             profile = folder / "profile"  # one profile, reused, as a script would
             for src in sources:
-                subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                                "--outdir", str(folder / "naive"), str(src)], check=True, capture_output=True)
+                subprocess.run(
+                    [
+                        soffice,
+                        f"-env:UserInstallation=file://{profile}",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        str(folder / "naive"),
+                        str(src),
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
 
         def pooled() -> None:
             with Converter(jobs=2) as converter:
@@ -88,15 +105,17 @@ def bench_pdf(kind: str, m: int) -> None:
             assert not failures, failures
 
         t_naive, t_pooled = timed(naive), timed(pooled)
-    print(f"pdf {m} x {kind}: one soffice per file {t_naive:.1f}s, spdocs Converter {t_pooled:.1f}s, "
-          f"speed-up x{t_naive / t_pooled:.1f}")
+    print(
+        f"pdf {m} x {kind}: one soffice per file {t_naive:.1f}s, spdocs Converter {t_pooled:.1f}s, "
+        f"speed-up x{t_naive / t_pooled:.1f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--pdf", type=int, default=12, help="files to convert (0 skips the PDF part)")
-    parser.add_argument("--kind", default="agreement", choices=list(kinds.KINDS))
+    parser.add_argument("--kind", default="agreement", choices=list(KINDS))
     args = parser.parse_args()
     bench_render(args.kind, args.docs)
     if args.pdf:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -386,3 +388,62 @@ def test_draft_with_unknown_area_renders_and_spares_the_batch(runner, tmp_path):
     report = docxtext.text((out / "taraz-mendeleev" / "report-2025.en.docx").read_bytes())
     assert "| 4. reserch |" in report
     assert (out / "kaznmu-duke" / "report-2025.en.docx").is_file()
+
+
+# Outputs that cannot be written: a one-line message and exit 2, never a traceback. /proc takes
+# no new files even for root (tests may run as root, for whom permission bits do not count).
+UNWRITABLE = Path("/proc/spdocs-test")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", str(TARAZ), "--out", str(UNWRITABLE / "summary.xlsx")],
+        ["new", "--model", "branch", str(UNWRITABLE / "new.yaml")],
+        ["templates", "export", str(UNWRITABLE)],
+    ],
+    ids=["summary", "new", "templates-export"],
+)
+def test_unwritable_output_is_one_line_and_exit_2(runner, args):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(result.exception, SystemExit)
+    [line] = [line for line in result.output.splitlines() if line.startswith("spdocs:")]
+    assert str(UNWRITABLE) in line and "cannot write" in line
+
+
+def test_summary_into_a_path_under_a_file_is_one_line(runner, tmp_path):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    result = runner.invoke(cli, ["summary", str(TARAZ), "--out", str(tmp_path / "file" / "summary.xlsx")])
+    assert result.exit_code == 2
+    assert result.output.startswith("spdocs: ") and result.output.count("\n") == 1
+    assert "cannot write (File exists)" in result.output or "Not a directory" in result.output
+
+
+def test_render_into_an_unwritable_folder_fails_each_partnership(runner):
+    result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "order", "--lang", "kk", "--out", str(UNWRITABLE)])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "forbidden"),
+    [
+        (["--help"], ("docxtpl", "jinja2", "pypdf", "matplotlib", "openpyxl", "pydantic", "yaml", "babel")),
+        (["render", "--help"], ("docxtpl", "jinja2", "pypdf", "matplotlib", "openpyxl", "pydantic")),
+        (["schema"], ("docxtpl", "jinja2", "pypdf", "matplotlib", "openpyxl", "docx")),
+        (["new", "--model", "medical"], ("docxtpl", "jinja2", "pypdf", "matplotlib", "openpyxl", "docx")),
+        (["check", str(TARAZ)], ("docxtpl", "pypdf", "matplotlib", "docx")),
+    ],
+    ids=["help", "render-help", "schema", "new", "check"],
+)
+def test_commands_import_only_what_they_need(args, forbidden):
+    """`spdocs --help` and the data-file commands start without the rendering and PDF stack."""
+    code = (
+        "import sys\nfrom spdocs.cli import cli\n"
+        f"try:\n    cli({args!r}, prog_name='spdocs')\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = set(out.split("\n")[-2].split())
+    assert loaded.isdisjoint(forbidden), sorted(loaded & set(forbidden))

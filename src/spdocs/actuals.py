@@ -300,7 +300,7 @@ def _note(
         lang: str(cells[f"note_{lang}"]).strip() for lang in LANGS if not spreadsheet.blank(cells.get(f"note_{lang}"))
     }
     if not per_lang:
-        return Text(kk=common, ru=common, en=common) if common else None
+        return Text.same(common) if common else None
     texts = {lang: per_lang.get(lang, common) for lang in LANGS}
     lacking = [lang for lang, text in texts.items() if not text]
     for lang in lacking:

@@ -157,7 +157,7 @@ def areas_of(p: Partnership) -> list[Area]:
     """
     known = {a.id for a in p.agreement.areas}
     stray = dict.fromkeys(i.area for i in p.indicators if i.area not in known)
-    return [*p.agreement.areas, *(Area(id=a, name=Text(kk=a, ru=a, en=a), moh_area=None) for a in stray)]
+    return [*p.agreement.areas, *(Area(id=a, name=Text.same(a), moh_area=None) for a in stray)]
 
 
 def reported_periods(p: Partnership) -> list[Period]:

@@ -20,10 +20,10 @@ from spdocs.kinds import KINDS
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.loader import find_files, load_with_lines
 from spdocs.model import Partnership
-from spdocs.produce import Options, Outcome, produce
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rendering stack is imported by `render` only: `check_files` stays light
     from spdocs.actuals import ActualsTable
+    from spdocs.produce import Outcome
 
 FORMATS = ("docx", "pdf")
 
@@ -108,6 +108,8 @@ def render(
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
     :param check_lang: language of the check messages.
     """
+    from spdocs.produce import Options, produce
+
     options = Options(
         out=Path(out),
         kinds=_kinds(kinds),
@@ -121,6 +123,11 @@ def render(
     )
     if packet and "pdf" not in options.formats:
         raise OptionError("a packet joins PDFs: add the pdf format")
+    if options.templates is not None:
+        from spdocs.terms import terms
+
+        for lang in options.langs:  # a broken terms.yaml is the user's mistake once, not every partnership's
+            terms(lang, options.templates)
     files = find_files(paths)
     table = _read_actuals(actuals)
     transform = None

@@ -71,7 +71,9 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
     return ctx
 
 
-def for_document(shared: dict[str, Any], kind: str, p: Partnership, period: Period | None, lang: Lang) -> dict[str, Any]:
+def for_document(
+    shared: dict[str, Any], kind: str, p: Partnership, period: Period | None, lang: Lang
+) -> dict[str, Any]:
     """Return one document's context: the shared one (`base`) with its kind and, if any, its period."""
     ctx = {**shared, "kind": kind}
     if period is not None:

@@ -15,10 +15,12 @@ from typing import Any
 
 from spdocs import analysis, chart, context, engine, resources
 from spdocs.errors import OptionError, RenderError
-from spdocs.kinds import KINDS, kind as kind_named
+from spdocs.kinds import KINDS
+from spdocs.kinds import kind as kind_named
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.model import Partnership, Period
-from spdocs.terms import Terms, terms as terms_of
+from spdocs.terms import Terms
+from spdocs.terms import terms as terms_of
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,10 @@ def _analysis(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -
         raise OptionError("the indicator analysis is made for a reporting period; name the period")
     result = analysis.analyze(p, period)
     labels = terms.as_context()["report"]
-    return Extra({"report": context.report(p, period, result, lang, terms)}, {"chart": chart.png(result, lang=lang, labels=labels)})
+    return Extra(
+        {"report": context.report(p, period, result, lang, terms)},
+        {"chart": chart.png(result, lang=lang, labels=labels)},
+    )
 
 
 # Context providers a kind names in its `extras`.

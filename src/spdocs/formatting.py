@@ -9,8 +9,8 @@ Kazakh case suffixes, legal-style names of the tenge and the names of minor unit
 from __future__ import annotations
 
 import copy
-import functools
 import datetime
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal

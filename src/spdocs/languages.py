@@ -15,6 +15,7 @@ This module imports nothing heavy: the command line reads it to offer the choice
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -116,7 +117,12 @@ LANGUAGES: dict[str, Language] = {
         money="{code} {digits} ({words} {name}{minor})",
         minor=" and {words} {unit}",
         tenge="tenge",
-        minor_units={"KZT": ("tiyn",), "USD": ("cent", "cents"), "EUR": ("cent", "cents"), "RUB": ("kopeck", "kopecks")},
+        minor_units={
+            "KZT": ("tiyn",),
+            "USD": ("cent", "cents"),
+            "EUR": ("cent", "cents"),
+            "RUB": ("kopeck", "kopecks"),
+        },
         acting=("acting",),
     ),
 }
@@ -132,9 +138,9 @@ def language(code: str) -> Language:
         raise ValueError(f"unknown language {code!r} (expected {', '.join(LANGS)})") from None
 
 
-def check_langs(codes: object) -> tuple[Lang, ...]:
+def check_langs(codes: str | Iterable[str]) -> tuple[Lang, ...]:
     """Return ``codes`` (one code or several) as a tuple after checking each against the registry."""
-    items = (codes,) if isinstance(codes, str) else tuple(codes)  # type: ignore[call-overload]
+    items = (codes,) if isinstance(codes, str) else tuple(codes)
     for code in items:
         language(code)
     return items

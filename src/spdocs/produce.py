@@ -22,8 +22,8 @@ from spdocs.checks import Finding, check
 from spdocs.documents import Skip, Target
 from spdocs.errors import ConversionError, OutputError, SpdocsError
 from spdocs.kinds import KINDS
-from spdocs.loader import load_with_lines
 from spdocs.languages import LANGS, Lang
+from spdocs.loader import load_with_lines
 from spdocs.model import Partnership
 from spdocs.pdf import assemble, normalize
 from spdocs.terms import terms
@@ -197,7 +197,10 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
     def tick(docx: Path, error: ConversionError | None) -> None:
         nonlocal done
         done += 1
-        say(f"[{done}/{len(jobs_)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}" + (f": {error}" if error else ""))
+        say(
+            f"[{done}/{len(jobs_)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}"
+            + (f": {error}" if error else "")
+        )
 
     with Converter(jobs=jobs) as converter:
         failures = converter.convert([(docx.path, pdf) for _, docx, pdf in jobs_], progress=tick)
@@ -228,14 +231,22 @@ def _packets(outcome: Outcome, options: Options) -> None:
     for lang in options.langs:
         pdfs = sorted(
             (w for w in outcome.files if w.fmt == "pdf" and w.lang == lang and w.target is not None),
-            key=lambda w: (order.get(w.target.kind, len(order)), w.target.kind, w.target.period or "") if w.target else (0, "", ""),
+            key=lambda w: (
+                (order.get(w.target.kind, len(order)), w.target.kind, w.target.period or "")
+                if w.target
+                else (0, "", "")
+            ),
         )
         if not pdfs:
             continue
         t = terms(lang, options.templates)
         parts = [(w.target.title(t), w.path.read_bytes()) for w in pdfs if w.target is not None]
         try:
-            packet = assemble(parts, title=outcome.titles.get(lang, outcome.partnership or ""), draft_mark=t.draft if options.draft else None)
+            packet = assemble(
+                parts,
+                title=outcome.titles.get(lang, outcome.partnership or ""),
+                draft_mark=t.draft if options.draft else None,
+            )
             dest = pdfs[0].path.parent / f"packet.{lang}.pdf"
             write_atomic(dest, packet)
         except SpdocsError as exc:

@@ -76,7 +76,14 @@ REGIMES: dict[str, Regime] = {
 _HE = "higher_education"
 PROFILES: dict[str, Profile] = {
     "branch": Profile(
-        "branch", _HE, requires=("branch",), sections=("branch",), teaching=True, branch=True, annexes=("programs",), item=1
+        "branch",
+        _HE,
+        requires=("branch",),
+        sections=("branch",),
+        teaching=True,
+        branch=True,
+        annexes=("programs",),
+        item=1,
     ),
     "consortium_branch": Profile(
         "consortium_branch",

@@ -38,14 +38,14 @@ MODELS: tuple[str, ...] = tuple(PROFILES)
 
 def _only() -> dict[str, tuple[str, ...]]:
     """Return the fields (dotted paths) that belong to some models only, from the registry."""
-    def where(test: typing.Callable[[typing.Any], bool]) -> tuple[str, ...]:
-        return tuple(code for code, spec in PROFILES.items() if test(spec))
 
-    only = {"model": where(lambda s: bool(REGIMES[s.regime].models))}
-    only |= {section: where(lambda s, x=section: x in s.sections) for section in MODEL_SECTIONS}
-    only["programs"] = where(lambda s: s.teaching)
+    only = {"model": tuple(c for c, s in PROFILES.items() if REGIMES[s.regime].models)}
+    for section in MODEL_SECTIONS:
+        only[section] = tuple(c for c, s in PROFILES.items() if section in s.sections)
+    only["programs"] = tuple(c for c, s in PROFILES.items() if s.teaching)
     for regime in REGIMES.values():
-        only |= {path: where(lambda s, r=regime.code: s.regime == r) for path in (*regime.sections, *regime.fields)}
+        for path in (*regime.sections, *regime.fields):
+            only[path] = tuple(c for c, s in PROFILES.items() if s.regime == regime.code)
     return only
 
 
@@ -96,7 +96,7 @@ def applies(path: str, model: str) -> bool:
 
 
 def starter(model: str) -> str:
-    """Return a commented YAML starter data file for ``model``: a profile of `spdocs.regimes` (a model or ``medical``)."""
+    """Return a commented YAML starter data file for ``model``: a profile of `spdocs.regimes` (model or regime)."""
     if model not in MODELS:
         raise ValueError(f"unknown model '{model}' (expected one of {', '.join(MODELS)})")
     regime = PROFILES[model].regime

@@ -17,8 +17,8 @@ from spdocs.checks.base import SEVERITIES, Hit, Rule, Severity, resolve
 from spdocs.checks.messages import citation, message
 from spdocs.checks.rules import RULES
 from spdocs.errors import InputError
-from spdocs.loader import dotted, line_of
 from spdocs.languages import LANGS, Lang
+from spdocs.loader import dotted, line_of
 from spdocs.model import Partnership
 
 __all__ = ["RULES", "SEVERITIES", "Finding", "Rule", "Severity", "check", "input_findings"]

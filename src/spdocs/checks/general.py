@@ -15,7 +15,6 @@ REPORTS = {"higher_education": moshe("ch", 3, "rec", 3), "medical": moh("p", 11)
 _PERIODS = {"medical": moh("p", 11)}
 
 
-
 def gen_country(p: Partnership) -> Iterator[Hit]:
     """The foreign partner is foreign and the Kazakhstani party is Kazakhstani."""
     if p.parties.foreign.country == "KZ":

@@ -40,7 +40,7 @@ def he_foreign_oblig(p: Partnership) -> Iterator[Hit]:
     if s is not None and s.foreign_percent == 0 and not s.foreign_staff_count:
         yield Hit(("staffing", "foreign_percent"), "staff", {"percent": s.foreign_percent}, s.foreign_percent)
     if not any(x.dual_degree for x in p.programs):
-        yield Hit(("programs",), "dual", {"model": Term("model", (p.model,))})
+        yield Hit(("programs",), "dual", {"model": Term("model", (profile_of(p).code,))})
 
 
 def he_ranking(p: Partnership) -> Iterator[Hit]:

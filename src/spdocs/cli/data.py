@@ -11,7 +11,9 @@ from spdocs.errors import OutputError
 from spdocs.regimes import PROFILES
 
 
-@click.command("new", epilog="\b\nExamples:\n  spdocs new --model branch taraz.yaml\n  spdocs new --model medical > zkmu.yaml")
+@click.command(
+    "new", epilog="\b\nExamples:\n  spdocs new --model branch taraz.yaml\n  spdocs new --model medical > zkmu.yaml"
+)
 @click.option(
     "--model",
     "model_",

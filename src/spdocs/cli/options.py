@@ -31,7 +31,8 @@ class Failure(click.ClickException):
         else:
             message = str(error)
         super().__init__(message)
-        self.exit_code = next(code for cls, code in EXIT_CODES if isinstance(error, cls))
+        # click reads the exit code from the instance; it declares a class default only
+        self.exit_code = next(code for cls, code in EXIT_CODES if isinstance(error, cls))  # type: ignore[misc]
 
     def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"spdocs: {self.message}", err=True)
@@ -47,7 +48,9 @@ class Group(click.Group):
             raise Failure(exc) from exc
 
 
-def csv_choice(choices: Sequence[str]) -> Callable[[click.Context, click.Parameter, str | None], tuple[str, ...] | None]:
+def csv_choice(
+    choices: Sequence[str],
+) -> Callable[[click.Context, click.Parameter, str | None], tuple[str, ...] | None]:
     """Return a callback that splits ``a,b`` and checks each item against ``choices``."""
 
     def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
@@ -66,7 +69,9 @@ def csv_choice(choices: Sequence[str]) -> Callable[[click.Context, click.Paramet
 
 def lang_option(default: str, help: str, *names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Return a ``--lang``-style option: one language of the registry."""
-    return click.option(*(names or ("--lang",)), type=click.Choice(LANGS), default=default, show_default=True, help=help)
+    return click.option(
+        *(names or ("--lang",)), type=click.Choice(LANGS), default=default, show_default=True, help=help
+    )
 
 
 def templates_option(help: str = "Your own templates folder.") -> Callable[[Callable[..., Any]], Callable[..., Any]]:

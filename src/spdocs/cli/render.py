@@ -27,7 +27,12 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     help=f"Document kinds, comma-separated: {', '.join(KINDS)} (default: every kind the data has the sections for).",
 )
 @click.option(
-    "--lang", "langs", callback=csv_choice(LANGS), default=",".join(LANGS), show_default=True, help="Languages, comma-separated."
+    "--lang",
+    "langs",
+    callback=csv_choice(LANGS),
+    default=",".join(LANGS),
+    show_default=True,
+    help="Languages, comma-separated.",
 )
 @click.option(
     "--format",
@@ -117,7 +122,9 @@ def render_cmd(
         click.echo(str(problem), err=True)
     written = sum(len(o.files) for o in batch)
     files_word = "file" if written == 1 else "files"
-    click.echo(f"{written} {files_word} written to {out}/ from {len(batch) - failed} of {len(batch)} data files", err=True)
+    click.echo(
+        f"{written} {files_word} written to {out}/ from {len(batch) - failed} of {len(batch)} data files", err=True
+    )
     raise SystemExit(1 if batch.failed else 0)
 
 
@@ -127,7 +134,9 @@ def render_cmd(
     "  spdocs summary data/ --actuals actuals-2026.xlsx --period 2026 --lang kk --out svod.xlsx",
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx).")
+@click.option(
+    "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The workbook to write (.xlsx)."
+)
 @click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path), help=ACTUALS_HELP)
 @lang_option("ru", "Language of names and headers.")
 @click.option("--period", help="Only this reporting period (default: every period with actuals).")

@@ -44,8 +44,8 @@ from spdocs.model.higher_education import (
 )
 from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Period
 from spdocs.model.medical import PlanItem, Selection
-from spdocs.model.partnership import Partnership
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
+from spdocs.model.partnership import Partnership
 from spdocs.model.sections import (
     Branch,
     CertificationCenter,

@@ -11,6 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSc
 from spdocs.languages import LANGS, LANGUAGES, Lang
 from spdocs.regimes import MODELS, REGIMES
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 if TYPE_CHECKING:  # closed sets, kept as data in the registries; the type checker sees them as text
     LangCode = str
     RegimeCode = str
@@ -58,6 +61,11 @@ class TextBase(Base):
     def get(self, lang: Lang) -> str:
         """Return the text in ``lang``."""
         return str(getattr(self, lang))
+
+    @classmethod
+    def same(cls, value: str) -> Self:
+        """Return a text that reads ``value`` in every language (a code, a name written alike)."""
+        return cls.model_validate(dict.fromkeys(LANGS, value))
 
 
 if TYPE_CHECKING:

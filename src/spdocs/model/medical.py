@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import Field
-
 from spdocs.model.base import Base, Id, Text
 
 
