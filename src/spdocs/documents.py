@@ -73,9 +73,9 @@ def render_document(
     """
     template = engine.prepare(kinds.template_path(kind, lang, templates), lang=lang)
     ctx, result = _context(p, kind, lang=lang, period=period, templates=templates, draft=draft)
-    # A periodic kind's template has a picture described "chart": plan against actual.
-    images = {"chart": chart.png(result, lang=lang, labels=ctx["t"]["report"])} if result else None
-    docx = engine.render_docx(template, ctx, lang=lang, images=images)
+    # A periodic kind's template has a chart described "chart": plan against actual.
+    charts = {"chart": chart.data(result, lang=lang, labels=ctx["t"]["report"])} if result else None
+    docx = engine.render_docx(template, ctx, lang=lang, charts=charts)
     return engine.stamp_draft(docx, ctx["t"]["draft"]) if draft else docx
 
 
