@@ -61,6 +61,7 @@ def render(
     period: str | None = None,
     draft: bool = False,
     packet: bool = False,
+    pdf_a: bool = False,
     jobs: int = 0,
     progress: Callable[[str], None] | None = None,
 ) -> list[Outcome]:
@@ -73,6 +74,7 @@ def render(
     :param formats: ``docx`` and/or ``pdf``; :param templates: a folder of your own templates;
     :param draft: render despite error findings and mark documents as drafts;
     :param packet: with PDF, also join each partnership's PDFs per language;
+    :param pdf_a: with PDF, write archival PDF/A-2b, tagged (packets stay plain PDF);
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it.
     """
     options = Options(
@@ -84,5 +86,6 @@ def render(
         period=period,
         draft=draft,
         packet=packet,
+        pdf_a=pdf_a,
     )
     return produce(find_files(paths), options, jobs=jobs, progress=progress)

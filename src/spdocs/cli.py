@@ -157,6 +157,11 @@ def check_cmd(paths: tuple[Path, ...], lang: Lang, fmt: str) -> None:
     "--packet", is_flag=True, help="With PDF: also join each partnership's PDFs per language into packet.<lang>.pdf."
 )
 @click.option(
+    "--pdf-a",
+    is_flag=True,
+    help="With PDF: archival PDF/A-2b, tagged (LibreOffice 7.4+). Packets stay plain PDF.",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=0),
     default=0,
@@ -177,6 +182,7 @@ def render_cmd(
     actuals: Path | None,
     draft: bool,
     packet: bool,
+    pdf_a: bool,
     jobs: int,
     check_lang: Lang,
     quiet: bool,
@@ -194,6 +200,8 @@ def render_cmd(
 
     if packet and "pdf" not in formats:
         raise click.UsageError("--packet joins PDFs: add --format pdf (or docx,pdf)")
+    if pdf_a and "pdf" not in formats:
+        raise click.UsageError("--pdf-a is a kind of PDF: add --format pdf (or docx,pdf)")
     files = _guard(lambda: find_files(paths))
     table = _guard(lambda: read_actuals(actuals)) if actuals else None
     transform = functools.partial(apply_actuals, table=table) if table else None
@@ -207,6 +215,7 @@ def render_cmd(
         draft=draft,
         packet=packet,
         check_lang=check_lang,
+        pdf_a=pdf_a,
     )
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     outcomes = produce(files, options, jobs=jobs, transform=transform, progress=progress)

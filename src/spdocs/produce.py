@@ -22,7 +22,7 @@ from spdocs.checks import Finding, check
 from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
 from spdocs.load import load_with_lines
 from spdocs.model import LANGS, Lang, Partnership
-from spdocs.pdf import assemble, normalize
+from spdocs.pdf import assemble, normalize, pdfa_part
 from spdocs.write import write_atomic
 
 
@@ -39,6 +39,7 @@ class Options:
     draft: bool = False
     packet: bool = False
     check_lang: Lang = "en"
+    pdf_a: bool = False  # PDFs as PDF/A-2b, tagged (archival)
 
 
 @dataclass
@@ -170,7 +171,7 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             + (f": {error}" if error else "")
         )
 
-    with Converter(jobs=jobs) as converter:
+    with Converter(jobs=jobs, pdf_a=options.pdf_a) as converter:
         failures = converter.convert(pairs, progress=tick)
     failed = {Path(f.path) for f in failures if f.path}
     for docx, pdf in pairs:
@@ -182,7 +183,10 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             continue
         try:
             # LibreOffice writes the clock into each PDF; drop it: same input, same bytes.
-            write_atomic(pdf, normalize(pdf.read_bytes()))
+            data = normalize(pdf.read_bytes())
+            if options.pdf_a and pdfa_part(data) is None:
+                raise ConversionError("LibreOffice did not write PDF/A (it needs version 7.4 or later)", path=docx)
+            write_atomic(pdf, data)
         except SpdocsError as exc:
             outcome.error = outcome.error or exc
             continue
