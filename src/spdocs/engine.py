@@ -29,6 +29,7 @@ from spdocs.model import Lang
 
 # Text docxtpl's resolve_listing turns into Word markup (tab, new paragraph, line break, page break).
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_LISTING_CHAR = re.compile(r"[\t\a\n\f]")
 
 
 class _XmlOnly(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints: DocxTemplate is Any
@@ -124,8 +125,9 @@ def render_docx(
             raise RenderError(
                 f"{type(exc).__name__}: {exc}" + (f", in «{where}»" if where else ""), template=template.name, lang=lang
             ) from exc
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        if _LISTING.search(xml):  # (docxtpl's regex pass is costly and changes nothing otherwise)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the line breaks prepare() added
+        # docxtpl's regex pass is costly and changes nothing unless a text holds one of its characters.
+        if _LISTING_CHAR.search(xml, xml.find("<", 1)) and _LISTING.search(xml):
             xml = _DOCXTPL.resolve_listing(xml)
         rendered[member] = xml.encode("utf-8")
     if images:
