@@ -32,9 +32,8 @@ $(BIN)/ruff: pyproject.toml $(BIN)/spdocs
 lint: $(BIN)/ruff  ## ruff check, ruff format --check and mypy --strict (developers; not part of test or CI)
 	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests && $(BIN)/mypy
 
-bench: setup  ## batch-rendering benchmark against plain docxtpl; start-up CPU of spdocs --help
-	$(BIN)/python benchmarks/bench_render.py
-	$(BIN)/python benchmarks/bench_startup.py
+bench: setup  ## benchmarks: batch documents/s (--jobs 1, 2), memory, docxtpl, PDF, start-up (BENCH_N=750 for 9,000 documents)
+	cd benchmarks && ../$(BIN)/python bench.py
 
 clean:  ## remove the virtual environment and outputs
 	rm -rf $(VENV) out build dist

@@ -1,47 +1,32 @@
-"""Start-up cost: CPU time of `spdocs --help` (and a few light commands) next to `python -c pass`.
+"""Start-up: the CPU time of `spdocs --help` (and of `spdocs check` on one file) next to `python -c pass`.
 
-CPU time (user + system of the child process), not wall time, so that a busy machine does
-not move the figures much; the median of several runs. The target (issue: fast start) is at
-most 0.3 s of CPU for `spdocs --help`.
+CPU time (user + system) is what a loaded machine still measures fairly; the median of a
+few runs. Usage: python benchmarks/bench_startup.py [RUNS]   (default 5)
 """
 
 from __future__ import annotations
 
-import resource
 import statistics
-import subprocess
 import sys
-from pathlib import Path
 
-RUNS = 7
-SPDOCS = [sys.executable, "-m", "spdocs"]
-EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "kaznmu-duke.yaml")
+from common import EXAMPLES, SPDOCS, run
 
 
-def cpu(command: list[str]) -> float:
-    """Return the median CPU seconds of running ``command`` (output discarded)."""
-    times = []
-    for _ in range(RUNS):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-    return statistics.median(times)
-
-
-def main() -> None:
-    base = cpu([sys.executable, "-c", "pass"])
-    print(f"start-up CPU (median of {RUNS}):")
-    print(f"  python -c pass            {base:6.3f} s")
-    for label, args in (
-        ("spdocs --help", ["--help"]),
-        ("spdocs render --help", ["render", "--help"]),
-        ("spdocs schema", ["schema"]),
-        ("spdocs check (1 file)", ["check", EXAMPLE]),
-    ):
-        spent = cpu(SPDOCS + args)
-        print(f"  {label:<25} {spent:6.3f} s  (+{spent - base:.3f} s over python)")
+def startup(runs: int) -> dict[str, float]:
+    """Print and return the median CPU seconds of each command."""
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "spdocs --help": [SPDOCS, "--help"],
+        "spdocs render --help": [SPDOCS, "render", "--help"],
+        "spdocs check FILE": [SPDOCS, "check", str(EXAMPLES[0])],
+    }
+    print(f"start-up: CPU time (user + system), median of {runs} runs")
+    figures = {}
+    for name, command in commands.items():
+        figures[name] = statistics.median(run(command).cpu for _ in range(runs))
+        print(f"  {name:22s} {figures[name]:5.2f} s")
+    return figures
 
 
 if __name__ == "__main__":
-    main()
+    startup(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

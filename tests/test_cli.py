@@ -13,9 +13,10 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, requires_soffice
 from spdocs import __version__, docxtext, resources
 from spdocs.cli import cli
+from spdocs.pdf import pdfa_part
 
 TARAZ = ROOT / "examples" / "taraz-mendeleev.yaml"
 
@@ -368,6 +369,17 @@ def test_pdfs_are_deterministic(runner, tmp_path):
     first = (tmp_path / "a" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()
     assert first == (tmp_path / "b" / "taraz-mendeleev" / "order.kk.pdf").read_bytes()
     assert b"/CreationDate" not in first
+
+
+@requires_soffice
+def test_pdf_a(runner, tmp_path):
+    args = ["render", str(TARAZ), "--kind", "order", "--lang", "en", "--out", str(tmp_path)]
+    result = runner.invoke(cli, [*args, "--format", "pdf", "--pdf-a"])
+    assert result.exit_code == 0, result.output
+    assert pdfa_part((tmp_path / "taraz-mendeleev" / "order.en.pdf").read_bytes()) == "2B"
+    result = runner.invoke(cli, [*args, "--pdf-a"])
+    assert result.exit_code == 2
+    assert "--pdf-a is a kind of PDF: add --format pdf" in result.output
 
 
 def test_draft_with_unknown_area_renders_and_spares_the_batch(runner, tmp_path):

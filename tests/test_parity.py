@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import EXAMPLES, all_targets, rendered
-from spdocs import docxtext, kinds, parity, resources
+from spdocs import docxtext, kinds, package, parity, resources
 from spdocs.model import LANGS
 
 TARGETS = [(n, t) for n, t in all_targets() if t.lang == "kk"]
@@ -41,3 +41,18 @@ def test_no_template_residue_or_blank_values(name, target):
 
 def test_examples_exist():
     assert len(EXAMPLES) >= 8
+
+
+def test_core_properties_and_endnotes_are_compared_too(tmp_path):
+    """Every part the engine renders (docProps/core.xml, endnotes …) is held to the same parity."""
+    paths = {lang: resources.template_path("agreement", lang) for lang in LANGS}
+    members = package.read(paths["ru"])
+    core = members["docProps/core.xml"]
+    members["docProps/core.xml"] = re.sub(rb"<dc:title>[^<]*</dc:title>", b"<dc:title>{{ p.id }}</dc:title>", core)
+    members["word/endnotes.xml"] = b"<w:endnotes><w:t>{% if p.model %}x{% endif %}</w:t></w:endnotes>"
+    edited = tmp_path / "agreement.docx"
+    edited.write_bytes(package.write(members.items()))
+    problems = parity.compare_templates({**paths, "ru": edited})
+    assert f"{edited}: uses {{{{ p.id }}}} absent from {paths['kk']}" in problems
+    count = len(parity.signature(paths["kk"]).controls)
+    assert any(f"conditions/loops differ from {paths['kk']}: {count} vs {count + 2} statements" in p for p in problems)

@@ -1,18 +1,20 @@
-"""spdocs.pdf: packets with bookmarks, metadata and a draft mark."""
+"""spdocs.pdf: packets with bookmarks, metadata and a draft mark; LibreOffice's clock removed; PDF/A."""
 
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from conftest import requires_soffice
-from spdocs.convert import Converter
+from conftest import rendered, requires_soffice
+from spdocs.convert import Converter, docx_to_pdf
 from spdocs.errors import AssemblyError
-from spdocs.pdf import assemble
+from spdocs.pdf import assemble, normalize, pdfa_part
 
 A4 = (595.28, 841.89)
 
@@ -91,3 +93,49 @@ def test_converted_parts_keep_kazakh_text_and_lose_the_clock(tmp_path: Path) -> 
 
     assert packet.metadata is not None and "/CreationDate" not in packet.metadata  # ... we do not
     assert [page.extract_text().strip() for page in packet.pages] == list(texts.values())
+
+
+def xmp(reader: PdfReader) -> ET.Element:
+    """Return the document's XMP metadata, parsed."""
+    return ET.fromstring(reader.trailer["/Root"]["/Metadata"].get_object().get_data())
+
+
+PDFAID = "{http://www.aiim.org/pdfa/ns/id/}"
+
+
+@requires_soffice
+def test_pdf_a_is_declared_tagged_and_survives_normalizing() -> None:
+    """--pdf-a: LibreOffice writes PDF/A-2b, tagged; dropping the clock keeps all of it."""
+    report = rendered("taraz-mendeleev", "report", "kk", "2026")
+    first = docx_to_pdf(report, pdf_a=True)
+    time.sleep(1.1)  # LibreOffice's dates are in seconds: a second conversion gets other ones
+    second = docx_to_pdf(report, pdf_a=True)
+    assert first != second
+    assert normalize(first) == normalize(second)
+
+    pdf = PdfReader(io.BytesIO(normalize(first)), strict=True)  # strict: the moved offsets must be right
+    meta = xmp(pdf)
+    assert meta.findtext(f".//{PDFAID}part") == "2"
+    assert meta.findtext(f".//{PDFAID}conformance") == "B"
+    assert pdfa_part(normalize(first)) == "2B"
+    root = pdf.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root  # tagged
+    assert "/OutputIntents" in root  # PDF/A's colour space
+    assert len(pdf.trailer["/ID"]) == 2  # PDF/A requires a file identifier: kept, made from the content
+    assert "/CreationDate" not in (pdf.metadata or {})
+    assert b"CreateDate" not in ET.tostring(meta)
+    assert "Нысаналы көрсеткіштердің орындалуы" in " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+
+
+@requires_soffice
+def test_plain_pdf_is_not_pdf_a_and_normalizing_keeps_its_pages() -> None:
+    data = docx_to_pdf(rendered("taraz-mendeleev", "order", "ru"))
+    assert pdfa_part(data) is None
+    normalized = normalize(data)
+    assert len(normalized) == len(data)  # patched in place: the cross-reference table stays valid
+    assert [p.extract_text() for p in read(normalized).pages] == [p.extract_text() for p in read(data).pages]
+
+
+def test_normalize_rejects_what_is_not_a_pdf() -> None:
+    with pytest.raises(AssemblyError, match="not a readable PDF"):
+        normalize(b"not a pdf")

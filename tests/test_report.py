@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from decimal import Decimal as D
 
 import docx
 import pytest
-from PIL import Image
 from pypdf import PdfReader
 
 from conftest import EXAMPLES, example, rendered, requires_soffice
-from spdocs import analysis, chart, documents, docxtext, terms
+from spdocs import analysis, chart, documents, docxchart, docxtext, formatting, package, terms
 from spdocs.convert import docx_to_pdf
 from spdocs.errors import RenderError
 from spdocs.model import LANGS, Actual, Partnership, Text
@@ -21,7 +19,6 @@ from spdocs.model import LANGS, Actual, Partnership, Text
 REPORTS = [
     (path.stem, t.period, t.lang) for path in EXAMPLES for t in documents.targets(example(path.stem), kinds_=["report"])
 ]
-PLACEHOLDER = (160, 120)
 NONE = {
     "activities": {
         "kk": "Есепті кезеңде іс-шаралар өткізілген жоқ.",
@@ -41,9 +38,12 @@ NONE = {
 }
 
 
-def media(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {n: zf.read(n) for n in zf.namelist() if n.startswith("word/media/")}
+def chart_of(data: bytes) -> tuple[docxchart.ChartData, list[list]]:
+    """Return the report's chart as its part caches show it, and its embedded workbook's rows."""
+    members = package.read(data)
+    rels = package.relationships(members, package.DOCUMENT)
+    [part] = [r.target for r in rels.values() if r.type == package.REL + "chart"]
+    return docxchart.read(members, part)
 
 
 def table_rows(data: bytes) -> list[list[str]]:
@@ -67,48 +67,78 @@ def test_every_example_has_reports_for_its_periods_with_actuals():
 def test_report_renders_reopens_and_has_the_chart(name, period, lang):
     data = rendered(name, "report", lang, period)
     document = docx.Document(io.BytesIO(data))  # reopens
-    assert len(document.inline_shapes) == 1
-    pictures = media(data)
-    assert len(pictures) == 1
-    png = next(iter(pictures.values()))
-    image = Image.open(io.BytesIO(png))
-    image.verify()
-    assert image.format == "PNG"
-    assert Image.open(io.BytesIO(png)).size != PLACEHOLDER  # the placeholder was replaced
+    assert len(document.inline_shapes) == 1  # the chart's frame
+    members = package.read(data)
+    assert not [n for n in members if n.startswith("word/media/")]  # no raster left
+    assert package.content_type(members, "word/charts/chart1.xml") == (
+        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+    )
     p = example(name)
-    assert png == chart.png(analysis.analyze(p, period), lang=lang, labels=terms.terms(lang).as_context()["report"])
+    result = analysis.analyze(p, period)
+    shown = chart_of(data)[0]
+    assert shown == chart.data(result, lang=lang, labels=terms.terms(lang).as_context()["report"])
     # the table's rows: one per indicator, plus group and total rows
     rows = table_rows(data)
-    result = analysis.analyze(p, period)
     data_rows = [r for r in rows if re.fullmatch(r"\d+\.\d+", r[0])]
     assert len(data_rows) == len(result.rows)
 
 
+@pytest.mark.parametrize(("name", "period"), sorted({(n, p) for n, p, _ in REPORTS}))
+def test_chart_values_are_the_analysis(name, period):
+    """The chart part and its workbook, read back, hold each indicator's completion under its status."""
+    result = analysis.analyze(example(name), period)
+    shown, sheet = chart_of(rendered(name, "report", "ru", period))
+    plan, achieved, not_achieved, no_data = shown.series
+    assert len(shown.categories) == len(result.rows)
+    numbers = [f"{n}.{k}" for n, a in enumerate(result.areas, 1) for k in range(1, len(a.rows) + 1)]
+    for i, (number, r) in enumerate(zip(numbers, result.rows)):
+        assert shown.categories[i].startswith(f"{number} {r.indicator.name.get('ru')[:20]}")
+        has_percent = r.plan is not None and r.plan != 0
+        assert plan.values[i] == (D(100) if has_percent else None)
+        assert achieved.values[i] == (r.completion if r.status == "achieved" and has_percent else None)
+        assert not_achieved.values[i] == (r.completion if r.status == "not_achieved" else None)
+        assert no_data.values[i] == (D(100) if r.status == "no_data" else None)
+        labels = [s.labels[i] for s in shown.series if s.labels[i]]
+        if r.completion is not None:
+            expected = f"{formatting.format_percent(r.completion, lang='ru')} ("
+            assert len(labels) == 1 and labels[0].startswith(expected)
+        elif r.status == "no_data":
+            assert labels == [f"нет данных (план: {formatting.format_number(r.plan, lang='ru')})"]
+        else:
+            assert labels == [] and "план" in shown.categories[i]
+    # The workbook behind "Edit data" holds the same table: a header row, then a row per indicator.
+    assert sheet[0] == [None, *(s.name for s in shown.series)]
+    for i, row in enumerate(sheet[1:]):
+        assert row[0] == shown.categories[i]
+        assert row[1:] + [None] * (5 - len(row)) == [s.values[i] for s in shown.series]
+    assert len(sheet) == 1 + len(result.rows)
+    assert shown.axis_max is not None and shown.axis_max >= max([D(100)] + [r.completion or 0 for r in result.rows])
+
+
 @pytest.mark.parametrize("name", sorted({n for n, _, _ in REPORTS}))
-def test_chart_differs_between_languages_and_is_labelled_in_each(name):
+def test_chart_is_labelled_in_each_language(name):
     p = example(name)
     period = next(pr.id for pr in p.periods if pr.actuals)
-    pngs = {lang: next(iter(media(rendered(name, "report", lang, period)).values())) for lang in LANGS}
-    assert len(set(pngs.values())) == 3
     result = analysis.analyze(p, period)
-    for lang in LANGS:
+    charts = {lang: chart_of(rendered(name, "report", lang, period))[0] for lang in LANGS}
+    assert len({c.title for c in charts.values()}) == 3
+    for lang, shown in charts.items():
         labels = terms.terms(lang).as_context()["report"]
-        fig = chart.figure(result, lang=lang, labels=labels)
-        texts = " ".join(t.get_text() for t in fig.findobj(lambda o: hasattr(o, "get_text"))).replace("\n", " ")
-        assert labels["chart"]["title"] in texts
-        assert labels["chart"]["plan"] in texts and labels["chart"]["actual"] in texts
+        assert shown.title == labels["chart"]["title"]
+        assert shown.axis_title == labels["chart"]["axis"]
+        assert shown.series[0].name == labels["chart"]["plan"]
+        assert shown.series[1].name == f"{labels['chart']['actual']} – {labels['status']['achieved']}"
+        assert shown.series[3].name == labels["chart"]["no_data"]
         first = result.rows[0].indicator.name.get(lang).split()[0]
-        assert first in texts  # indicator names in the document's language
+        assert first in shown.categories[0]  # indicator names in the document's language
     assert "Жоспар" in terms.terms("kk").as_context()["report"]["chart"]["plan"]
     assert "План" in terms.terms("ru").as_context()["report"]["chart"]["plan"]
     assert "Plan" in terms.terms("en").as_context()["report"]["chart"]["plan"]
 
 
-def test_chart_is_deterministic():
-    result = analysis.analyze(example("taraz-mendeleev"), "2026")
-    labels = terms.terms("kk").as_context()["report"]
-    assert chart.png(result, lang="kk", labels=labels) == chart.png(result, lang="kk", labels=labels)
-    assert b"Software" not in chart.png(result, lang="kk", labels=labels)
+def test_report_is_deterministic():
+    p = example("taraz-mendeleev")
+    assert render(p, "kk", "2026") == render(p, "kk", "2026") == rendered("taraz-mendeleev", "report", "kk", "2026")
 
 
 def test_table_figures_by_hand_ru():
@@ -214,7 +244,11 @@ def test_actuals_override_changes_chart_and_table():
     data = render(q, "en", "2026")
     row = next(r for r in table_rows(data) if r[0] == "3.2")
     assert row[3:8] == ["25", "25", "0", "0.0%", "achieved"]
-    assert media(data) != media(rendered("taraz-mendeleev", "report", "en", "2026"))
+    shown = chart_of(data)[0]
+    index = next(i for i, c in enumerate(shown.categories) if c.startswith("3.2 "))
+    assert shown.series[1].values[index] == D(100)  # achieved now
+    assert shown.series[3].values[index] is None  # and no longer "no data"
+    assert chart_of(rendered("taraz-mendeleev", "report", "en", "2026"))[0].series[3].values[index] == D(100)
 
 
 @requires_soffice

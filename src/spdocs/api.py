@@ -89,6 +89,7 @@ def render(
     actuals: str | Path | None = None,
     draft: bool = False,
     packet: bool = False,
+    pdf_a: bool = False,
     jobs: int = 0,
     check_lang: Lang = "en",
     progress: Callable[[str], None] | None = None,
@@ -105,6 +106,7 @@ def render(
     :param actuals: a spreadsheet (.xlsx or .csv) of actual values that override the data files';
     :param draft: render despite error findings and mark documents as drafts;
     :param packet: with PDF, also join each partnership's PDFs per language;
+    :param pdf_a: with PDF, write archival PDF/A-2b, tagged (packets stay plain PDF);
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
     :param check_lang: language of the check messages.
     """
@@ -119,6 +121,7 @@ def render(
         period=str(period) if period is not None else None,
         draft=draft,
         packet=packet,
+        pdf_a=pdf_a,
         check_lang=check_langs(check_lang)[0],
     )
     if packet and "pdf" not in options.formats:

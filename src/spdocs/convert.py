@@ -20,6 +20,7 @@ runs. :func:`spdocs.pdf.assemble` drops both.
 from __future__ import annotations
 
 import contextlib
+import json
 import math
 import os
 import queue
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from spdocs.errors import ConversionError
 
-__all__ = ["MAX_CHUNK", "Converter", "docx_to_pdf", "find_soffice"]
+__all__ = ["MAX_CHUNK", "PDF_A_OPTIONS", "Converter", "docx_to_pdf", "find_soffice"]
 
 Progress = Callable[[Path, ConversionError | None], None]
 _Job = tuple[int, Path, Path]  # (index in the batch, docx, pdf)
@@ -50,7 +51,13 @@ _KNOWN_PLACES = (
 )
 _FLAGS = ["--headless", "--invisible", "--nologo", "--norestore", "--nodefault"]
 # Without --infilter LibreOffice imports a corrupt DOCX as plain text and "converts" it.
-_FLAGS += ["--infilter=MS Word 2007 XML", "--convert-to", "pdf"]
+_FLAGS += ["--infilter=MS Word 2007 XML"]
+#: LibreOffice's PDF export options for archival output: PDF/A-2b, tagged. LibreOffice 7.4
+#: and later read filter options given as JSON after the filter's name.
+PDF_A_OPTIONS = {
+    "SelectPdfVersion": {"type": "long", "value": "2"},
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+}
 _CONVERTED = re.compile(r"^convert .*?(\d{6})\.docx -> ")
 
 
@@ -73,13 +80,15 @@ class Converter:
 
     :param jobs: parallel soffice processes; 0 means ``min(2, cpu count)``.
     :param timeout: seconds a file may take before its soffice is killed.
+    :param pdf_a: write PDF/A-2b, tagged (`PDF_A_OPTIONS`), instead of plain PDF.
     """
 
-    def __init__(self, *, jobs: int = 0, timeout: float = 120) -> None:
+    def __init__(self, *, jobs: int = 0, timeout: float = 120, pdf_a: bool = False) -> None:
         if jobs < 0:
             raise ValueError(f"jobs must be >= 0, got {jobs}")
         self.jobs = jobs or min(2, os.cpu_count() or 1)
         self.timeout = timeout
+        self._target = "pdf:writer_pdf_Export:" + json.dumps(PDF_A_OPTIONS, separators=(",", ":")) if pdf_a else "pdf"
         self._soffice = ""
         self._tmp: Path | None = None
         self._procs: set[subprocess.Popen[bytes]] = set()
@@ -157,8 +166,9 @@ class Converter:
             for (_, src, _), copy in zip(chunk, staged, strict=True):
                 shutil.copyfile(src, copy)
             profile_arg = f"-env:UserInstallation={profile.as_uri()}"
+            command = [self._soffice, profile_arg, *_FLAGS, "--convert-to", self._target, "--outdir", str(run.outdir)]
             proc = subprocess.Popen(
-                [self._soffice, profile_arg, *_FLAGS, "--outdir", str(run.outdir), *staged],
+                [*command, *staged],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
@@ -256,9 +266,9 @@ class _ChunkRun:
         return self.outdir / f"{k:06d}.pdf"
 
 
-def docx_to_pdf(docx: bytes) -> bytes:
-    """Return the PDF of one DOCX document (starts LibreOffice: for tests and one-offs)."""
-    with tempfile.TemporaryDirectory(prefix="spdocs-") as tmp, Converter(jobs=1) as converter:
+def docx_to_pdf(docx: bytes, *, pdf_a: bool = False) -> bytes:
+    """Return the PDF (PDF/A-2b if ``pdf_a``) of one DOCX document (starts LibreOffice: for tests and one-offs)."""
+    with tempfile.TemporaryDirectory(prefix="spdocs-") as tmp, Converter(jobs=1, pdf_a=pdf_a) as converter:
         src, dst = Path(tmp) / "document.docx", Path(tmp) / "document.pdf"
         src.write_bytes(docx)
         if failures := converter.convert([(src, dst)]):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from spdocs import analysis, chart, context, engine, resources
+from spdocs.docxchart import ChartData
 from spdocs.errors import OptionError, RenderError
 from spdocs.kinds import KINDS
 from spdocs.kinds import kind as kind_named
@@ -71,10 +72,10 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Extra:
-    """What an extra adds to a document: context entries and pictures (by their description)."""
+    """What an extra adds to a document: context entries, and charts' data by the charts' descriptions."""
 
     context: dict[str, Any]
-    images: dict[str, bytes] = field(default_factory=dict)
+    charts: dict[str, ChartData] = field(default_factory=dict)
 
 
 def _analysis(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -> Extra:
@@ -83,9 +84,10 @@ def _analysis(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -
         raise OptionError("the indicator analysis is made for a reporting period; name the period")
     result = analysis.analyze(p, period)
     labels = terms.as_context()["report"]
+    # The template holds a native chart described "chart": each indicator's actual against its plan.
     return Extra(
         {"report": context.report(p, period, result, lang, terms)},
-        {"chart": chart.png(result, lang=lang, labels=labels)},
+        {"chart": chart.data(result, lang=lang, labels=labels)},
     )
 
 
@@ -192,22 +194,24 @@ def _render(
     p: Partnership, target: Target, base: dict[str, Any], t: Terms, *, templates: Path | None, draft: bool
 ) -> bytes:
     template = engine.prepare(resources.template_path(target.kind, target.lang, templates), lang=target.lang)
-    ctx, images = _context(p, target, base, t)
-    docx = engine.render_docx(template, ctx, lang=target.lang, images=images or None)
+    ctx, charts = _context(p, target, base, t)
+    docx = engine.render_docx(template, ctx, lang=target.lang, charts=charts or None)
     return engine.stamp_draft(docx, t.draft) if draft else docx
 
 
-def _context(p: Partnership, target: Target, base: dict[str, Any], t: Terms) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """Return one document's context (the language's shared one plus its kind's) and its pictures."""
+def _context(
+    p: Partnership, target: Target, base: dict[str, Any], t: Terms
+) -> tuple[dict[str, Any], dict[str, ChartData]]:
+    """Return one document's context (the language's shared one plus its kind's) and its charts."""
     kind = KINDS[target.kind]
     period = _period(p, target.period, target.kind) if target.period else None
     ctx = context.for_document(base, target.kind, p, period, target.lang)
-    images: dict[str, bytes] = {}
+    charts: dict[str, ChartData] = {}
     for name in kind.extras:
         extra = EXTRAS[name](p, period, target.lang, t)
         ctx.update(extra.context)
-        images.update(extra.images)
-    return ctx, images
+        charts.update(extra.charts)
+    return ctx, charts
 
 
 def _target(p: Partnership, kind: str, lang: Lang, period: str | None) -> Target:

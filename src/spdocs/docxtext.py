@@ -9,11 +9,11 @@ through here.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
+
+from spdocs import package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -35,10 +35,10 @@ class Block:
 
 def blocks(docx: bytes) -> list[Block]:
     """Return the body's paragraphs and table rows in order, empty paragraphs left out."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
-        body = ET.fromstring(zf.read("word/document.xml")).find(f"{W}body")
-        numbering = _Numbering(zf.read("word/numbering.xml") if "word/numbering.xml" in zf.namelist() else None)
-        styles = _style_numbering(zf.read("word/styles.xml") if "word/styles.xml" in zf.namelist() else None)
+    members = package.read(docx, [package.DOCUMENT, "word/numbering.xml", "word/styles.xml"])
+    body = ET.fromstring(members[package.DOCUMENT]).find(f"{W}body")
+    numbering = _Numbering(members.get("word/numbering.xml"))
+    styles = _style_numbering(members.get("word/styles.xml"))
     out: list[Block] = []
     assert body is not None
     for el in body:

@@ -3,14 +3,15 @@
 docxtpl's ``DocxTemplate.render`` re-reads the DOCX, re-patches its XML and recompiles it
 with Jinja on every call; in a batch most of the time goes there. Here each template file
 is prepared once per language — its parts patched with docxtpl's own ``patch_xml`` and
-compiled — and every render only runs the compiled templates and zips the result.
-Output bytes depend only on the template and the context (fixed zip timestamps).
+compiled — and every render only runs the compiled templates and zips the result. The
+members a render does not change are compressed once too (`spdocs.package`), so a document
+costs the compression of its rendered parts only. Output bytes depend only on the template
+and the context.
 """
 
 from __future__ import annotations
 
 import functools
-import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -21,13 +22,14 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate
 
+from spdocs import docxchart, package
 from spdocs.environment import make_env
 from spdocs.errors import RenderError
 from spdocs.languages import Lang
 
-# The parts of a DOCX package that may hold Jinja tags.
-_PART = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$")
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Text docxtpl's resolve_listing turns into Word markup (tab, new paragraph, line break, page break).
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_LISTING_CHAR = re.compile(r"[\t\a\n\f]")
 
 
 class _XmlOnly(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type hints: DocxTemplate is Any
@@ -53,7 +55,8 @@ class Prepared:
     """A template ready to render: the package's members and a compiled Jinja template per part."""
 
     name: str
-    members: tuple[tuple[str, bytes], ...]
+    members: Mapping[str, bytes]  # in the package's order
+    entries: Mapping[str, package.Entry]  # the members that are not Jinja parts, compressed once
     parts: Mapping[str, jinja2.Template]
     sources: Mapping[str, str]  # the prepared XML of each part, to point at a failing line
 
@@ -68,14 +71,15 @@ def prepare(path: Path, *, lang: Lang) -> Prepared:
 def _prepare(path: Path, mtime_ns: int, size: int, lang: Lang) -> Prepared:
     name = str(path)
     try:
-        with zipfile.ZipFile(path) as zf:
-            members = tuple((info.filename, zf.read(info)) for info in zf.infolist())
+        members = package.read(path)
     except (OSError, zipfile.BadZipFile) as exc:
         raise RenderError(f"not a readable DOCX file ({exc})", template=name, lang=lang) from exc
+    if package.DOCUMENT not in members:
+        raise RenderError(f"not a Word document (no {package.DOCUMENT})", template=name, lang=lang)
     env = make_env(lang)
     parts, sources = {}, {}
-    for member, data in members:
-        if _PART.match(member) and b"{" in data:
+    for member, data in members.items():
+        if package.TEMPLATE_PARTS.match(member) and b"{" in data:
             xml = patch_xml(data.decode("utf-8"))
             # As docxtpl does: one paragraph per source line, so errors point near the text.
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
@@ -86,16 +90,24 @@ def _prepare(path: Path, mtime_ns: int, size: int, lang: Lang) -> Prepared:
                 raise RenderError(
                     f"template syntax error: {exc.message} near «{_near(xml, exc.lineno)}»", template=name, lang=lang
                 ) from exc
-    return Prepared(name=name, members=members, parts=parts, sources=sources)
+    entries = {member: package.entry(member, data) for member, data in members.items() if member not in parts}
+    return Prepared(name=name, members=members, entries=entries, parts=parts, sources=sources)
 
 
 def render_docx(
-    template: Prepared, context: Mapping[str, Any], *, lang: Lang, images: Mapping[str, bytes] | None = None
+    template: Prepared,
+    context: Mapping[str, Any],
+    *,
+    lang: Lang,
+    images: Mapping[str, bytes] | None = None,
+    charts: Mapping[str, docxchart.ChartData] | None = None,
 ) -> bytes:
     """Return the DOCX bytes of ``template`` rendered with ``context``.
 
     :param images: PNG bytes by picture description: a picture whose alt text (description)
         is a key here gets those bytes instead of the template's placeholder picture.
+    :param charts: data by chart description: a chart whose alt text is a key here gets
+        that data (categories, series, labels) in its chart part and embedded workbook.
     """
     rendered: dict[str, bytes] = {}
     for member, compiled in template.parts.items():
@@ -113,19 +125,18 @@ def render_docx(
             raise RenderError(
                 f"{type(exc).__name__}: {exc}" + (f", in «{where}»" if where else ""), template=template.name, lang=lang
             ) from exc
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = _DOCXTPL.resolve_listing(xml)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the line breaks prepare() added
+        # docxtpl's regex pass is costly and changes nothing unless a text holds one of its characters.
+        if _LISTING_CHAR.search(xml, xml.find("<", 1)) and _LISTING.search(xml):
+            xml = _DOCXTPL.resolve_listing(xml)
         rendered[member] = xml.encode("utf-8")
     if images:
         rendered.update(_replace_images(template, rendered, images))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for member, data in template.members:
-            info = zipfile.ZipInfo(member, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, rendered.get(member, data))
-    return buf.getvalue()
+    if charts:
+        rendered.update(_replace_charts(template, rendered, charts))
+    return package.write(
+        (member, rendered[member]) if member in rendered else template.entries[member] for member in template.members
+    )
 
 
 def stamp_draft(docx: bytes, mark: str) -> bytes:
@@ -135,31 +146,40 @@ def stamp_draft(docx: bytes, mark: str) -> bytes:
         '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="C00000"/>'
         f'<w:sz w:val="32"/></w:rPr><w:t>{escaped}</w:t></w:r></w:p>'
     )
-    src = zipfile.ZipFile(io.BytesIO(docx))
-    buf = io.BytesIO()
-    with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "word/document.xml":
-                data = re.sub(rb"(<w:body[^>]*>)", lambda m: m[1] + para.encode("utf-8"), data, count=1)
-            zf.writestr(info, data)
-    return buf.getvalue()
+    document = package.read(docx, [package.DOCUMENT])[package.DOCUMENT]
+    document = re.sub(rb"(<w:body[^>]*>)", lambda m: m[1] + para.encode("utf-8"), document, count=1)
+    # Only the body changes: every other member is copied as it is, without recompression.
+    return package.write((e.name, document) if e.name == package.DOCUMENT else e for e in package.entries(docx))
 
 
 def _replace_images(template: Prepared, rendered: Mapping[str, bytes], images: Mapping[str, bytes]) -> dict[str, bytes]:
     """Return the media members to overwrite, found through the pictures' descriptions."""
-    members = dict(template.members)
-    document = rendered.get("word/document.xml", members["word/document.xml"]).decode("utf-8")
-    rels = members.get("word/_rels/document.xml.rels", b"").decode("utf-8")
-    targets = dict(re.findall(r'<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
-    targets.update({rid: t for t, rid in re.findall(r'<Relationship [^>]*?Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    return {_drawing_target(template, rendered, descr, "picture", "r:embed"): png for descr, png in images.items()}
+
+
+def _replace_charts(
+    template: Prepared, rendered: Mapping[str, bytes], charts: Mapping[str, docxchart.ChartData]
+) -> dict[str, bytes]:
+    """Return the chart parts (and their embedded workbooks) to overwrite, found through the charts' descriptions."""
     out: dict[str, bytes] = {}
-    for descr, png in images.items():
-        found = re.search(rf'<wp:docPr [^>]*descr="{re.escape(descr)}".*?r:embed="([^"]+)"', document, re.S)
-        if not found or found[1] not in targets:
-            raise RenderError(f"no picture described as '{descr}' to replace", template=template.name, lang="")
-        out["word/" + targets[found[1]].lstrip("/").removeprefix("word/")] = png
+    for descr, data in charts.items():
+        part = _drawing_target(template, rendered, descr, "chart", "r:id")
+        try:
+            out.update(docxchart.fill(template.members, part, data))
+        except ValueError as exc:
+            raise RenderError(f"chart '{descr}': {exc}", template=template.name, lang="") from exc
     return out
+
+
+def _drawing_target(template: Prepared, rendered: Mapping[str, bytes], descr: str, what: str, attr: str) -> str:
+    """Return the part that the drawing described as ``descr`` shows (its ``attr`` relationship)."""
+    document = rendered.get(package.DOCUMENT, template.members[package.DOCUMENT]).decode("utf-8")
+    rels = package.relationships(template.members, package.DOCUMENT)
+    found = re.search(rf'<wp:docPr [^>]*descr="{re.escape(descr)}".*?</wp:(?:inline|anchor)>', document, re.S)
+    ref = re.search(rf'{attr}="([^"]+)"', found[0]) if found else None
+    if ref is None or ref[1] not in rels:
+        raise RenderError(f"no {what} described as '{descr}' to replace", template=template.name, lang="")
+    return rels[ref[1]].target
 
 
 def _template_line(exc: BaseException) -> int | None:

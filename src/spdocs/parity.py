@@ -11,11 +11,10 @@ Two checks, used by ``spdocs templates check`` and by the tests:
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from spdocs import docxtext
+from spdocs import docxtext, package
 from spdocs.engine import patch_xml
 from spdocs.languages import Lang
 
@@ -34,11 +33,10 @@ def signature(path: Path) -> Signature:
     """Return the control statements (in order) and the value expressions of a DOCX template."""
     controls: list[str] = []
     values: set[str] = set()
-    with zipfile.ZipFile(path) as zf:
-        for name in sorted(zf.namelist()):
-            if not re.match(r"word/(document|header\d*|footer\d*|footnotes)\.xml$", name):
-                continue
-            xml = patch_xml(zf.read(name).decode("utf-8"))
+    members = package.read(path)
+    for name in sorted(members):
+        if package.TEMPLATE_PARTS.match(name):
+            xml = patch_xml(members[name].decode("utf-8"))
             text = re.sub(r"<[^>]+>", "", xml)
             for m in _TAG.finditer(text):
                 if m[1] is not None:

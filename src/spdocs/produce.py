@@ -25,7 +25,7 @@ from spdocs.kinds import KINDS
 from spdocs.languages import LANGS, Lang
 from spdocs.loader import load_with_lines
 from spdocs.model import Partnership
-from spdocs.pdf import assemble, normalize
+from spdocs.pdf import assemble, normalize, pdfa_part
 from spdocs.terms import terms
 from spdocs.write import write_atomic
 
@@ -43,6 +43,7 @@ class Options:
     draft: bool = False
     packet: bool = False
     check_lang: Lang = "en"
+    pdf_a: bool = False  # PDFs as PDF/A-2b, tagged (archival)
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             + (f": {error}" if error else "")
         )
 
-    with Converter(jobs=jobs) as converter:
+    with Converter(jobs=jobs, pdf_a=options.pdf_a) as converter:
         failures = converter.convert([(docx.path, pdf) for _, docx, pdf in jobs_], progress=tick)
     failed = {Path(f.path): f for f in failures if f.path}
     for outcome, docx, pdf in jobs_:
@@ -213,7 +214,10 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             continue
         try:
             # LibreOffice writes the clock into each PDF; drop it: same input, same bytes.
-            write_atomic(pdf, normalize(pdf.read_bytes()))
+            data = normalize(pdf.read_bytes())
+            if options.pdf_a and pdfa_part(data) is None:
+                raise ConversionError("LibreOffice did not write PDF/A (it needs version 7.4 or later)", path=docx.path)
+            write_atomic(pdf, data)
         except SpdocsError as exc:
             outcome.error = outcome.error or exc
             continue

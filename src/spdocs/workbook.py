@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis
+from spdocs import analysis, package
 from spdocs.languages import Lang
 from spdocs.model import Partnership
 from spdocs.regimes import REGIMES
@@ -47,7 +47,6 @@ COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
 )
 NUMBERS = {"plan", "actual", "deviation"}
 PERCENTS = {"deviation_percent", "completion"}
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def rows(
@@ -111,7 +110,7 @@ def summary(
     buf = io.BytesIO()
     # ExcelWriter, not Workbook.save: save() stamps the workbook with the clock.
     ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)).save()
-    return _fixed_times(buf.getvalue())
+    return package.rewrite(buf.getvalue())  # fixed timestamps: same data, same bytes
 
 
 def _sheet(ws: Any, title: str, data: list[dict[str, Any]], headings: dict[str, str]) -> None:
@@ -143,15 +142,3 @@ def _sheet(ws: Any, title: str, data: list[dict[str, Any]], headings: dict[str, 
 def _fraction(percent: Decimal | None) -> Decimal | None:
     """Return a percentage as the fraction Excel's "0.0%" format expects (94.5 → 0.945)."""
     return None if percent is None else percent / 100
-
-
-def _fixed_times(package: bytes) -> bytes:
-    """Return the zip ``package`` re-written with fixed member timestamps (same data, same bytes)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info))
-    return out.getvalue()

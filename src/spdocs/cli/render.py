@@ -57,6 +57,11 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     "--packet", is_flag=True, help="With PDF: also join each partnership's PDFs per language into packet.<lang>.pdf."
 )
 @click.option(
+    "--pdf-a",
+    is_flag=True,
+    help="With PDF: archival PDF/A-2b, tagged (LibreOffice 7.4+). Packets stay plain PDF.",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=0),
     default=0,
@@ -75,6 +80,7 @@ def render_cmd(
     actuals: Path | None,
     draft: bool,
     packet: bool,
+    pdf_a: bool,
     jobs: int,
     check_lang: str,
     quiet: bool,
@@ -92,6 +98,8 @@ def render_cmd(
 
     if packet and "pdf" not in formats:
         raise click.UsageError("--packet joins PDFs: add --format pdf (or docx,pdf)")
+    if pdf_a and "pdf" not in formats:
+        raise click.UsageError("--pdf-a is a kind of PDF: add --format pdf (or docx,pdf)")
     progress = None if quiet else (lambda line: click.echo(line, err=True))
     batch = render(
         paths,
@@ -104,6 +112,7 @@ def render_cmd(
         actuals=actuals,
         draft=draft,
         packet=packet,
+        pdf_a=pdf_a,
         jobs=jobs,
         check_lang=check_lang,
         progress=progress,

@@ -1,0 +1,63 @@
+"""spdocs.engine: a template prepared once, rendered many times; special characters; errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from spdocs import engine, package
+from spdocs.errors import RenderError
+
+
+def template(tmp_path: Path, *paragraphs: str) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    return path
+
+
+def body(data: bytes) -> str:
+    return package.read(data, [package.DOCUMENT])[package.DOCUMENT].decode("utf-8")
+
+
+def test_line_breaks_and_tabs_in_values_become_word_markup(tmp_path):
+    prepared = engine.prepare(template(tmp_path, "{{ a }}", "plain {{ b }}"), lang="en")
+    xml = body(engine.render_docx(prepared, {"a": "one\ntwo\tthree", "b": "text"}, lang="en"))
+    assert "one</w:t><w:br/>" in xml and "<w:tab/>" in xml and "three" in xml
+    assert "plain text" in xml and "\n<w:p" not in xml
+    plain = body(engine.render_docx(prepared, {"a": "one", "b": "text"}, lang="en"))
+    assert "<w:br/>" not in plain and "<w:tab/>" not in plain
+
+
+def test_escaping_and_same_bytes_every_time(tmp_path):
+    prepared = engine.prepare(template(tmp_path, "{{ a }}"), lang="kk")
+    first = engine.render_docx(prepared, {"a": "A & <B> «Қ»"}, lang="kk")
+    assert "A &amp; &lt;B&gt; «Қ»" in body(first)
+    assert engine.render_docx(prepared, {"a": "A & <B> «Қ»"}, lang="kk") == first
+
+
+def test_prepared_once_while_the_file_is_unchanged(tmp_path):
+    path = template(tmp_path, "{{ a }}")
+    first = engine.prepare(path, lang="ru")
+    assert engine.prepare(path, lang="ru") is first
+    template(tmp_path, "{{ a }} and {{ b }}")  # the file is edited
+    again = engine.prepare(path, lang="ru")
+    assert again is not first and "and" in body(engine.render_docx(again, {"a": 1, "b": 2}, lang="ru"))
+
+
+def test_errors_name_the_template_and_the_text(tmp_path):
+    with pytest.raises(RenderError, match=r"template syntax error"):
+        engine.prepare(template(tmp_path, "{% if %}"), lang="en")
+    prepared = engine.prepare(template(tmp_path, "Dear {{ person.name }}"), lang="en")
+    with pytest.raises(RenderError, match=r"lacks a value .*'person' is undefined, in «Dear \{\{ person.name \}\}»"):
+        engine.render_docx(prepared, {}, lang="en")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(RenderError, match="not a readable DOCX"):
+        engine.prepare(bad, lang="en")
+    with pytest.raises(RenderError, match="no chart described as 'chart'"):
+        engine.render_docx(prepared, {"person": {"name": "X"}}, lang="en", charts={"chart": None})  # type: ignore[dict-item]
