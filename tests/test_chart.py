@@ -6,10 +6,10 @@ import datetime as dt
 from decimal import Decimal as D
 
 from conftest import example
-from spdocs import analysis, chart, kinds
+from spdocs import analysis, chart, terms
 from spdocs.model import Actual, Area, Indicator, Partnership, Period, Text
 
-LABELS = kinds.terms("en")["report"]
+LABELS = terms.terms("en").as_context()["report"]
 
 
 def partnership(targets: list[D | None], actuals: list[D | None], *, name: str = "Indicator") -> Partnership:
@@ -91,6 +91,6 @@ def test_long_names_are_shortened_on_the_axis():
 
 def test_labels_in_the_documents_language():
     p = partnership([D(50), D(25)], [D(47), None])
-    ru = chart.data(analysis.analyze(p, "2025"), lang="ru", labels=kinds.terms("ru")["report"])
+    ru = chart.data(analysis.analyze(p, "2025"), lang="ru", labels=terms.terms("ru").as_context()["report"])
     assert ru.series[0].labels[0] == "94,0\xa0% (47 / 50)"
     assert ru.series[3].labels[1] == "нет данных (план: 25)"
