@@ -10,6 +10,7 @@ given to ``spdocs serve --templates`` on the server's own command line.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
@@ -37,15 +38,24 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 def create_app(
-    workspace: Path, *, token: str | None = None, loopback: bool = True, templates: Path | None = None
+    workspace: Path,
+    *,
+    token: str | None = None,
+    loopback: bool = True,
+    templates: Path | None = None,
+    warm: bool = False,
 ) -> Guard:
     """Return the app serving the data files in ``workspace``.
 
     :param token: a secret every request must carry (required by ``spdocs serve`` off loopback).
     :param loopback: the server listens on a loopback address: other Host names are refused.
     :param templates: a folder of the user's own templates, used before the built-in ones.
+    :param warm: load and check the workspace's files in the background right away.
     """
     api = _Api(Workspace(workspace), templates)
+    if warm:
+        # The first list of a workspace loads and checks every file: do it before anyone asks.
+        threading.Thread(target=api.warm, name="spdocs-warm", daemon=True).start()
     static = Path(str(resources.files("spdocs.web") / "static"))
 
     async def index(_request: Request) -> Response:
@@ -161,6 +171,14 @@ class _Api:
         self.workspace, self.templates = workspace, templates
         self.pdfs = output.PdfMaker()
 
+    def warm(self) -> None:
+        """Load and check every file once, so that the first list is quick."""
+        for id_ in self.workspace.ids():
+            try:
+                self.workspace.summary(id_)
+            except ApiError:
+                continue  # removed meanwhile
+
     async def health(self, request: Request) -> Response:
         pdf, help_ = self.pdfs.available()
         from spdocs import __version__
@@ -202,11 +220,11 @@ class _Api:
         from spdocs.starter import MODELS, starter
 
         if request.headers.get("content-type", "").startswith("multipart/form-data"):
-            form = await request.form(max_files=1, max_fields=5)
-            upload = form.get("file")
-            if upload is None or isinstance(upload, str):
-                raise ApiError(400, "no_file")
-            content = await upload.read()
+            async with request.form(max_files=1, max_fields=5) as form:
+                upload, given = form.get("file"), form.get("id")
+                if upload is None or isinstance(upload, str):
+                    raise ApiError(400, "no_file")
+                content = await upload.read()
             name = Path(upload.filename or "upload.yaml").name
             suffix = Path(name).suffix.lower()
             suffix = ".yaml" if suffix == ".yml" else suffix
@@ -219,7 +237,6 @@ class _Api:
                 raise ApiError(400, "bad_encoding") from None
             except SpdocsError as exc:
                 raise ApiError(422, "unreadable", problems=[str(exc)]) from None
-            given = form.get("id")
             id_ = str(given) if given else str(data.get("id") or Path(name).stem)
         else:
             body = await _data_body(request)
@@ -311,12 +328,12 @@ class _Api:
     async def actuals(self, request: Request) -> Response:
         id_ = request.path_params["id"]
         lang = request_lang(request)
-        form = await request.form(max_files=1, max_fields=5)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise ApiError(400, "no_file")
-        content, filename = await upload.read(), upload.filename or "actuals.xlsx"
-        period = str(form.get("period") or "") or None
+        async with request.form(max_files=1, max_fields=5) as form:
+            upload = form.get("file")
+            if upload is None or isinstance(upload, str):
+                raise ApiError(400, "no_file")
+            content, filename = await upload.read(), upload.filename or "actuals.xlsx"
+            period = str(form.get("period") or "") or None
 
         def run() -> dict[str, Any]:
             path, raw, _ = self.workspace.read(id_)

@@ -31,12 +31,27 @@ from spdocs.web.errors import ApiError
 def findings(text: str, *, name: str, json_syntax: bool, lang: Lang) -> tuple[Partnership | None, dict[str, Any]]:
     """Return the partnership in ``text`` (None if it does not load) and its findings as
     ``spdocs check --format json`` gives them."""
-    try:
-        partnership, lines = loads_with_lines(text, name=name, json_syntax=json_syntax)
-    except InputError as exc:
-        return None, json.loads(format_json([(name, input_findings(exc))]))
+    partnership, lines = _fast(text) if json_syntax else (None, None)
+    if partnership is None:
+        try:
+            partnership, lines = loads_with_lines(text, name=name, json_syntax=json_syntax)
+        except InputError as exc:
+            return None, json.loads(format_json([(name, input_findings(exc))]))
     found = check(partnership, lines=lines, path=name, lang=lang)
     return partnership, json.loads(format_json([(name, found)]))
+
+
+def _fast(text: str) -> tuple[Partnership | None, None]:
+    """Return the partnership in JSON ``text`` when it is valid, without line numbers, else None.
+
+    The form checks after every edit; the loader's line map (pure-Python YAML parsing of
+    the body) is most of the time of a check, and the form places findings by field, not
+    by line. Invalid data goes through the loader for its messages.
+    """
+    try:
+        return Partnership.model_validate(json.loads(text)), None
+    except (ValueError, TypeError):  # pydantic's ValidationError is a ValueError
+        return None, None
 
 
 def periods(p: Partnership | None) -> list[str]:

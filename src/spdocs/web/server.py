@@ -45,7 +45,7 @@ def serve(
     loopback = is_loopback(host)
     if not loopback and not token:
         token = secrets.token_urlsafe(24)
-    app = create_app(workspace, token=token or None, loopback=loopback, templates=templates)
+    app = create_app(workspace, token=token or None, loopback=loopback, templates=templates, warm=True)
     family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -217,7 +217,7 @@ export class Form {
           this.replace(path, raw);
         },
       },
-      `＋ ${label || t("add")}`,
+      `+ ${label || t("add")}`,
     );
     return h("div", { class: "field absent", dataset: { path: dotted(path), raw: "1" }, title: hint || null }, button, h("div", { class: "msgs" }));
   }
@@ -414,7 +414,7 @@ export class Form {
           this.replace(path, raw, required);
         },
       },
-      `＋ ${t("add_item")}`,
+      `+ ${t("add_item")}`,
     );
     const remove = !required && h("button", { type: "button", class: "icon remove", title: t("remove"), onclick: () => this.drop(path) }, "✕");
     return h(
@@ -458,7 +458,7 @@ export class Form {
       const remove = h("button", { type: "button", class: "icon remove", title: t("remove"), onclick: () => this.removeKey(path, raw, key) }, "✕");
       rows.append(h("div", { class: "dict-row" }, keyInput, cell, remove));
     }
-    const add = h("button", { type: "button", class: "add", onclick: () => this.addKey(path, raw, required) }, `＋ ${t("add_entry")}`);
+    const add = h("button", { type: "button", class: "add", onclick: () => this.addKey(path, raw, required) }, `+ ${t("add_entry")}`);
     return h(
       "div",
       { class: "field dict", dataset: { path: dotted(path), required: required ? "1" : "0", bare: bare ? "1" : "0" } },
