@@ -98,8 +98,8 @@ def request_lang(request: Request | Scope) -> Lang:
     return "en"
 
 
-def _error(lang: Lang, status: int, code: str, **values: Any) -> JSONResponse:
-    body = {"error": code, "message": formschema.message(code, lang, **values), "status": status, **values}
+def _error(lang: Lang, status: int, code: str, /, **values: Any) -> JSONResponse:
+    body = {**values, "error": code, "message": formschema.message(code, lang, **values), "status": status}
     return JSONResponse(body, status_code=status)
 
 

@@ -73,7 +73,7 @@ def meta(*, pdf: bool, pdf_help: str) -> dict[str, Any]:
     }
 
 
-def message(code: str, lang: Lang, **values: Any) -> str:
+def message(code: str, lang: Lang, /, **values: Any) -> str:
     """Return the API error message ``code`` in ``lang``, filled with ``values``."""
     errors = catalog("messages")["errors"]
     template = errors.get(code, errors["unexpected"])[lang]
