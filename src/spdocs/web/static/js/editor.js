@@ -112,6 +112,8 @@ export class Editor {
       data: this.data,
       hidden: this.hidden,
       onChange: () => {
+        this.root.dataset.pending = "1";
+        this.queued = true;
         this.updateStatus();
         this.check();
       },
@@ -150,6 +152,7 @@ export class Editor {
   // --- checks -----------------------------------------------------------------------
 
   async runCheck() {
+    this.queued = false;
     const seq = ++this.checkSeq;
     const started = performance.now();
     let body;
@@ -164,6 +167,8 @@ export class Editor {
     this.periods = body.periods || [];
     this.lastCheck = Math.round(performance.now() - started);
     this.root.dataset.checked = String(seq);
+    // For tests and tools: "0" when the findings shown are those of the data in the form.
+    this.root.dataset.pending = this.queued ? "1" : "0";
     const hidden = body.hidden || [];
     if (JSON.stringify(hidden) !== JSON.stringify(this.hidden)) {
       this.hidden = hidden;
