@@ -51,6 +51,7 @@ def serve(
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host.strip("[]"), port))
+        sock.listen(128)  # from now on connections wait for the app instead of being refused
     except OSError:
         sock.close()
         raise
