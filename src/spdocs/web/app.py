@@ -173,6 +173,8 @@ class _Api:
 
     def warm(self) -> None:
         """Load and check every file once, so that the first list is quick."""
+        pdf, help_ = self.pdfs.available()
+        formschema.meta(pdf=pdf, pdf_help=help_)  # imports the model, the starter and the catalogs
         for id_ in self.workspace.ids():
             try:
                 self.workspace.summary(id_)

@@ -17,12 +17,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 Schema = Mapping[str, Any]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same data, faster
 _FLOW_WIDTH = 70  # a new small mapping or list of scalars is written on one line up to this width
 
 
@@ -41,10 +43,15 @@ def update(text: str, data: Mapping[str, Any], *, json_syntax: bool, schema: Sch
 
 
 def plain(text: str, *, json_syntax: bool) -> Any:
-    """Return the data in ``text`` as JSON-ready values (dates as ``YYYY-MM-DD``, keys as text)."""
+    """Return the data in ``text`` as JSON-ready values (dates as ``YYYY-MM-DD``, keys as text).
+
+    YAML is read as `spdocs.load` reads it (PyYAML, YAML 1.1), so the form shows what
+    ``spdocs check`` sees: an unquoted ``050140001234`` is the number it becomes there.
+    Raises ``yaml.YAMLError`` or ``json.JSONDecodeError``.
+    """
     if json_syntax:
         return json.loads(text)
-    return _jsonable(YAML(typ="safe", pure=True).load(text))
+    return _jsonable(yaml.load(text, Loader=_LOADER))
 
 
 def _jsonable(value: Any) -> Any:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from spdocs.errors import InputError
 from spdocs.load import SUFFIXES, load_with_lines, parse
 from spdocs.web import roundtrip
@@ -102,10 +104,17 @@ class Workspace:
         path, raw, etag = self.read(id_)
         text = _text(path, raw)
         try:
-            parse(text, name=path.name, json_syntax=path.suffix == ".json")  # the loader's own messages
-            return path, roundtrip.plain(text, json_syntax=path.suffix == ".json"), etag
-        except InputError as exc:
-            raise ApiError(422, "unreadable", problems=[str(p) for p in exc.problems]) from None
+            data = roundtrip.plain(text, json_syntax=path.suffix == ".json")
+        except (ValueError, yaml.YAMLError):
+            try:  # the loader's own message, with the line
+                parse(text, name=path.name, json_syntax=path.suffix == ".json")
+                problems = [f"{path.name}: cannot be read"]
+            except InputError as exc:
+                problems = [str(p) for p in exc.problems]
+            raise ApiError(422, "unreadable", problems=problems) from None
+        if not isinstance(data, dict):
+            raise ApiError(422, "unreadable", problems=[f"{path.name}:1: expected a mapping of fields"])
+        return path, data, etag
 
     def save(self, id_: str, data: Mapping[str, Any], *, if_match: str, schema: Mapping[str, Any]) -> str:
         """Write ``data`` into partnership ``id_``'s file, keeping its comments; return the new ETag.

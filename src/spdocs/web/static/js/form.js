@@ -289,7 +289,7 @@ export class Form {
           this.set(path, next);
         },
       });
-      requestAnimationFrame(() => grow(area));
+      grow(area);
       return h("div", { class: "lang-col", dataset: { path: dotted([...path, l]) } }, h("span", { class: "lang-tag" }, l), area, h("div", { class: "msgs" }));
     });
     return this.wrap("text", path, label, hint, required, h("div", { class: "langs" }, columns));
@@ -508,9 +508,23 @@ export class Form {
   }
 }
 
+// Texts grow with their content: by CSS where the browser can (field-sizing), else measured
+// in one batch per frame (measuring each textarea as it is drawn would lay out the page each time).
+const SIZED_BY_CSS = typeof CSS !== "undefined" && CSS.supports && CSS.supports("field-sizing", "content");
+const toGrow = new Set();
+
 function grow(area) {
-  area.style.height = "auto";
-  area.style.height = `${area.scrollHeight + 2}px`;
+  if (SIZED_BY_CSS) return;
+  if (!toGrow.size) requestAnimationFrame(growAll);
+  toGrow.add(area);
+}
+
+function growAll() {
+  const areas = [...toGrow];
+  toGrow.clear();
+  for (const a of areas) a.style.height = "auto";
+  const heights = areas.map((a) => a.scrollHeight);
+  areas.forEach((a, i) => (a.style.height = `${heights[i] + 2}px`));
 }
 
 // "12 500,5" → 12500.5; text that is not a number is kept as typed, so the check names it.
