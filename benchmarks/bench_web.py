@@ -43,7 +43,9 @@ def start(workspace: Path) -> tuple[subprocess.Popen[str], str]:
 
 
 def ms(values: list[float]) -> str:
-    return f"median {statistics.median(values):6.0f} ms   (min {min(values):.0f}, max {max(values):.0f}, n={len(values)})"
+    return (
+        f"median {statistics.median(values):6.0f} ms   (min {min(values):.0f}, max {max(values):.0f}, n={len(values)})"
+    )
 
 
 def main() -> None:
@@ -71,7 +73,7 @@ def main() -> None:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
                 lists, forms, edits = [], [], []
-                for run in range(RUNS):
+                for _ in range(RUNS):
                     # Each load in a new tab: the page, its scripts and the API calls it makes.
                     page = browser.new_page(viewport={"width": 1440, "height": 900})
                     started = time.perf_counter()

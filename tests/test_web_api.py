@@ -80,7 +80,10 @@ def test_put_keeps_comments_and_order(client: TestClient, workspace: Path) -> No
     after = (workspace / "taraz-mendeleev.yaml").read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
     assert changed == [
-        ("    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {kk: Серіктес, ru: Партнер-2, en: the Partner}")
+        (
+            "    alias: {kk: Серіктес, ru: Партнер, en: the Partner}",
+            "    alias: {kk: Серіктес, ru: Партнер-2, en: the Partner}",
+        )
     ]
     assert len(before.splitlines()) == len(after.splitlines())
     assert r.json()["etag"] != etag
@@ -189,7 +192,7 @@ def test_documents(client: TestClient) -> None:
     assert "Таразский университет имени М.Х. Дулати" in text
     assert docx.Document(io.BytesIO(r.content)).paragraphs  # a real Word file
     r = client.get("/api/partnerships/taraz-mendeleev/documents/report.kk.docx?period=2025")
-    assert r.status_code == 200 and 'report-2025.kk.docx' in r.headers["content-disposition"]
+    assert r.status_code == 200 and "report-2025.kk.docx" in r.headers["content-disposition"]
     r = client.get("/api/partnerships/taraz-mendeleev/documents/report.kk.docx")
     assert r.status_code == 400 and r.json()["error"] == "period_required"
     assert client.get("/api/partnerships/taraz-mendeleev/documents/memo.kk.docx").status_code == 404
@@ -271,9 +274,13 @@ def test_cross_site_requests_refused(workspace: Path) -> None:
         "/api/partnerships", json={"model": "branch", "id": "x"}, headers={**PAGE, "Origin": "http://evil.example"}
     )
     assert r.status_code == 403
-    r = plain.post("/api/partnerships", json={"model": "branch", "id": "x"}, headers={**PAGE, "Sec-Fetch-Site": "cross-site"})
+    r = plain.post(
+        "/api/partnerships", json={"model": "branch", "id": "x"}, headers={**PAGE, "Sec-Fetch-Site": "cross-site"}
+    )
     assert r.status_code == 403
-    r = plain.post("/api/partnerships", json={"model": "branch", "id": "x"}, headers={**PAGE, "Origin": "http://127.0.0.1:8000"})
+    r = plain.post(
+        "/api/partnerships", json={"model": "branch", "id": "x"}, headers={**PAGE, "Origin": "http://127.0.0.1:8000"}
+    )
     assert r.status_code == 201
     assert not list(workspace.glob("evil*"))
 

@@ -65,7 +65,9 @@ def test_installed_wheel_serves_the_app(wheel: Path, tmp_path: Path) -> None:
     ).stdout.strip()
     # Dependencies from the running environment (no network); spdocs itself from the wheel.
     Path(own, "parent-env.pth").write_text("\n".join(site.getsitepackages()) + "\n")
-    subprocess.run([python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True, capture_output=True
+    )
     workspace = tmp_path / "partnerships"
     workspace.mkdir()
     shutil.copy(ROOT / "examples" / "kaznmu-duke.yaml", workspace)

@@ -88,7 +88,9 @@ def test_new_partnership_drafted_to_a_clean_check_and_a_docx(page: Page, server:
     saved = (workspace / "almaty-new.yaml").read_text(encoding="utf-8")
     assert saved.startswith("# spdocs data file: medical education")
     request = urllib.request.Request(
-        f"{server}/api/check", data=saved.encode(), headers={"Content-Type": "application/yaml", "X-Spdocs-Request": "1"}
+        f"{server}/api/check",
+        data=saved.encode(),
+        headers={"Content-Type": "application/yaml", "X-Spdocs-Request": "1"},
     )
     assert json.load(urllib.request.urlopen(request))["summary"]["errors"] == 0
     # Render and download the agreement DOCX, then read it back.
@@ -166,7 +168,7 @@ def test_the_interface_switches_to_kazakh_and_remembers(page: Page, server: str)
 
 
 def test_a_hostile_name_shows_literally(page: Page, server: str, workspace: Path) -> None:
-    hostile = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script>{{ 7*7 }}"
+    hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>{{ 7*7 }}'
     text = (ROOT / "examples" / "ektu-luban.yaml").read_text(encoding="utf-8")
     data = plain(text, json_syntax=False)
     data["id"] = "hostile"

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qsl
 
 from starlette.applications import Starlette
@@ -89,12 +89,12 @@ def request_lang(request: Request | Scope) -> Lang:
     scope = request.scope if isinstance(request, Request) else request
     query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
     if query.get("lang") in LANGS:
-        return query["lang"]  # type: ignore[return-value]
-    headers = dict((k.decode("latin-1").lower(), v.decode("latin-1")) for k, v in scope.get("headers", []))
+        return cast(Lang, query["lang"])
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
     for part in headers.get("accept-language", "").split(","):
         code = part.split(";")[0].strip().lower()[:2]
         if code in LANGS:
-            return code  # type: ignore[return-value]
+            return cast(Lang, code)
     return "en"
 
 
@@ -161,7 +161,7 @@ def _lang_param(request: Request, name: str = "lang") -> Lang:
     value = request.query_params.get(name) or request.path_params.get(name)
     if value not in LANGS:
         raise ApiError(400, "bad_lang", lang=str(value)[:20], known=", ".join(LANGS))
-    return value  # type: ignore[no-any-return]
+    return cast(Lang, value)
 
 
 class _Api:
@@ -276,12 +276,18 @@ class _Api:
 
     async def preview(self, request: Request) -> Response:
         text, is_json = await _json_body(request)
-        kind, lang, period = request.query_params.get("kind", ""), _lang_param(request), request.query_params.get("period")
+        kind, lang, period = (
+            request.query_params.get("kind", ""),
+            _lang_param(request),
+            request.query_params.get("period"),
+        )
 
         def run() -> dict[str, Any]:
             p, found = output.load_checked(text, name="data", json_syntax=is_json)
             draft = any(f.severity == "error" for f in found)
-            return output.preview(p, output.target(p, kind, lang, period or None), draft=draft, templates=self.templates)
+            return output.preview(
+                p, output.target(p, kind, lang, period or None), draft=draft, templates=self.templates
+            )
 
         return JSONResponse(await run_in_threadpool(run))
 
@@ -297,7 +303,7 @@ class _Api:
             path, raw, etag = self.workspace.read(id_)
             p, found = output.load_checked(raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json")
             draft = any(f.severity == "error" for f in found)
-            t = output.target(p, kind, lang, period)  # type: ignore[arg-type]
+            t = output.target(p, kind, cast(Lang, lang), period)
             docx = output.render(p, t, draft=draft, templates=self.templates)
             return (self.pdfs.pdf(docx) if ext == "pdf" else docx), f"{id_}.{t.filename(ext)}", draft, etag
 

@@ -97,7 +97,9 @@ def preview(p: Partnership, t: documents.Target, *, draft: bool, templates: Path
         "lang": t.lang,
         "period": t.period,
         "draft": draft,
-        "blocks": [{"number": b.number, "text": b.text, "style": b.style, "cells": list(b.cells)} for b in blocks(docx)],
+        "blocks": [
+            {"number": b.number, "text": b.text, "style": b.style, "cells": list(b.cells)} for b in blocks(docx)
+        ],
     }
 
 
@@ -140,9 +142,7 @@ class PdfMaker:
             return data
 
 
-def bundle(
-    p: Partnership, *, formats: tuple[str, ...], draft: bool, templates: Path | None, pdfs: PdfMaker
-) -> bytes:
+def bundle(p: Partnership, *, formats: tuple[str, ...], draft: bool, templates: Path | None, pdfs: PdfMaker) -> bytes:
     """Return a zip of every document of ``p`` (each kind it has, every language and period)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -226,5 +226,3 @@ def _actual(actual: Any) -> Any:
     """Return an actual as a data file writes it: a bare number, or {value, note}."""
     value = _num(actual.value)
     return {"value": value, "note": actual.note.model_dump()} if actual.note is not None else value
-
-

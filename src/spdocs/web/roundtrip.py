@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import re
 from collections.abc import Mapping
@@ -83,7 +84,7 @@ def _indents(text: str) -> tuple[int, int, int]:
     """Return the (mapping, sequence, offset) indentation the file uses (default 2, 4, 2)."""
     lines = text.splitlines()
     mapping = sequence = offset = 0
-    for before, after in zip(lines, lines[1:]):
+    for before, after in itertools.pairwise(lines):
         stripped = before.strip()
         if not stripped.endswith(":") or stripped.startswith("#"):
             continue

@@ -62,7 +62,9 @@ def serve(
     url = f"http://{shown}:{bound}/" + (f"?token={token}" if token else "")
     announce(f"spdocs: serving {workspace} at {url}")
     if token:
-        announce("spdocs: every request needs the token: open the address above, or send 'Authorization: Bearer <token>'")
+        announce(
+            "spdocs: every request needs the token: open the address above, or send 'Authorization: Bearer <token>'"
+        )
     announce("spdocs: press Ctrl+C to stop")
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False)
     uvicorn.Server(config).run(sockets=[sock])

@@ -75,7 +75,7 @@ class Workspace:
 
     def ids(self) -> list[str]:
         """Return the ids of the data files in the folder, sorted."""
-        found = {}
+        found: dict[str, Path] = {}
         for path in sorted(self.root.iterdir()):
             if path.suffix in SUFFIXES and path.is_file() and ID.match(path.stem):
                 found.setdefault(path.stem, path)

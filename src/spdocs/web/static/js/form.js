@@ -584,7 +584,6 @@ function dateInput(value, onValue) {
         else picker.focus();
       },
     },
-    "📅",
   );
   return h("span", { class: "date-wrap" }, text, button, picker);
 }
