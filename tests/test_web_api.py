@@ -244,6 +244,11 @@ def test_actuals_upload(client: TestClient) -> None:
     students = next(row for row in period["rows"] if row["indicator"] == "students")
     assert (students["plan"], students["actual"], students["from_sheet"]) == (110, 104, True)
     assert {"path": ["periods", 1, "actuals", "students"], "value": 104} in r.json()["patch"]
+    assert r.json()["warnings"] == []  # the sheet's empty cell is another partnership's
+    empty = b"partnership;indicator;period;value\ntaraz-mendeleev;students;2026;\n"
+    r = client.post("/api/partnerships/taraz-mendeleev/actuals", files={"file": ("a.csv", empty, "text/csv")})
+    (warning,) = r.json()["warnings"]
+    assert warning.startswith("a.csv:2:") and "students" in warning
     r = client.post("/api/partnerships/taraz-mendeleev/actuals", files={"file": ("a.pdf", b"%PDF", "x")})
     assert r.status_code == 400 and r.json()["error"] == "bad_sheet"
     bad = b"partnership;indicator;period;value\ntaraz-mendeleev;students;2026;twelve\n"

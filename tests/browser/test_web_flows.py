@@ -134,6 +134,7 @@ def test_the_preview_follows_a_name_change(page: Page, server: str) -> None:
     name.fill("Университет штата Аризона (новое наименование)")
     expect(preview).to_contain_text("Университет штата Аризона (новое наименование)")
     expect(preview).not_to_contain_text("Совет регентов штата Аризона")
+    expect(page.locator(".panel")).not_to_contain_text("null")
 
 
 def test_a_change_on_disk_is_a_conflict_not_overwritten(page: Page, server: str, workspace: Path) -> None:

@@ -212,7 +212,8 @@ def actuals(p: Partnership, upload: bytes, *, filename: str, period: str | None,
         )
         # Where the form puts them: the data file's own actuals of that period.
         patch += [{"path": ["periods", order.index(pid), "actuals", k], "value": _actual(v)} for k, v in given.items()]
-    warnings = [str(w).replace(str(path), Path(filename).name) for w in table.warnings]
+    mine = {(e.source, e.row) for e in rows}  # one sheet for many partnerships: this one's rows only
+    warnings = [str(w).replace(str(path), Path(filename).name) for w in table.warnings if (w.path, w.line) in mine]
     return {"partnership": p.id, "periods": result, "warnings": warnings, "patch": patch}
 
 

@@ -1,9 +1,9 @@
 // One partnership: the form, its live findings, its documents and actuals, saving with
 // conflict detection (the file's ETag; a change on disk is never overwritten silently).
 import { call, ApiError } from "./api.js";
-import { h, clear, debounce, dotted, parents, download } from "./dom.js";
+import { h, append, clear, debounce, parents, download } from "./dom.js";
 import { Form } from "./form.js";
-import { t, lang, fieldLabel, valueLabel } from "./i18n.js";
+import { t, lang, fieldLabel } from "./i18n.js";
 
 const SEVERITIES = ["error", "warning", "info"];
 
@@ -311,13 +311,13 @@ export class Editor {
       h("button", { type: "button", onclick: () => this.fetchFile(this.url(`/documents.zip?format=${pdf ? "docx,pdf" : "docx"}`)) }, t("download_zip")),
     );
     this.previewEl = h("div", { class: "preview", "aria-live": "polite" });
-    this.panel.append(
+    append(this.panel, [
       h("div", { class: "doc-choice" }, h("label", {}, t("kind"), " ", this.kindSelect), h("label", {}, t("doc_lang"), " ", this.langSelect), this.periodLabel),
       errors ? h("p", { class: "draft-note" }, t("draft_note", { n: errors })) : null,
       pdf ? null : h("p", { class: "hint" }, t("no_pdf"), " ", this.meta.pdf_help),
       buttons,
       this.previewEl,
-    );
+    ]);
     this.docChanged();
   }
 
@@ -504,7 +504,7 @@ export class Editor {
 
 function fmt(n) {
   if (n === null || n === undefined) return "—";
-  return Number(n).toLocaleString(lang() === "en" ? "en-GB" : lang());
+  return Number(n).toLocaleString(lang() === "en" ? "en-GB" : lang()).replace(/^-/, "\u2212");
 }
 
 function problemList(err) {
@@ -512,4 +512,3 @@ function problemList(err) {
   return problems.length ? [h("ul", { class: "problems" }, problems.map((p) => h("li", {}, p)))] : [];
 }
 
-export { valueLabel };
