@@ -1,8 +1,9 @@
 // One partnership: the form, its live findings, its documents and actuals, saving with
 // conflict detection (the file's ETag; a change on disk is never overwritten silently).
 import { call, ApiError } from "./api.js";
-import { h, append, clear, debounce, parents, download } from "./dom.js";
+import { h, clear, debounce, parents } from "./dom.js";
 import { Form } from "./form.js";
+import { ActualsPanel, DocumentsPanel } from "./panels.js";
 import { t, lang, fieldLabel } from "./i18n.js";
 
 const SEVERITIES = ["error", "warning", "info"];
@@ -18,7 +19,9 @@ export class Editor {
     this.checkSeq = 0;
     this.previewSeq = 0;
     this.check = debounce(() => this.runCheck(), 120);
-    this.refreshPreview = debounce(() => this.runPreview(), 300);
+    this.docs = new DocumentsPanel(this);
+    this.actuals = new ActualsPanel(this);
+    this.refreshPreview = debounce(() => this.docs.runPreview(), 300);
     this.onKey = (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === "s") {
         e.preventDefault();
@@ -177,8 +180,8 @@ export class Editor {
       this.mark();
     }
     this.drawFindings();
-    this.updatePeriods();
-    if (this.tab === "documents" && this.previewOn) this.refreshPreview();
+    this.docs.updatePeriods();
+    if (this.tab === "documents" && this.docs.previewOn) this.refreshPreview();
   }
 
   // The element a finding belongs to: its field, or the nearest enclosing one drawn.
@@ -239,8 +242,8 @@ export class Editor {
     this.panel = h("div", { class: "panel", role: "tabpanel" });
     this.side.append(h("div", { class: "tabs", role: "tablist" }, tabs), this.panel);
     if (this.tab === "findings") this.drawFindings();
-    else if (this.tab === "documents") this.drawDocuments();
-    else this.drawActuals();
+    else if (this.tab === "documents") this.docs.draw(this.panel);
+    else this.actuals.draw(this.panel);
   }
 
   drawFindings() {
@@ -270,179 +273,9 @@ export class Editor {
     this.panel.append(summary, this.findings.length ? list : h("p", { class: "clean" }, t("no_findings")));
   }
 
-  updatePeriods() {
-    if (!this.periodSelect) return;
-    const current = this.periodSelect.value;
-    clear(this.periodSelect);
-    for (const p of this.periods) this.periodSelect.append(h("option", { value: p, selected: p === current }, p));
-  }
-
-  docChoice() {
-    const kind = this.kindSelect.value;
-    const perPeriod = this.meta.kinds[kind].per_period;
-    return { kind, lang: this.langSelect.value, period: perPeriod ? this.periodSelect.value : "" };
-  }
-
-  docUrl(ext, extra = "") {
-    const c = this.docChoice();
-    const query = new URLSearchParams();
-    if (c.period) query.set("period", c.period);
-    for (const [k, v] of new URLSearchParams(extra)) query.set(k, v);
-    const q = query.toString();
-    return this.url(`/documents/${encodeURIComponent(c.kind)}.${c.lang}.${ext}${q ? `?${q}` : ""}`);
-  }
-
-  drawDocuments() {
-    clear(this.panel);
-    const errors = this.findings.filter((f) => f.severity === "error").length;
-    this.kindSelect = h("select", { "aria-label": t("kind"), onchange: () => this.docChanged() }, Object.keys(this.meta.kinds).map((k) => h("option", { value: k }, t(`kind_${k}`))));
-    this.langSelect = h("select", { "aria-label": t("doc_lang"), onchange: () => this.docChanged() }, this.meta.langs.map((l) => h("option", { value: l, selected: l === lang() }, l)));
-    this.periodSelect = h("select", { "aria-label": t("period"), onchange: () => this.docChanged() });
-    this.periodLabel = h("label", {}, t("period"), " ", this.periodSelect);
-    this.updatePeriods();
-    const pdf = this.meta.pdf;
-    const buttons = h(
-      "div",
-      { class: "doc-buttons" },
-      h("button", { type: "button", class: "primary", onclick: () => { this.previewOn = true; this.runPreview(); } }, t("preview")),
-      h("button", { type: "button", disabled: !pdf, onclick: () => this.showPdf() }, t("preview_pdf")),
-      h("button", { type: "button", onclick: () => this.fetchFile(this.docUrl("docx")) }, t("download_docx")),
-      h("button", { type: "button", disabled: !pdf, onclick: () => this.fetchFile(this.docUrl("pdf")) }, t("download_pdf")),
-      h("button", { type: "button", onclick: () => this.fetchFile(this.url(`/documents.zip?format=${pdf ? "docx,pdf" : "docx"}`)) }, t("download_zip")),
-    );
-    this.previewEl = h("div", { class: "preview", "aria-live": "polite" });
-    append(this.panel, [
-      h("div", { class: "doc-choice" }, h("label", {}, t("kind"), " ", this.kindSelect), h("label", {}, t("doc_lang"), " ", this.langSelect), this.periodLabel),
-      errors ? h("p", { class: "draft-note" }, t("draft_note", { n: errors })) : null,
-      pdf ? null : h("p", { class: "hint" }, t("no_pdf"), " ", this.meta.pdf_help),
-      buttons,
-      this.previewEl,
-    ]);
-    this.docChanged();
-  }
-
-  docChanged() {
-    this.periodLabel.hidden = !this.meta.kinds[this.kindSelect.value].per_period;
-    if (this.previewOn) this.runPreview();
-  }
-
-  async runPreview() {
-    if (!this.previewEl || !this.previewEl.isConnected) return;
-    const seq = ++this.previewSeq;
-    const c = this.docChoice();
-    const query = new URLSearchParams({ kind: c.kind, lang: c.lang });
-    if (c.period) query.set("period", c.period);
-    let body;
-    try {
-      ({ body } = await call("POST", `/api/preview?${query}`, { json: this.data }));
-    } catch (err) {
-      if (seq !== this.previewSeq) return;
-      clear(this.previewEl).append(h("p", { class: "error" }, err.message), ...problemList(err));
-      return;
-    }
-    if (seq !== this.previewSeq) return;
-    clear(this.previewEl);
-    const page = h("div", { class: `page ${body.draft ? "draft" : ""}`, lang: body.lang });
-    if (body.draft) page.append(h("div", { class: "draft-mark" }, t("draft_mark")));
-    let table = null;
-    for (const b of body.blocks) {
-      if (b.cells.length) {
-        if (!table) page.append((table = h("table", {})));
-        table.append(h("tr", {}, b.cells.map((c) => h("td", {}, c))));
-        continue;
-      }
-      table = null;
-      page.append(h("p", { class: `style-${(b.style || "").replace(/[^A-Za-z0-9_-]/g, "")}` }, b.number && h("span", { class: "num" }, `${b.number} `), b.text));
-    }
-    this.previewEl.append(page);
-    this.previewEl.dataset.seq = String(seq);
-  }
-
-  async showPdf() {
-    if (!(await this.saveFirst())) return;
-    this.previewOn = false;
-    clear(this.previewEl).append(h("p", { class: "hint" }, t("pdf_wait")));
-    const url = this.docUrl("pdf", `inline=1&v=${encodeURIComponent(this.etag)}`);
-    const response = await call("GET", url, { raw: true });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      clear(this.previewEl).append(h("p", { class: "error" }, body.message || `HTTP ${response.status}`));
-      return;
-    }
-    const blob = URL.createObjectURL(await response.blob());
-    clear(this.previewEl).append(h("iframe", { class: "pdf", src: blob, title: t("preview_pdf") }));
-  }
-
-  // Downloads use the saved file: save first when there are edits.
-  async fetchFile(url) {
-    if (!(await this.saveFirst())) return;
-    this.updateStatus(t("preparing"));
-    const response = await call("GET", url, { raw: true });
-    if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
-      this.updateStatus(body.message || `HTTP ${response.status}`);
-      return;
-    }
-    const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") || "");
-    const blob = URL.createObjectURL(await response.blob());
-    download(blob, name ? name[1] : "download");
-    setTimeout(() => URL.revokeObjectURL(blob), 60000);
-    this.updateStatus();
-  }
-
   async saveFirst() {
     if (!this.dirty()) return true;
     return this.save();
-  }
-
-  drawActuals() {
-    clear(this.panel);
-    const file = h("input", { type: "file", accept: ".xlsx,.xlsm,.csv", "aria-label": t("actuals_file") });
-    const period = h("select", { "aria-label": t("period") }, h("option", { value: "" }, t("all_periods")), this.periods.map((p) => h("option", { value: p }, p)));
-    const out = h("div", { class: "actuals-out" });
-    const go = h("button", {
-      type: "button",
-      class: "primary",
-      onclick: async () => {
-        if (!file.files.length) return;
-        const form = new FormData();
-        form.append("file", file.files[0]);
-        if (period.value) form.append("period", period.value);
-        try {
-          const { body } = await call("POST", this.url("/actuals"), { form });
-          this.showActuals(out, body);
-        } catch (err) {
-          clear(out).append(h("p", { class: "error" }, err.message), ...problemList(err));
-        }
-      },
-    }, t("actuals_show"));
-    this.panel.append(h("p", { class: "hint" }, t("actuals_hint")), h("div", { class: "doc-choice" }, file, period, go), out);
-  }
-
-  showActuals(out, body) {
-    clear(out);
-    for (const p of body.periods) {
-      const rows = p.rows.map((r) =>
-        h("tr", { class: r.from_sheet ? "from-sheet" : "" }, h("td", {}, r.name), h("td", {}, r.unit), h("td", { class: "n" }, fmt(r.plan)), h("td", { class: "n" }, fmt(r.actual)), h("td", { class: "n" }, fmt(r.deviation)), h("td", { class: "n" }, r.completion === null ? "—" : `${fmt(r.completion)} %`), h("td", {}, t(`status_${r.status}`))),
-      );
-      out.append(
-        h("h3", {}, `${t("period")} ${p.period}`),
-        h("table", { class: "figures" }, h("tr", {}, ["indicator", "unit", "plan", "actual", "deviation", "completion", "status"].map((c) => h("th", {}, t(`col_${c}`)))), rows),
-      );
-    }
-    for (const w of body.warnings) out.append(h("p", { class: "msg sev-warning" }, w));
-    if (!body.periods.length) out.append(h("p", {}, t("actuals_none")));
-    else
-      out.append(
-        h("button", {
-          type: "button",
-          onclick: () => {
-            for (const op of body.patch) this.form.set(op.path, op.value);
-            this.drawForm();
-            this.updateStatus();
-          },
-        }, t("actuals_apply")),
-      );
   }
 
   // --- saving and conflicts --------------------------------------------------------------
@@ -501,14 +334,3 @@ export class Editor {
     }
   }
 }
-
-function fmt(n) {
-  if (n === null || n === undefined) return "—";
-  return Number(n).toLocaleString(lang() === "en" ? "en-GB" : lang()).replace(/^-/, "\u2212");
-}
-
-function problemList(err) {
-  const problems = (err.body && err.body.problems) || [];
-  return problems.length ? [h("ul", { class: "problems" }, problems.map((p) => h("li", {}, p)))] : [];
-}
-
