@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import socket
 import zipfile
 from pathlib import Path
 
@@ -321,3 +322,22 @@ def test_save_writes_json_files_too(client: TestClient, workspace: Path) -> None
     assert client.put("/api/partnerships/as-json", json=data, headers={"If-Match": etag}).status_code == 200
     saved = json.loads((workspace / "as-json.json").read_text(encoding="utf-8"))
     assert saved["agreement"]["copies"] == 3 and list(saved) == list(source)
+
+
+def test_serve_reports_a_busy_port(runner, tmp_path: Path) -> None:
+    from spdocs.cli import cli
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = runner.invoke(cli, ["serve", "--workspace", str(tmp_path), "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+
+
+def test_serve_off_loopback_needs_a_token() -> None:
+    from spdocs.web.server import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1") and is_loopback("127.0.0.2")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10") and not is_loopback("example.org")
