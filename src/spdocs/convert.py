@@ -61,17 +61,27 @@ PDF_A_OPTIONS = {
 _CONVERTED = re.compile(r"^convert .*?(\d{6})\.docx -> ")
 
 
+def _windows_places() -> list[str]:
+    """Return where LibreOffice's Windows installer puts ``soffice.exe`` (64- and 32-bit)."""
+    roots = [os.environ.get(v, "") for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+    return [os.path.join(r, "LibreOffice", "program", "soffice.exe") for r in roots if r]
+
+
 def find_soffice() -> str:
-    """Return the path of LibreOffice's ``soffice``; raise ConversionError if absent."""
+    """Return the path of LibreOffice's ``soffice``; raise ConversionError if absent.
+
+    Looked for in order: ``SPDOCS_SOFFICE``, the PATH, then where the Linux, macOS and
+    Windows installers put it.
+    """
     candidates = [os.environ.get("SPDOCS_SOFFICE", "")]
     candidates += [shutil.which(name) or "" for name in ("soffice", "libreoffice")]
-    for candidate in [*candidates, *_KNOWN_PLACES]:
+    for candidate in [*candidates, *_KNOWN_PLACES, *_windows_places()]:
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
     raise ConversionError(
-        "LibreOffice (soffice) not found; install it (Debian: apt-get install "
-        "--no-install-recommends libreoffice-writer-nogui fonts-liberation2) "
-        "or set SPDOCS_SOFFICE to its path"
+        "LibreOffice (soffice) not found; install it (https://www.libreoffice.org/download/ on "
+        "Windows and macOS; Debian: apt-get install --no-install-recommends libreoffice-writer-nogui "
+        "fonts-liberation2) or set SPDOCS_SOFFICE to its path"
     )
 
 

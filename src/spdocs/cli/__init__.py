@@ -16,6 +16,7 @@ from spdocs.cli.check import check_cmd
 from spdocs.cli.data import new_cmd, schema_cmd
 from spdocs.cli.options import Group
 from spdocs.cli.render import render_cmd, summary_cmd
+from spdocs.cli.serve import serve_cmd
 from spdocs.cli.templates import templates_cmd
 
 EXAMPLES = """
@@ -42,7 +43,7 @@ def cli() -> None:
     """
 
 
-for command in (check_cmd, render_cmd, new_cmd, summary_cmd, schema_cmd, templates_cmd):
+for command in (check_cmd, render_cmd, new_cmd, summary_cmd, serve_cmd, schema_cmd, templates_cmd):
     cli.add_command(command)
 
 
