@@ -20,9 +20,7 @@ from spdocs.errors import InputError, SpdocsError
 from spdocs.model import HE_MODELS, LANGS, Lang
 
 if TYPE_CHECKING:  # for annotations only; the commands import what they use when they run
-    from spdocs.actuals import ActualsTable
     from spdocs.checks import Finding
-    from spdocs.produce import Outcome
 
 T = TypeVar("T")
 
@@ -163,9 +161,17 @@ def check_cmd(paths: tuple[Path, ...], lang: Lang, fmt: str) -> None:
     help="Worker processes for rendering and PDF conversion (default 0: one per CPU core). Output is the same.",
 )
 @click.option(
-    "--check-lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of check messages."
+    "--check-lang",
+    type=click.Choice(LANGS),
+    help="Language of messages: checks, actuals, progress (default: SPDOCS_LANG, else the system locale).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.option(
+    "--findings",
+    "findings_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every check finding to this file (.xlsx, .csv or .json); past 20 the terminal shows a summary by rule.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems: no progress, no info findings.")
 def render_cmd(
     paths: tuple[Path, ...],
     kinds_: tuple[str, ...] | None,
@@ -178,7 +184,8 @@ def render_cmd(
     draft: bool,
     packet: bool,
     jobs: int,
-    check_lang: Lang,
+    check_lang: Lang | None,
+    findings_path: Path | None,
     quiet: bool,
 ) -> None:
     """Render the documents of data files (or folders of them).
@@ -187,16 +194,23 @@ def render_cmd(
     stops that partnership's documents unless --draft. One failed partnership never stops
     the others and never leaves a half-written file. Exit 1 if any partnership failed.
     """
-    from spdocs.actuals import apply_actuals, read_actuals
-    from spdocs.checks.report import format_line
+    from spdocs import actuals as actuals_
+    from spdocs.findings import findings_file, terminal_lines
     from spdocs.load import find_files
+    from spdocs.messages import say, user_lang
     from spdocs.produce import Options, produce
+    from spdocs.progress import Display
+    from spdocs.write import write_atomic
 
+    msg = user_lang(check_lang)
     if packet and "pdf" not in formats:
-        raise click.UsageError("--packet joins PDFs: add --format pdf (or docx,pdf)")
+        _usage(say("cli.usage.packet", msg), "render", msg)
+    if findings_path and findings_path.suffix.lower() not in (".json", ".csv", ".xlsx"):
+        _usage(say("cli.usage.findings", msg, name=findings_path.name), "render", msg)
     files = _guard(lambda: find_files(paths))
-    table = _guard(lambda: read_actuals(actuals)) if actuals else None
-    transform = functools.partial(apply_actuals, table=table) if table else None
+    display = Display(lang=msg) if not quiet else None
+    resolution = _guard(lambda: actuals_.resolve_files(actuals, files, lang=msg, progress=display)) if actuals else None
+    transform = functools.partial(actuals_.apply, resolution=resolution) if resolution else None
     options = Options(
         out=out,
         kinds=kinds_,
@@ -206,39 +220,31 @@ def render_cmd(
         period=period,
         draft=draft,
         packet=packet,
-        check_lang=check_lang,
+        check_lang=msg,
     )
-    progress = None if quiet else (lambda line: click.echo(line, err=True))
-    outcomes = produce(files, options, jobs=jobs, transform=transform, progress=progress)
+    outcomes = produce(files, options, jobs=jobs, transform=transform, progress=display)
+    if display is not None:
+        display.close()
+    findings = [f for o in outcomes for f in o.findings]
+    if findings_path:
+        write_atomic(findings_path, findings_file(findings, findings_path, lang=msg))
+    shown = [f for f in findings if f.severity != "info" or not quiet]
+    for line in terminal_lines(shown, lang=msg, full_list=findings_path if findings else None):
+        click.echo(line, err=True)
     failed = 0
     for outcome in outcomes:
-        for finding in outcome.findings:
-            if finding.severity != "info" or not quiet:
-                click.echo(format_line(finding, path=finding.path, lang=check_lang), err=True)
         if outcome.error is not None:
             click.echo(f"{outcome.source}: {outcome.error}", err=True)
         failed += outcome.failed
-    stray = _stray_actuals(table, outcomes) if table else []
-    for warning in table.warnings if table else ():
-        click.echo(f"warning: {warning}", err=True)
-    for line in stray:
-        click.echo(line, err=True)
+    stray = resolution.stray if resolution else ()
+    for problem in stray:
+        click.echo(str(problem), err=True)
+    for warning in resolution.warnings if resolution else ():
+        click.echo(say("cli.warning", msg, message=warning), err=True)
     written = sum(len(o.written) for o in outcomes)
-    files_word = "file" if written == 1 else "files"
-    done = f"from {len(outcomes) - failed} of {len(outcomes)} data files"
-    click.echo(f"{written} {files_word} written to {out}/ {done}", err=True)
+    done = say("cli.files_written", msg, files=written, out=out, ok=len(outcomes) - failed, total=len(outcomes))
+    click.echo(done, err=True)
     sys.exit(1 if failed or stray else 0)
-
-
-def _stray_actuals(table: ActualsTable, outcomes: list[Outcome]) -> list[str]:
-    """Return an error line for each sheet row that names no loaded partnership."""
-    loaded = {o.partnership for o in outcomes if o.partnership}
-    known = ", ".join(sorted(loaded)) or "none"
-    return [
-        f"{e.source}:{e.row}: partnership '{e.partnership}' is not among the data files (loaded: {known})"
-        for e in table.entries
-        if e.partnership not in loaded
-    ]
 
 
 @cli.command("new")
@@ -298,26 +304,119 @@ def summary_cmd(
     """Write one workbook for the authorized body: plan, actual and deviation per partnership × indicator × period.
 
     One sheet with every row, and a sheet per regime; the figures are those of the reports.
+    A partnership whose data file, or whose rows of --actuals, have problems is left out
+    (and named); the exit code is then 1.
     """
     from spdocs import actuals as actuals_
     from spdocs.load import find_files, iter_load
+    from spdocs.messages import say, user_lang
     from spdocs.summary import summary
     from spdocs.write import write_atomic
 
-    partnerships, failed = [], 0
-    for _path, loaded in iter_load(_guard(lambda: find_files(paths))):
+    given = click.get_current_context().get_parameter_source("lang") == click.core.ParameterSource.COMMANDLINE
+    msg = user_lang(lang if given else None)
+    partnerships, failed, unread = [], 0, []
+    for path, loaded in iter_load(_guard(lambda: find_files(paths))):
         if isinstance(loaded, InputError):
             click.echo(str(loaded), err=True)
             failed += 1
+            unread.append(path.stem)
         else:
             partnerships.append(loaded)
     if actuals:
-        partnerships, warnings = _guard(lambda: actuals_.load(actuals, partnerships))
-        for warning in warnings:
-            click.echo(f"warning: {warning}", err=True)
+        table = _guard(lambda: actuals_.read(actuals, lang=msg))
+        resolution = actuals_.resolve(table, partnerships, skip=unread)
+        for problem in resolution.problems:
+            click.echo(str(problem), err=True)
+        for pid in resolution.blocked:
+            click.echo(say("cli.actuals_left_out", msg, partnership=pid, path=actuals), err=True)
+        for warning in resolution.warnings:
+            click.echo(say("cli.warning", msg, message=warning), err=True)
+        partnerships = [actuals_.apply(p, resolution) for p in partnerships if p.id not in resolution.blocked]
+        failed += len(resolution.blocked) + len(resolution.stray)
     write_atomic(out, summary(partnerships, lang=lang, period=period, templates=templates))
-    click.echo(f"wrote {out}: {len(partnerships)} partnerships", err=True)
+    click.echo(say("cli.summary_written", msg, out=out, count=len(partnerships)), err=True)
     sys.exit(1 if failed else 0)
+
+
+@cli.command(
+    "collect",
+    epilog="\b\nExamples:\n  spdocs collect examples/ --period 2026 --out actuals-2026.xlsx\n"
+    "  spdocs collect data/ --period 2026,2026-H1 --lang kk --out нақты-2026.xlsx\n"
+    "  spdocs render data/ --kind report --period 2026 --actuals actuals-2026.xlsx",
+)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--period", help="Required. The reporting period to collect (several: 2026,2026-H1).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Required. The workbook to write (.xlsx).")
+@click.option(
+    "--lang", help="Language of the workbook and the messages: kk, ru or en (default: SPDOCS_LANG, else the locale)."
+)
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists (the figures filled in it are lost).")
+def collect_cmd(paths: tuple[Path, ...], period: str | None, out: Path | None, lang: str | None, force: bool) -> None:
+    """Write the workbook staff fill in with indicator actuals, read back by --actuals.
+
+    One sheet per partnership: its indicators for the period, grouped by area, with unit
+    and plan, and an empty Actual and Note cell each (the only cells that can be changed;
+    numbers are checked as they are typed). A first sheet says how to fill it in, in kk, ru
+    and en; a contents sheet links to every sheet and counts the cells filled in. Then:
+    spdocs render PATH --kind report --period P --actuals FILE.xlsx (or spdocs summary).
+    """
+    import shlex
+
+    from spdocs import collect
+    from spdocs.load import find_files
+    from spdocs.messages import parse_lang, say, user_lang
+    from spdocs.progress import Display, load_all
+    from spdocs.write import write_atomic
+
+    msg = user_lang()
+    if lang is not None and parse_lang(lang) is None:
+        _usage(say("cli.usage.lang", msg, value=lang), "collect", msg)
+    msg = user_lang(lang)
+    if not paths:
+        _usage(say("cli.usage.paths", msg), "collect", msg)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _usage(say("cli.usage.no_path", msg, path=missing[0]), "collect", msg)
+    periods = [pr.strip() for pr in (period or "").split(",") if pr.strip()]
+    if not periods:
+        _usage(say("cli.usage.period", msg), "collect", msg)
+    if out is None:
+        _usage(say("cli.usage.out", msg), "collect", msg)
+    if out.suffix.lower() != ".xlsx":
+        _usage(say("cli.usage.out_xlsx", msg, name=out.name), "collect", msg)
+    if out.exists() and not force:
+        _fail(say("collect.exists", msg, out=out), code=2)
+    files = _guard(lambda: find_files(paths))
+    if not files:
+        _usage(say("cli.usage.no_data_files", msg, paths=", ".join(map(str, paths))), "collect", msg)
+    with Display(lang=msg) as display:
+        loaded, failed = load_all(files, display)
+    for _, error in failed:
+        click.echo(str(error), err=True)
+    chosen, left_out = collect.select([p for _, p in loaded], periods)
+    source = {p.id: path for path, p in loaded}
+    for p in left_out:
+        known = ", ".join(pr.id for pr in p.periods) or "—"
+        click.echo(
+            say("collect.left_out", msg, file=source[p.id], partnership=p.id, period=period, known=known), err=True
+        )
+    if not chosen:
+        _fail(say("collect.nothing", msg, period=period), code=1)
+    command = shlex.join(
+        ["spdocs", "render", *map(str, paths), "--kind", "report", "--period", str(period), "--actuals", str(out)]
+    )
+    write_atomic(out, collect.workbook(chosen, lang=msg, command=command))
+    cells = sum(len(collect.lines(p, prs, lang=msg)) for p, prs in chosen)
+    click.echo(say("collect.wrote", msg, out=out, sheets=len(chosen), cells=cells, command=command), err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _usage(message: str, command: str, lang: Lang) -> NoReturn:
+    """Exit 2 with a usage error in the user's language and where to read more."""
+    from spdocs.messages import say
+
+    _fail(f"{message}\n{say('cli.usage.help', lang, command=command)}", code=2)
 
 
 @cli.command("schema")

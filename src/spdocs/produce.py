@@ -10,6 +10,7 @@ The output does not depend on the number of workers.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -23,6 +24,7 @@ from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
 from spdocs.load import load_with_lines
 from spdocs.model import LANGS, Lang, Partnership
 from spdocs.pdf import assemble, normalize
+from spdocs.progress import Step
 from spdocs.write import write_atomic
 
 
@@ -165,10 +167,10 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
     def tick(docx: Path, error: ConversionError | None) -> None:
         nonlocal done
         done += 1
-        say(
-            f"[{done}/{len(pairs)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}"
-            + (f": {error}" if error else "")
-        )
+        name = f"{docx.parent.name}/{docx.with_suffix('.pdf').name}"
+        text = f"[{done}/{len(pairs)}] PDF {name}" + (f": {error}" if error else "")
+        status = "failed" if error else "ok"
+        say(Step(text, stage="pdf", done=done, total=len(pairs), name=name, status=status, detail=str(error or "")))
 
     with Converter(jobs=jobs) as converter:
         failures = converter.convert(pairs, progress=tick)
@@ -221,11 +223,14 @@ def _kind_of(pdf: Path) -> str:
     return pdf.name.split(".")[0].split("-")[0]
 
 
-def _line(outcome: Outcome, n: int, total: int) -> str:
+def _line(outcome: Outcome, n: int, total: int) -> Step:
     name = outcome.partnership or outcome.source.name
+    step = functools.partial(Step, stage="render", done=n, total=total, name=name)
     if outcome.error:
-        return f"[{n}/{total}] {name}: failed"
+        return step(f"[{n}/{total}] {name}: failed", status="failed")
     if outcome.blocked:
-        return f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)"
+        return step(
+            f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)", status="blocked"
+        )
     count = len(outcome.written)
-    return f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}"
+    return step(f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}", documents=count)

@@ -1,0 +1,31 @@
+"""An openpyxl workbook → XLSX bytes that depend only on its content (same input, same bytes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_EPOCH = dt.datetime(2000, 1, 1)
+
+
+def package(wb: Any, *, stamp: dt.datetime = _EPOCH) -> bytes:
+    """Return ``wb`` as XLSX bytes, its creation and modification times set to ``stamp``."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    props = wb.properties
+    props.created = props.modified = stamp
+    props.creator = props.lastModifiedBy = "spdocs"
+    buf = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save() stamps the workbook with the clock.
+    ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)).save()
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info))
+    return out.getvalue()
