@@ -194,7 +194,7 @@ def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: I
         if pid is None:
             if problem is not None and not _said_of_sheet(record, item.source, sheet_said):
                 stray.append(problem)
-            if isinstance(item, BadRow) and problem is not None:
+            if isinstance(item, BadRow) and (problem is not None or not record.partnership):
                 stray.extend(item.problems)
             continue
         if isinstance(item, BadRow):

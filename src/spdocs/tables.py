@@ -70,7 +70,20 @@ ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "индикатор id",
             "индикатор коды",
         ),
-        ("indicator", "показатель", "индикатор", "целевой индикатор", "көрсеткіш", "нысаналы индикатор"),
+        (
+            "indicator",
+            "indicators",
+            "показатель",
+            "показатели",
+            "индикатор",
+            "индикаторы",
+            "целевой индикатор",
+            "целевые индикаторы",
+            "көрсеткіш",
+            "көрсеткіштер",
+            "нысаналы индикатор",
+            "нысаналы индикаторлар",
+        ),
         (
             "indicator name",
             "name",
@@ -197,17 +210,15 @@ class Header:
 
     @property
     def wide(self) -> bool:
-        """Return whether values are in columns headed by periods (no period column)."""
-        return not self.columns("period")
+        """Return whether values are in columns headed by periods rather than in one value column."""
+        return bool(self.periods) and not (self.columns("value") and self.columns("period"))
 
     def missing(self) -> list[str]:
         """Return what the header lacks to be read: ``"indicator"``, ``"value"``, ``"period"``."""
         lacks = [] if self.columns("indicator") else ["indicator"]
-        if self.columns("period"):
-            lacks += [] if self.columns("value") else ["value"]
-        elif not self.periods:
-            lacks += ["period"] if self.columns("value") else ["value"]
-        return lacks
+        if self.periods or (self.columns("value") and self.columns("period")):
+            return lacks
+        return [*lacks, "period" if self.columns("value") else "value"]
 
     def known(self) -> list[str]:
         """Return the labels of the columns this header names, in sheet order."""
@@ -230,8 +241,10 @@ def header(cells: list[Any], row: int) -> Header:
         if lang and _ROLE.get(lang[1], ("",))[0] == "note":
             h.notes.setdefault(lang[2], column)
             continue
-        if key in _ROLE:
-            role, rank = _ROLE[key]
+        # "Факт (чел.)", "Значение, %": a qualifier after the name does not change the role.
+        bare = norm(re.split(r"[(,]", label, maxsplit=1)[0])
+        if key in _ROLE or bare in _ROLE:
+            role, rank = _ROLE[key if key in _ROLE else bare]
             h.roles.setdefault(role, []).append((rank, column))
             continue
         period, heading = _period_heading(label)
