@@ -13,7 +13,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, example, rendered
 from spdocs import actuals, documents
 from spdocs.errors import InputError
-from spdocs.model import Actual, Partnership, Text
+from spdocs.model import Actual, Text
 
 SAMPLE = ROOT / "examples" / "actuals" / "actuals-2026.csv"
 HEADER = ["partnership", "indicator", "period", "value", "note_kk", "note_ru", "note_en"]

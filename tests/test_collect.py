@@ -288,7 +288,10 @@ def test_libreoffice_calc_opens_the_filled_workbook(tmp_path, workbook_ru):
         timeout=180,
     )
     assert result.returncode == 0, result.stderr
-    sheets = {p.stem.removeprefix("filled-"): list(csv.reader(io.StringIO(p.read_text(encoding="utf-8")))) for p in out.glob("*.csv")}
+    sheets = {
+        p.stem.removeprefix("filled-"): list(csv.reader(io.StringIO(p.read_text(encoding="utf-8"))))
+        for p in out.glob("*.csv")
+    }
     assert set(sheets) == {"Инструкция", "Содержание", *(p.id for p, _ in CHOSEN)}
     taraz = sheets["taraz-mendeleev"]
     assert taraz[4][:8] == ["№", "Направление", "Показатель", "Ед. изм.", "Период", "План", "Факт", "Примечание"]

@@ -111,9 +111,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
     outcome = Outcome(source=path)
     try:
         partnership, lines = load_with_lines(path)
+        outcome.partnership = partnership.id
         if transform is not None:
             partnership = transform(partnership)
-        outcome.partnership = partnership.id
         parties = partnership.parties
         outcome.titles = {
             lang: f"{parties.kazakhstani.short_name.get(lang)} – {parties.foreign.short_name.get(lang)}"
