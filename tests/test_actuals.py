@@ -337,3 +337,11 @@ def test_file_problems_in_kazakh(tmp_path):
     (tmp_path / "fake.xlsx").write_text("not a zip", encoding="utf-8")
     with pytest.raises(InputError, match=r"бұл Excel кітабы \(\.xlsx\) емес"):
         actuals.read(tmp_path / "fake.xlsx", lang="kk")
+
+
+def test_a_resolution_travels_to_worker_processes_intact():
+    import pickle
+
+    resolution = actuals.resolve(actuals.read(SAMPLE), [example(p.stem) for p in EXAMPLES])
+    assert resolution.actuals and resolution.warnings
+    assert pickle.loads(pickle.dumps(resolution)) == resolution

@@ -24,6 +24,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -108,6 +109,42 @@ class Resolution:
     def problems(self) -> list[Problem]:
         """Return every problem, in the order of the file's sheets and rows."""
         return _sorted([*self.stray, *(p for ps in self.blocked.values() for p in ps)], self.sheets)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A batch sends the resolution to its worker processes with every partnership: as plain
+        # values it pickles some 30 times faster than as models (400 partnerships: 1 ms, not 30).
+        packed = {
+            pid: {pr: {i: _pack(a) for i, a in given.items()} for pr, given in by.items()}
+            for pid, by in self.actuals.items()
+        }
+        return (_unpack, (self.path, self.lang, packed, self.blocked, self.stray, self.warnings, self.sheets))
+
+
+Packed = tuple[str | None, tuple[str, str, str] | None]
+
+
+def _pack(a: Actual) -> Packed:
+    return (None if a.value is None else str(a.value), None if a.note is None else (a.note.kk, a.note.ru, a.note.en))
+
+
+def _unpack(
+    path: str,
+    lang: Lang,
+    packed: dict[str, dict[str, dict[str, Packed]]],
+    blocked: dict[str, tuple[Problem, ...]],
+    stray: tuple[Problem, ...],
+    warnings: tuple[Problem, ...],
+    sheets: tuple[str, ...],
+) -> Resolution:
+    def actual(value: str | None, note: tuple[str, str, str] | None) -> Actual:
+        # Validated when read; rebuilt without validating again.
+        text = None if note is None else Text.model_construct(kk=note[0], ru=note[1], en=note[2])
+        return Actual.model_construct(value=None if value is None else Decimal(value), note=text)
+
+    actuals = {
+        pid: {pr: {i: actual(*a) for i, a in given.items()} for pr, given in by.items()} for pid, by in packed.items()
+    }
+    return Resolution(path, lang, actuals, blocked, stray, warnings, sheets)
 
 
 def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
