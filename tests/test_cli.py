@@ -34,12 +34,12 @@ def test_version(runner):
     assert __version__ in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["render"], ["new"], ["schema"], ["templates"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["render"], ["collect"], ["new"], ["schema"], ["templates"]])
 def test_help_teaches(runner, command):
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output
-    if command in ([], ["check"], ["render"]):
+    if command in ([], ["check"], ["render"], ["collect"]):
         assert "Examples:" in result.output
 
 

@@ -1,6 +1,7 @@
 """Indicator actuals from a spreadsheet (XLSX or CSV) → partnerships with those actuals.
 
-Reading takes what people keep (`spdocs.tables` finds the header and the layout): the long
+Reading takes what people keep (`spdocs.spreadsheet` reads the file, `spdocs.tables` finds
+the header and the layout, `spdocs.entries` checks the numbers and notes): the long
 table (a row per partnership × indicator × period), the wide one (a row per indicator, a
 column per period), the workbook ``spdocs collect`` writes, several sheets, title rows above
 the header, headers in kk, ru or en. A partnership, an indicator and a period are named by
@@ -26,53 +27,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from spdocs import names, spreadsheet, tables
+from spdocs import entries, names, spreadsheet, tables
+from spdocs.entries import BadRow, Entry
 from spdocs.errors import InputError, Problem
 from spdocs.messages import say
-from spdocs.model import LANGS, Actual, Lang, Partnership, Text
+from spdocs.model import Actual, Lang, Partnership, Text
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 _SHOW_KNOWN = 8  # ids listed when nothing fits and nothing is close
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A record whose cells are usable: an actual, and the names of its partnership, indicator, period."""
-
-    record: tables.Record
-    actual: Actual
-    source: str  # "file:sheet", or "file" for a CSV
-
-    @property
-    def row(self) -> int:
-        """Return the sheet row the entry is on."""
-        return self.record.row
-
-    @property
-    def partnership(self) -> str:
-        """Return the partnership as the sheet names it (its first non-empty cell)."""
-        return _first(self.record.partnership)
-
-    @property
-    def indicator(self) -> str:
-        """Return the indicator as the sheet names it."""
-        return _first(self.record.indicator)
-
-    @property
-    def period(self) -> str:
-        """Return the period as the sheet names it."""
-        return _first(self.record.period)
-
-
-@dataclass(frozen=True)
-class BadRow:
-    """A record whose cells are not usable (an empty id, a value that is not a number …)."""
-
-    record: tables.Record
-    source: str
-    problems: tuple[Problem, ...]
 
 
 @dataclass(frozen=True)
@@ -155,7 +119,7 @@ def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
     """
     path = Path(path)
     name = str(path)
-    entries: list[Entry] = []
+    good: list[Entry] = []
     bad: list[BadRow] = []
     problems: list[Problem] = []
     found = False
@@ -167,31 +131,27 @@ def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
                 problems.append(_lacks(sheet.source, closest, lang))
             continue
         found = True
-        if h.wide and h.one("note") is not None and len(h.periods) > 1:
-            note = h.one("note")
-            assert note is not None
-            problems.append(
-                Problem(
-                    sheet.source, h.row, _label(note, lang), say("actuals.note_needs_period", lang, label=note.label)
-                )
-            )
+        note = h.one("note")
+        if h.wide and note is not None and len(h.periods) > 1:
+            message = say("actuals.note_needs_period", lang, label=note.label)
+            problems.append(Problem(sheet.source, h.row, entries.label(note, lang), message))
             continue
         for record in tables.records(sheet.rows, h, sheet_name=sheet.name):
-            entry = _entry(record, sheet.source, lang)
+            entry = entries.entry(record, sheet.source, lang)
             if isinstance(entry, BadRow):
                 bad.append(entry)
             else:
-                entries.append(entry)
+                good.append(entry)
     if not found and not problems:
         problems.append(Problem(name, None, "", say("actuals.no_header", lang, rows=tables.HEADER_ROWS)))
     if problems:
         raise InputError(name, problems)
     warnings = tuple(
-        Problem(e.source, e.row, _label(e.record.value_column, lang), say("actuals.note_without_value", lang))
-        for e in entries
+        Problem(e.source, e.row, entries.label(e.record.value_column, lang), say("actuals.note_without_value", lang))
+        for e in good
         if e.actual.value is None
     )
-    return ActualsTable(name, lang, tuple(entries), tuple(bad), warnings, tuple(s.source for s in sheets))
+    return ActualsTable(name, lang, tuple(good), tuple(bad), warnings, tuple(s.source for s in sheets))
 
 
 def read_actuals(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
@@ -254,7 +214,7 @@ def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: I
         first_row[dup] = item
         actuals.setdefault(pid, {}).setdefault(found["period"], {})[found["indicator"]] = item.actual
         if item.actual.value is None:
-            column = _label(record.value_column, lang)
+            column = entries.label(record.value_column, lang)
             warnings.append(Problem(item.source, item.row, column, say("actuals.note_without_value", lang)))
     return Resolution(
         path=table.path,
@@ -300,9 +260,6 @@ def load(
     return [apply(p, resolution) for p in partnerships], resolution.warnings
 
 
-# --- reading -------------------------------------------------------------------------------
-
-
 def _sheets(path: Path, lang: Lang) -> list[spreadsheet.Sheet]:
     name = str(path)
     suffix = path.suffix.lower()
@@ -328,54 +285,6 @@ def _lacks(source: str, h: tables.Header, lang: Lang) -> Problem:
     return Problem(source, h.row, "", say(f"actuals.header_lacks_{lacks}", lang, row=h.row, found=found))
 
 
-def _entry(record: tables.Record, source: str, lang: Lang) -> Entry | BadRow:
-    problems = [
-        Problem(source, record.row, _label(column, lang), say(f"actuals.required_{role}", lang))
-        for role, column in record.blank_ids.items()
-    ]
-    value = None
-    try:
-        value = spreadsheet.number(record.value)
-    except spreadsheet.NotANumber as exc:
-        key = "actuals.ambiguous_number" if exc.ambiguous else "actuals.not_a_number"
-        problems.append(Problem(source, record.row, _label(record.value_column, lang), say(key, lang, value=exc.text)))
-    note = _note(record, source, lang, problems)
-    if problems or note is False:
-        return BadRow(record, source, tuple(problems))
-    return Entry(record, Actual(value=value, note=note), source)
-
-
-def _note(record: tables.Record, source: str, lang: Lang, problems: list[Problem]) -> Text | Literal[False] | None:
-    """Return the record's note as a `Text`, ``None`` if it has none, ``False`` if a language lacks it."""
-    texts = {k: str(v).strip() for k, (v, _) in record.notes.items() if not spreadsheet.blank(v)}
-    common = texts.pop("", None)
-    if not texts:
-        return Text(kk=common, ru=common, en=common) if common else None
-    full = {lg: texts.get(lg, common) for lg in LANGS}
-    lacking = [lg for lg, text in full.items() if not text]
-    for lg in lacking:
-        column = record.notes[lg][1] if lg in record.notes else next(c for _, c in record.notes.values())
-        problems.append(
-            Problem(
-                source,
-                record.row,
-                _label(column, lang),
-                say("actuals.note_lacks_language", lang, language=say(f"actuals.language.{lg}", lang)),
-            )
-        )
-    return False if lacking else Text.model_validate(full)
-
-
-def _label(column: tables.Column, lang: Lang) -> str:
-    """Return how a message names a column: ``Факт (столбец F)``; the sheet's name for a sheet's partnership."""
-    if column.index < 0:
-        return say("actuals.sheet_name", lang)
-    return say("actuals.column", lang, label=column.label, letter=column.letter)
-
-
-# --- matching -----------------------------------------------------------------------------
-
-
 def _partnership(
     record: tables.Record, parts: names.Names, source: str, lang: Lang, skipped: set[str]
 ) -> tuple[str | None, Problem | None]:
@@ -395,7 +304,7 @@ def _partnership(
         message = say("actuals.ambiguous_partnership", lang, value=given.text, matches=", ".join(match.ambiguous))
     else:
         message = say("actuals.unknown_partnership", lang, value=given.text) + _hint(match, parts.ids, lang)
-    return None, Problem(source, record.row, _label(given.column, lang), message)
+    return None, Problem(source, record.row, entries.label(given.column, lang), message)
 
 
 def _said_of_sheet(record: tables.Record, source: str, said: set[tuple[str, str]]) -> bool:
@@ -419,7 +328,7 @@ def _one(
         if match.found is not None:
             return match.found, None
     given, match = matches[0]
-    where = _label(given.column, lang)
+    where = entries.label(given.column, lang)
     if role == "period":
         listed = ", ".join(known.ids) or "—"
         return None, Problem(
@@ -453,17 +362,13 @@ def _duplicate(item: Entry, first: Entry, found: dict[str, str], pid: str, lang:
     else:
         message = say("actuals.duplicate_elsewhere", lang, **args, sheet=first.source)
     column = item.record.indicator[0].column if item.record.indicator else item.record.value_column
-    return Problem(item.source, item.row, _label(column, lang), message)
+    return Problem(item.source, item.row, entries.label(column, lang), message)
 
 
 def _sorted(problems: Iterable[Problem], sheets: Sequence[str]) -> list[Problem]:
     """Return ``problems`` in the order of the file's sheets, then rows."""
     order = {source: i for i, source in enumerate(sheets)}
     return sorted(problems, key=lambda p: (order.get(p.path, -1), p.line or 0))
-
-
-def _first(given: tuple[tables.Given, ...]) -> str:
-    return given[0].text if given else ""
 
 
 def resolve_files(

@@ -148,7 +148,8 @@ def check_cmd(paths: tuple[Path, ...], lang: Lang, fmt: str) -> None:
 @click.option(
     "--actuals",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.",
+    help="Indicator actuals that override the data files': the workbook of spdocs collect, or your own .xlsx or "
+    ".csv (a row per indicator and period, or a column per period; headers in kk, ru or en).",
 )
 @click.option("--draft", is_flag=True, help="Render even when checks find errors; mark every document as a draft.")
 @click.option(
@@ -287,7 +288,8 @@ def new_cmd(model_: str, file: Path | None, force: bool) -> None:
 @click.option(
     "--actuals",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'.",
+    help="Indicator actuals that override the data files': the workbook of spdocs collect, or your own .xlsx or "
+    ".csv (a row per indicator and period, or a column per period; headers in kk, ru or en).",
 )
 @click.option(
     "--lang", type=click.Choice(LANGS), default="ru", show_default=True, help="Language of names and headers."
