@@ -310,24 +310,23 @@ def summary_cmd(
     (and named); the exit code is then 1.
     """
     from spdocs import actuals as actuals_
-    from spdocs.load import find_files, iter_load
+    from spdocs.load import find_files
     from spdocs.messages import say, user_lang
+    from spdocs.progress import Display, load_all
     from spdocs.summary import summary
     from spdocs.write import write_atomic
 
     given = click.get_current_context().get_parameter_source("lang") == click.core.ParameterSource.COMMANDLINE
     msg = user_lang(lang if given else None)
-    partnerships, failed, unread = [], 0, []
-    for path, loaded in iter_load(_guard(lambda: find_files(paths))):
-        if isinstance(loaded, InputError):
-            click.echo(str(loaded), err=True)
-            failed += 1
-            unread.append(path.stem)
-        else:
-            partnerships.append(loaded)
-    if actuals:
-        table = _guard(lambda: actuals_.read(actuals, lang=msg))
-        resolution = actuals_.resolve(table, partnerships, skip=unread)
+    files = _guard(lambda: find_files(paths))
+    table = _guard(lambda: actuals_.read(actuals, lang=msg)) if actuals else None
+    with Display(lang=msg) as display:
+        loaded, unread = load_all(files, display)
+    for _, error in unread:
+        click.echo(str(error), err=True)
+    partnerships, failed = [p for _, p in loaded], len(unread)
+    if table is not None:
+        resolution = actuals_.resolve(table, partnerships, skip=[path.stem for path, _ in unread])
         for problem in resolution.problems:
             click.echo(str(problem), err=True)
         for pid in resolution.blocked:
