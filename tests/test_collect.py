@@ -88,7 +88,7 @@ def test_sheets_one_per_partnership_after_instructions_and_contents(workbook_ru)
     assert "spdocs render examples/ --actuals a.xlsx" in instructions
     contents = wb["Содержание"]
     assert contents["C4"].value == "almaty-dmu-franchise"
-    assert contents["B4"].hyperlink.location == "'almaty-dmu-franchise'!A1"
+    assert contents["C4"].hyperlink.location == "'almaty-dmu-franchise'!A1"
     assert contents["F4"].value == "=COUNT('almaty-dmu-franchise'!G6:G13)"
 
 

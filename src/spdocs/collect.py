@@ -261,7 +261,7 @@ def _contents(ws: Any, entries: list[tuple[Partnership, str, Sequence[str], int]
     from openpyxl.worksheet.hyperlink import Hyperlink
     from openpyxl.worksheet.protection import SheetProtection
 
-    keys = (("number", 5), ("partnership", 70), ("sheet", 26), ("period", 12), ("indicators", 13), ("filled", 13))
+    keys = (("number", 5), ("partnership", 64), ("sheet", 24), ("period", 14), ("indicators", 19), ("filled", 16))
     ws.cell(1, 1, say("collect.contents_title", lang)).font = Font(bold=True, size=13)
     for c, (key, w) in enumerate(keys, start=1):
         cell = ws.cell(3, c, say(f"collect.contents.{key}", lang))
@@ -274,15 +274,18 @@ def _contents(ws: Any, entries: list[tuple[Partnership, str, Sequence[str], int]
         r = 3 + n
         title = f"{p.parties.kazakhstani.short_name.get(lang)} – {p.parties.foreign.short_name.get(lang)}"
         quoted = "'" + name.replace("'", "''") + "'"
-        values = [n, title, name, ", ".join(prs), count, f"=COUNT({quoted}!G{HEADER_ROW + 1}:G{HEADER_ROW + count})"]
+        filled = f"=COUNT({quoted}!G{HEADER_ROW + 1}:G{HEADER_ROW + count})" if count else 0
+        values = [n, title, name, ", ".join(prs), count, filled]
         for c, value in enumerate(values, start=1):
             cell = ws.cell(r, c, value)
             cell.border = _border()
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        link = ws.cell(r, 2)
-        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quoted}!A1", display=title)
+        # The sheet's name links to it (a short text: Calc does not wrap the text of a link).
+        link = ws.cell(r, 3)
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quoted}!A1", display=name)
         link.font = Font(color="0563C1", underline="single")
-        ws.row_dimensions[r].height = 15 * _lines(title, 70) + 3
+        link.alignment = Alignment(vertical="top")
+        ws.row_dimensions[r].height = 15 * _lines(title, 64) + 3
     ws.freeze_panes = "A4"
     ws.protection = SheetProtection(sheet=True, formatCells=False, formatColumns=False, formatRows=False)
     _print_setup(ws, landscape=False)
