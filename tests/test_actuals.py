@@ -71,6 +71,24 @@ def resolved(path: Path, lang: str = "en") -> dict[tuple[str, str, str], Actual]
     return {(p, i, pr): a for p, by in resolution.actuals.items() for pr, given in by.items() for i, a in given.items()}
 
 
+def two_header_rows(path: Path) -> Path:
+    """Return a sheet headed as people draw it: «Факт» over the years, the other headings merged down."""
+    xlsx(
+        path,
+        [
+            ["№", "Партнерство", "Показатель", "Факт", None, "Примечание"],
+            [None, None, None, 2025, 2026, None],
+            *[[n, r[0], r[1], None, r[3], r[4]] for n, r in enumerate(BY_ID, start=1)],
+        ],
+        above=2,
+    )
+    wb = openpyxl.load_workbook(path)
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:F4"):
+        wb.active.merge_cells(cells)
+    wb.save(path)
+    return path
+
+
 LAYOUTS = {
     "long table with ids": lambda d: xlsx(
         d / "a.xlsx", [["partnership", "indicator", "period", "value", "note"], *BY_ID]
@@ -94,6 +112,7 @@ LAYOUTS = {
         ],
         above=1,
     ),
+    "two header rows with merged cells": lambda d: two_header_rows(d / "a.xlsx"),
     "cp1251 CSV": lambda d: csv(
         d / "a.csv", [RU, BY_NAME[0], [BY_NAME[0][0], *BY_NAME[1][1:]], BY_ID[2], BY_ID[3]], encoding="cp1251"
     ),
@@ -318,10 +337,6 @@ def test_a_sheet_named_after_no_partnership_is_said_once(tmp_path):
             [["Партнерство", "Показатель", "Период", "Примечание"], [TARAZ, "students", 2026, "x"]],
             "none for the actual value",
         ),
-        (
-            [["Показатель", "Факт 2025", "Факт 2026", "Примечание"], ["students", 1, 2, "x"]],
-            "unclear which period the note",
-        ),
     ],
 )
 def test_a_header_that_lacks_a_column_says_which(tmp_path, rows, message):
@@ -345,3 +360,21 @@ def test_a_resolution_travels_to_worker_processes_intact():
     resolution = actuals.resolve(actuals.read(SAMPLE), [example(p.stem) for p in EXAMPLES])
     assert resolution.actuals and resolution.warnings
     assert pickle.loads(pickle.dumps(resolution)) == resolution
+
+
+def test_a_note_in_a_wide_sheet_goes_with_the_rows_one_value(tmp_path):
+    rows = [
+        ["Показатель", "Факт 2025", "Факт 2026", "Примечание"],
+        ["students", None, 104, "предварительно"],  # one value: the note is 2026's
+        ["projects", 1, 2, "оценка"],  # two values: which period's note?
+    ]
+    table = actuals.read(xlsx(tmp_path / "a.xlsx", rows, title=TARAZ))
+    entry = table.entries[0]
+    assert (entry.indicator, entry.period) == ("students", "2026")
+    assert entry.actual.note == Text(kk="предварительно", ru="предварительно", en="предварительно")
+    [bad] = table.bad
+    [problem] = bad.problems
+    assert (problem.line, problem.field) == (3, "Примечание (column D)")
+    assert "several periods (or none), so it is unclear which one the note 'Примечание' belongs to" in problem.message
+    resolution = actuals.resolve(table, [example(TARAZ)])
+    assert resolution.blocked[TARAZ] == (problem,)  # the row's partnership waits for the note to be placed

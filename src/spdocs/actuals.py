@@ -131,11 +131,6 @@ def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
                 problems.append(_lacks(sheet.source, closest, lang))
             continue
         found = True
-        note = h.one("note")
-        if h.wide and note is not None and len(h.periods) > 1:
-            message = say("actuals.note_needs_period", lang, label=note.label)
-            problems.append(Problem(sheet.source, h.row, entries.label(note, lang), message))
-            continue
         for record in tables.records(sheet.rows, h, sheet_name=sheet.name):
             entry = entries.entry(record, sheet.source, lang)
             if isinstance(entry, BadRow):

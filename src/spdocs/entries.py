@@ -61,6 +61,9 @@ def entry(record: tables.Record, source: str, lang: Lang) -> Entry | BadRow:
         Problem(source, record.row, label(column, lang), say(f"actuals.required_{role}", lang))
         for role, column in record.blank_ids.items()
     ]
+    if record.unclear_note is not None:
+        message = say("actuals.note_needs_period", lang, label=record.unclear_note.label)
+        problems.append(Problem(source, record.row, label(record.unclear_note, lang), message))
     value = None
     try:
         value = spreadsheet.number(record.value)

@@ -317,37 +317,44 @@ class Record:
     value_column: Column
     notes: dict[str, tuple[Any, Column]]  # "" (every language), "kk", "ru", "en" -> (cell, column)
     blank_ids: dict[str, Column]  # role -> its first column, for a role whose cells are all empty
+    unclear_note: Column | None = None  # wide layout: a note column that fits no one period of the row
 
 
 def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Record]:
     """Yield the records below the header ``h``: one per row (long) or per row × period (wide).
 
-    A record is made only where a value or a note is given; empty cells give nothing.
+    A record is made only where a value or a note is given; empty cells give nothing. In the
+    wide layout a note column without a period belongs to the row's one value (or the one
+    period column); a row with values in several periods leaves it unclear.
     """
     roles = {role: h.columns(role) for role in ("partnership", "indicator", "period")}
-    common_note = h.one("note")
+    common = h.one("note")
+    shared = {**({"": common} if common is not None else {}), **h.notes}  # notes of no one period
     slots: list[tuple[str | None, Column, Column | None]]
     if h.wide:
-        slots = [
-            (pc.period, pc.value, pc.note or (common_note if len(h.periods) == 1 else None))
-            for pc in h.periods.values()
-        ]
+        slots = [(pc.period, pc.value, pc.note) for pc in h.periods.values()]
     else:
         value_column = h.one("value")
         assert value_column is not None  # a long header has one (Header.missing)
-        slots = [(None, value_column, common_note)]
+        slots = [(None, value_column, None)]
     by_sheet = (Given(sheet_name, Column(-1, sheet_name)),)
     for number, cells in enumerate(rows[h.row :], start=h.row + 1):
         given = {role: _given(cells, columns) for role, columns in roles.items()}
         if not roles["partnership"]:
             given["partnership"] = by_sheet  # a sheet per partnership, named after it
-        notes_by_lang = {lang: (_at(cells, c.index), c) for lang, c in h.notes.items()}
-        for period, value_column, note_column in slots:
+        shared_cells = {k: (_at(cells, c.index), c) for k, c in shared.items()}
+        noted = [c for v, c in shared_cells.values() if not spreadsheet.blank(v)]
+        valued = [slot for slot in slots if not spreadsheet.blank(_at(cells, slot[1].index))]
+        owner = slots[0] if len(slots) == 1 else (valued[0] if len(valued) == 1 else None)
+        unclear_slot = (valued or slots)[0] if noted and owner is None else None
+        for slot in slots:
+            period, value_column, own_note = slot
             value = _at(cells, value_column.index)
-            notes = dict(notes_by_lang)
-            if note_column is not None:
-                notes[""] = (_at(cells, note_column.index), note_column)
-            if spreadsheet.blank(value) and all(spreadsheet.blank(v) for v, _ in notes.values()):
+            notes = dict(shared_cells) if slot is owner else {}
+            if own_note is not None:
+                notes[""] = (_at(cells, own_note.index), own_note)
+            unclear = noted[0] if slot is unclear_slot else None
+            if spreadsheet.blank(value) and all(spreadsheet.blank(v) for v, _ in notes.values()) and not unclear:
                 continue
             periods = (Given(period, value_column),) if period is not None else given["period"]
             blank_ids = {
@@ -356,7 +363,15 @@ def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Re
                 if columns and not (periods if role == "period" else given[role])
             }
             yield Record(
-                number, given["partnership"], given["indicator"], periods, value, value_column, notes, blank_ids
+                number,
+                given["partnership"],
+                given["indicator"],
+                periods,
+                value,
+                value_column,
+                notes,
+                blank_ids,
+                unclear,
             )
 
 
