@@ -292,11 +292,27 @@ def test_one_bad_row_blocks_its_partnership_only_and_reports_itself_only(tmp_pat
     assert caught.value.problems == [problem]
 
 
-def test_rows_of_a_data_file_that_did_not_load_are_not_strays(tmp_path):
-    table = actuals.read(xlsx(tmp_path / "a.xlsx", [RU, [TARAZ, "students", 2026, 1], ["broken-file", "x", 2026, 1]]))
-    assert actuals.resolve(table, [example(TARAZ)], skip=["broken-file"]).problems == []
-    [stray] = actuals.resolve(table, [example(TARAZ)]).stray
-    assert stray.line == 3 and "'broken-file' is not among the data files given" in stray.message
+def test_rows_of_partnerships_not_given_are_left_alone_with_one_warning(tmp_path):
+    rows = [
+        [TARAZ, "students", 2026, 1],
+        ["astana-jv", "students", 2026, 5],
+        ["astana-jv", "publications", 2026, "много"],  # not an error: astana-jv is not rendered here
+        ["astana-jv", "students", 2025, 4],
+        ["broken-file", "x", 2026, 1],  # its data file did not load: said already
+        ["astana-jv", "projects", 2025, 4],
+    ]
+    table = actuals.read(xlsx(tmp_path / "a.xlsx", [RU, *rows]))
+    resolution = actuals.resolve(table, [example(TARAZ)], skip=["broken-file"])
+    assert resolution.problems == []
+    [warning] = resolution.warnings
+    assert (warning.line, warning.field) == (3, "Партнерство (column A)")
+    assert warning.message == (
+        "the partnership 'astana-jv' is not among the data files given: 4 rows left alone (3–5, 7)"
+    )
+    # A name close to a partnership given is a typo, not another partnership.
+    typo = actuals.read(xlsx(tmp_path / "b.xlsx", [RU, ["taraz-mendelev", "students", 2026, 1]]))
+    [stray] = actuals.resolve(typo, [example(TARAZ)]).stray
+    assert stray.message.endswith("is not among the data files given; did you mean 'taraz-mendeleev'?")
 
 
 def test_an_ambiguous_name_asks_for_the_id(tmp_path):

@@ -244,15 +244,22 @@ def test_render_with_actuals_sheet(runner, tmp_path):
     assert "19" in text and "figures come in May" in text
 
 
-def test_render_with_actuals_for_unknown_partnership(runner, tmp_path):
+def test_render_with_actuals_for_other_and_misspelt_partnerships(runner, tmp_path):
     sheet = tmp_path / "actuals.csv"
-    sheet.write_text("partnership,indicator,period,value\nnobody,students,2026,3\n", encoding="utf-8")
+    sheet.write_text(
+        "partnership,indicator,period,value\nnku-arizona,students,2026,3\ntaraz-mendelev,students,2026,3\n",
+        encoding="utf-8",
+    )
     args = ["--kind", "report", "--lang", "en", "--actuals", str(sheet), "--out", str(tmp_path / "out")]
     result = runner.invoke(cli, ["render", str(TARAZ), *args])
     assert result.exit_code == 1
     assert (
-        f"{sheet}:2: partnership (column A): the partnership 'nobody' is not among the data files given "
-        "(known ids: taraz-mendeleev)" in result.output
+        f"warning: {sheet}:2: partnership (column A): the partnership 'nku-arizona' is not among the data files "
+        "given: 1 row left alone (2)" in result.output
+    )
+    assert (
+        f"{sheet}:3: partnership (column A): the partnership 'taraz-mendelev' is not among the data files given; "
+        "did you mean 'taraz-mendeleev'?" in result.output
     )
     assert (tmp_path / "out" / "taraz-mendeleev" / "report-2026.en.docx").exists()
 

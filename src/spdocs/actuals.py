@@ -160,9 +160,12 @@ def read_actuals(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
 def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: Iterable[str] = ()) -> Resolution:
     """Return the table's actuals matched against ``partnerships``, by id or by name.
 
-    A problem in a row goes to the partnership the row names (it is then blocked); a row
-    that names no partnership of ``partnerships`` is a stray problem, unless it names one
-    of ``skip`` (data files that did not load, whose failure is reported already).
+    A problem in a row goes to the partnership the row names (it is then blocked). A row
+    whose partnership is none of ``partnerships`` is a stray problem when its name is close
+    to one of them ("did you mean") or fits several; otherwise — an exact id from an id
+    column, a name close to none — it is a partnership this run does not cover: its rows
+    are left alone with one warning per partnership and sheet. Rows naming one of ``skip``
+    (data files that did not load, whose failure is reported already) are left alone quietly.
     """
     lang = table.lang
     by_id = {p.id: p for p in partnerships}
@@ -180,9 +183,13 @@ def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: I
     items: list[Entry | BadRow] = sorted(
         [*table.bad, *table.entries], key=lambda it: (order.get(it.source, 0), it.record.row)
     )
+    others: dict[tuple[str, str], tuple[tables.Given, list[int]]] = {}  # rows of partnerships not given
     for item in items:
         record = item.record
-        pid, problem = _partnership(record, parts, item.source, lang, skipped)
+        pid, problem, other = _partnership(record, parts, item.source, lang, skipped)
+        if other is not None:
+            others.setdefault((item.source, other.text), (other, []))[1].append(record.row)
+            continue
         if pid is None:
             if problem is not None and not _said_of_sheet(record, item.source, sheet_said):
                 stray.append(problem)
@@ -211,6 +218,9 @@ def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: I
         if item.actual.value is None:
             column = entries.label(record.value_column, lang)
             warnings.append(Problem(item.source, item.row, column, say("actuals.note_without_value", lang)))
+    for (source, text), (given, rows) in others.items():
+        message = say("actuals.other_partnership", lang, value=text, count=len(rows), rows=_spans(sorted(set(rows))))
+        warnings.append(Problem(source, rows[0], entries.label(given.column, lang), message))
     return Resolution(
         path=table.path,
         lang=lang,
@@ -247,7 +257,7 @@ def load(
     """Read ``path`` and apply it to ``partnerships``; return them and the warnings.
 
     Every problem — of the file, of its rows, against the data — is raised at once as one
-    `InputError`; a row that names none of ``partnerships`` is one too.
+    `InputError`; rows of partnerships that are not given come back as a warning.
     """
     resolution = resolve(read(path, lang=lang), partnerships)
     if resolution.problems:
@@ -282,24 +292,29 @@ def _lacks(source: str, h: tables.Header, lang: Lang) -> Problem:
 
 def _partnership(
     record: tables.Record, parts: names.Names, source: str, lang: Lang, skipped: set[str]
-) -> tuple[str | None, Problem | None]:
-    """Return the partnership a record names, or ``None`` and the problem to report (if any)."""
+) -> tuple[str | None, Problem | None, tables.Given | None]:
+    """Return the partnership a record names; else ``None``, the problem to report (if any) and,
+    for a row of a partnership that is simply not among those given, what names it."""
     if not record.partnership:
-        return None, None  # its empty cell is the bad row's own problem
+        return None, None, None  # its empty cell is the bad row's own problem
     matches = [(given, parts.find(given.text)) for given in record.partnership]
     for _, match in matches:
         if match.found is not None:
-            return match.found, None
+            return match.found, None, None
     given, match = matches[0]
     if names.key(given.text) in skipped:
-        return None, None
+        return None, None, None
+    if not match.ambiguous and given.column.index >= 0 and (given.column.ids or match.guess is None):
+        # An exact id (the collection workbook's), or a text close to none of the partnerships
+        # given: a partnership this run does not cover, not a typo.
+        return None, None, given
     if given.column.index < 0:
         message = say("actuals.sheet_not_partnership", lang, value=given.text) + _hint(match, parts.ids, lang)
     elif match.ambiguous:
         message = say("actuals.ambiguous_partnership", lang, value=given.text, matches=", ".join(match.ambiguous))
     else:
         message = say("actuals.unknown_partnership", lang, value=given.text) + _hint(match, parts.ids, lang)
-    return None, Problem(source, record.row, entries.label(given.column, lang), message)
+    return None, Problem(source, record.row, entries.label(given.column, lang), message), None
 
 
 def _said_of_sheet(record: tables.Record, source: str, said: set[tuple[str, str]]) -> bool:
@@ -358,6 +373,21 @@ def _duplicate(item: Entry, first: Entry, found: dict[str, str], pid: str, lang:
         message = say("actuals.duplicate_elsewhere", lang, **args, sheet=first.source)
     column = item.record.indicator[0].column if item.record.indicator else item.record.value_column
     return Problem(item.source, item.row, entries.label(column, lang), message)
+
+
+def _spans(rows: list[int]) -> str:
+    """Return row numbers as spans: ``5–8, 12``.
+
+    >>> _spans([5, 6, 7, 8, 12])
+    '5–8, 12'
+    """
+    spans: list[list[int]] = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 def _sorted(problems: Iterable[Problem], sheets: Sequence[str]) -> list[Problem]:

@@ -174,6 +174,7 @@ class Column:
 
     index: int
     label: str
+    ids: bool = False  # an id column ("partnership_id", "код показателя"): its cells are exact
 
     @property
     def letter(self) -> str:
@@ -245,7 +246,8 @@ def header(cells: list[Any], row: int) -> Header:
         bare = norm(re.split(r"[(,]", label, maxsplit=1)[0])
         if key in _ROLE or bare in _ROLE:
             role, rank = _ROLE[key if key in _ROLE else bare]
-            h.roles.setdefault(role, []).append((rank, column))
+            exact = rank == 0 and role in ("partnership", "indicator", "period")
+            h.roles.setdefault(role, []).append((rank, Column(i, label, exact)))
             continue
         period, heading = _period_heading(label)
         if period and heading == "value":
