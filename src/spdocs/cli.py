@@ -364,22 +364,22 @@ def collect_cmd(paths: tuple[Path, ...], period: str | None, out: Path | None, l
     """
     import shlex
 
-    from spdocs import collect
+    from spdocs.collect import collect_files
     from spdocs.load import find_files
     from spdocs.messages import parse_lang, say, user_lang
-    from spdocs.progress import Display, load_all
+    from spdocs.progress import Display
     from spdocs.write import write_atomic
 
     msg = user_lang()
     if lang is not None and parse_lang(lang) is None:
         _usage(say("cli.usage.lang", msg, value=lang), "collect", msg)
     msg = user_lang(lang)
+    periods = [pr.strip() for pr in (period or "").split(",") if pr.strip()]
+    missing = [p for p in paths if not p.exists()]
     if not paths:
         _usage(say("cli.usage.paths", msg), "collect", msg)
-    missing = [p for p in paths if not p.exists()]
     if missing:
         _usage(say("cli.usage.no_path", msg, path=missing[0]), "collect", msg)
-    periods = [pr.strip() for pr in (period or "").split(",") if pr.strip()]
     if not periods:
         _usage(say("cli.usage.period", msg), "collect", msg)
     if out is None:
@@ -391,26 +391,20 @@ def collect_cmd(paths: tuple[Path, ...], period: str | None, out: Path | None, l
     files = _guard(lambda: find_files(paths))
     if not files:
         _usage(say("cli.usage.no_data_files", msg, paths=", ".join(map(str, paths))), "collect", msg)
+    command = shlex.join(["spdocs", "render", *map(str, paths), "--kind", "report", "--period", str(period)])
+    command += f" --actuals {shlex.quote(str(out))}"
     with Display(lang=msg) as display:
-        loaded, failed = load_all(files, display)
-    for _, error in failed:
+        made = collect_files(files, periods, lang=msg, command=command, progress=display)
+    for _, error in made.failed:
         click.echo(str(error), err=True)
-    chosen, left_out = collect.select([p for _, p in loaded], periods)
-    source = {p.id: path for path, p in loaded}
-    for p in left_out:
+    for path, p in made.left_out:
         known = ", ".join(pr.id for pr in p.periods) or "—"
-        click.echo(
-            say("collect.left_out", msg, file=source[p.id], partnership=p.id, period=period, known=known), err=True
-        )
-    if not chosen:
+        click.echo(say("collect.left_out", msg, file=path, partnership=p.id, period=period, known=known), err=True)
+    if made.workbook is None:
         _fail(say("collect.nothing", msg, period=period), code=1)
-    command = shlex.join(
-        ["spdocs", "render", *map(str, paths), "--kind", "report", "--period", str(period), "--actuals", str(out)]
-    )
-    write_atomic(out, collect.workbook(chosen, lang=msg, command=command))
-    cells = sum(len(collect.lines(p, prs, lang=msg)) for p, prs in chosen)
-    click.echo(say("collect.wrote", msg, out=out, sheets=len(chosen), cells=cells, command=command), err=True)
-    sys.exit(1 if failed else 0)
+    write_atomic(out, made.workbook)
+    click.echo(say("collect.wrote", msg, out=out, sheets=made.sheets, cells=made.cells, command=command), err=True)
+    sys.exit(1 if made.failed else 0)
 
 
 def _usage(message: str, command: str, lang: Lang) -> NoReturn:

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from spdocs import analysis
+from spdocs.errors import InputError
 from spdocs.formatting import date_forms
 from spdocs.messages import say
 from spdocs.model import LANGS, Indicator, Lang, Partnership, Period
@@ -120,6 +122,39 @@ def workbook(chosen: Sequence[tuple[Partnership, Sequence[str]]], *, lang: Lang,
     stamp = dt.datetime.combine(max(ends, default=dt.date(2000, 1, 1)), dt.time())
     wb.properties.title = say("collect.title", lang, period=shown)
     return package(wb, stamp=stamp)
+
+
+@dataclass(frozen=True)
+class Collected:
+    """What `collect_files` made: the workbook (``None`` if no partnership has the periods), and what it left out."""
+
+    workbook: bytes | None
+    sheets: int
+    cells: int
+    left_out: list[tuple[Path, Partnership]]  # no period asked for
+    failed: list[tuple[Path, InputError]]  # the data file does not load
+
+
+def collect_files(
+    files: Sequence[Path],
+    periods: Sequence[str],
+    *,
+    lang: Lang,
+    command: str = "",
+    progress: Callable[[str], None] | None = None,
+) -> Collected:
+    """Load the data ``files`` and return the collection workbook of those that have one of ``periods``.
+
+    ``progress`` gets a step per data file loaded.
+    """
+    from spdocs.progress import load_all
+
+    loaded, failed = load_all(files, progress)
+    chosen, left_out = select([p for _, p in loaded], periods)
+    source = {p.id: path for path, p in loaded}
+    cells = sum(len(lines(p, prs, lang=lang)) for p, prs in chosen)
+    data = workbook(chosen, lang=lang, command=command) if chosen else None
+    return Collected(data, len(chosen), cells, [(source[p.id], p) for p in left_out], failed)
 
 
 def _sheet_names(ids: Sequence[str], *, reserved: Sequence[str]) -> list[str]:
