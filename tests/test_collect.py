@@ -302,3 +302,15 @@ def test_libreoffice_calc_opens_the_filled_workbook(tmp_path, workbook_ru):
     filled_counts = {r[2]: r[5] for r in sheets["Содержание"][3:]}
     for p, _ in CHOSEN:
         assert filled_counts[p.id] == str(sum(1 for (s, _), (v, _) in typed.items() if s == p.id and v is not None))
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    p = example("taraz-mendeleev")
+    first = p.indicators[0]
+    trap = first.model_copy(update={"name": first.name.model_copy(update={"ru": '=HYPERLINK("http://x","y")'})})
+    q = p.model_copy(update={"indicators": [trap, *p.indicators[1:]]})
+    path = tmp_path / "a.xlsx"
+    path.write_bytes(collect.workbook([(q, ["2026"])], lang="ru"))
+    cell = openpyxl.load_workbook(path)["taraz-mendeleev"]["C6"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","y")', "s")
+    assert openpyxl.load_workbook(path)["Содержание"]["F4"].data_type == "f"  # the count is a formula

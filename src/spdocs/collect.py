@@ -32,7 +32,7 @@ from spdocs.errors import InputError
 from spdocs.formatting import date_forms
 from spdocs.messages import say
 from spdocs.model import LANGS, Indicator, Lang, Partnership, Period
-from spdocs.xlsx import package
+from spdocs.xlsx import package, put
 
 HEADER_ROW = 5
 COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
@@ -206,8 +206,9 @@ def _form(ws: Any, p: Partnership, rows: list[Line], *, lang: Lang) -> None:
     ]
     width = sum(w for _, w in COLUMNS)
     for r, (text, font) in enumerate(titles, start=1):
-        ws.cell(r, 1, text).font = font
-        ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        cell = put(ws, r, 1, text)
+        cell.font = font
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(f"A{r}:{last_visible}{r}")
         ws.row_dimensions[r].height = 16 * _lines(text, width) + 2
     headings = [say(f"collect.header.{key}", lang) for key, _ in COLUMNS] + list(HIDDEN)
@@ -238,7 +239,7 @@ def _form(ws: Any, p: Partnership, rows: list[Line], *, lang: Lang) -> None:
             line.period.id,
         ]
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(r, c, value)
+            cell = put(ws, r, c, value)
             cell.border = _border()
             cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if c in (1, 5) else None)
             key = COLUMNS[c - 1][0] if c <= len(COLUMNS) else "id"
@@ -312,7 +313,7 @@ def _contents(ws: Any, entries: list[tuple[Partnership, str, Sequence[str], int]
         filled = f"=COUNT({quoted}!G{HEADER_ROW + 1}:G{HEADER_ROW + count})" if count else 0
         values = [n, title, name, ", ".join(prs), count, filled]
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(r, c, value)
+            cell = ws.cell(r, c, value) if c == len(values) else put(ws, r, c, value)  # the last: a formula
             cell.border = _border()
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         # The sheet's name links to it (a short text: Calc does not wrap the text of a link).

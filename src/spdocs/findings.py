@@ -118,16 +118,16 @@ def _xlsx(headings: list[str], rows: list[list[object]], *, title: str) -> bytes
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from spdocs.xlsx import package
+    from spdocs.xlsx import package, put
 
     wb = Workbook()
     ws = wb.active
     ws.title = title[:31]
-    ws.append(headings)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
+    for c, heading in enumerate(headings, start=1):
+        put(ws, 1, c, heading).font = Font(bold=True)
+    for r, row in enumerate(rows, start=2):
+        for c, value in enumerate(row, start=1):
+            put(ws, r, c, value)
     for i, width in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for cell in ws["F"][1:]:

@@ -1,4 +1,4 @@
-"""An openpyxl workbook → XLSX bytes that depend only on its content (same input, same bytes)."""
+"""Writing workbooks: data as cell values that stay data, and XLSX bytes that depend only on the content."""
 
 from __future__ import annotations
 
@@ -29,3 +29,16 @@ def package(wb: Any, *, stamp: dt.datetime = _EPOCH) -> bytes:
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, src.read(info))
     return out.getvalue()
+
+
+def put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write ``value`` into a cell and return the cell; text stays text even when it starts with "=".
+
+    Names and notes come from data files and sheets people fill in: a text such as
+    ``=HYPERLINK(…)`` must not become a formula when the workbook is opened.
+    """
+    cell = ws.cell(row, column)
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
