@@ -18,8 +18,8 @@ from common import EXAMPLES, timed
 from docxtpl import DocxTemplate
 
 from spdocs import analysis, chart, documents, engine, resources
-from spdocs.kinds import KINDS
 from spdocs.environment import make_env
+from spdocs.kinds import KINDS
 from spdocs.loader import load
 
 

@@ -56,3 +56,9 @@ requires_soffice = pytest.mark.skipif(
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Speak English unless a test says otherwise: the machine's locale must not change what tests see."""
+    monkeypatch.setenv("SPDOCS_LANG", "en")

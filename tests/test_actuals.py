@@ -1,7 +1,9 @@
-"""Actuals from XLSX/CSV: layout, numbers, errors naming file:sheet:row and column, and same reports."""
+"""Actuals from XLSX/CSV as people keep them: every layout gives the same actuals; problems name
+file:sheet:row and column, in the user's language, and a bad row reports itself only."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -11,74 +13,172 @@ import pytest
 from conftest import EXAMPLES, ROOT, example, rendered
 from spdocs import actuals, documents
 from spdocs.errors import InputError
-from spdocs.model import Partnership, Text
+from spdocs.model import Actual, Text
 
 SAMPLE = ROOT / "examples" / "actuals" / "actuals-2026.csv"
 HEADER = ["partnership", "indicator", "period", "value", "note_kk", "note_ru", "note_en"]
+TARAZ, NKU = "taraz-mendeleev", "nku-arizona"
+NOTE = "в том числе 3 в Q1"
+
+# What every layout below says, by (partnership, indicator, period).
+EXPECTED = {
+    (TARAZ, "students", "2026"): Actual(value=D(104)),
+    (TARAZ, "foreign-staff", "2026"): Actual(value=D("12.5")),
+    (TARAZ, "publications", "2026"): Actual(value=D(9), note=Text(kk=NOTE, ru=NOTE, en=NOTE)),
+    (NKU, "employment", "2026"): Actual(value=D("78.5")),
+}
+# The same, as the rows of a long table: ids, and names as staff write them (any language).
+BY_ID = [
+    [TARAZ, "students", 2026, 104, None],
+    [TARAZ, "foreign-staff", 2026, "12,5", None],
+    [TARAZ, "publications", 2026, 9, NOTE],
+    [NKU, "employment", 2026, 78.5, None],
+]
+BY_NAME = [
+    ["Таразский университет имени М.Х. Дулати", "Численность обучающихся по двудипломным программам", 2026, 104, None],
+    ["М.Х. Дулати атындағы Тараз университеті", "Количество ППС, привлечённого от Партнёра", 2026, "12,5", None],
+    ["taraz-mendeleev", "Joint publications indexed in Scopus/WoS", 2026, 9, NOTE],
+    ["Университет Аризоны", "Жұмысқа орналасқан түлектердің үлесі", "2026", "78,5 %", None],
+]
+RU = ["Партнерство", "Показатель", "Отчетный период", "Факт", "Примечание"]
+KK = ["Әріптестік", "Көрсеткіш", "Кезең", "Нақты мәні", "Ескертпе"]
 
 
-def workbook(path: Path, rows: list[list[object]], *, header: list[str] = HEADER, title: str = "Факт") -> Path:
+def xlsx(path: Path, rows: list[list[object]], *, title: str = "Лист1", above: int = 0) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = title
-    ws.append(header)
+    if above:
+        ws.append(["Фактические значения целевых индикаторов за 2026 год"])
+        for _ in range(above - 1):
+            ws.append([])
     for row in rows:
         ws.append(row)
     wb.save(path)
     return path
 
 
-def sheet_rows(p: Partnership) -> list[list[object]]:
-    """Return the example's actuals as sheet rows (the period as a number, as staff type it)."""
-    rows: list[list[object]] = []
-    for pr in p.periods:
-        for indicator, actual in pr.actuals.items():
-            note = actual.note
-            rows.append(
-                [
-                    p.id,
-                    indicator,
-                    int(pr.id) if pr.id.isdigit() else pr.id,
-                    actual.value,
-                    note.kk if note else None,
-                    note.ru if note else None,
-                    note.en if note else None,
-                ]
-            )
-    return rows
+def csv(path: Path, rows: list[list[object]], *, sep: str = ";", encoding: str = "utf-8") -> Path:
+    text = "\r\n".join(sep.join("" if c is None else str(c) for c in row) for row in rows) + "\r\n"
+    path.write_bytes(text.encode(encoding))
+    return path
 
 
-def without_actuals(p: Partnership) -> Partnership:
-    return p.model_copy(update={"periods": [pr.model_copy(update={"actuals": {}}) for pr in p.periods]})
+def resolved(path: Path, lang: str = "en") -> dict[tuple[str, str, str], Actual]:
+    """Return the actuals a file gives the examples, by (partnership, indicator, period)."""
+    resolution = actuals.resolve(actuals.read(path, lang=lang), [example(p.stem) for p in EXAMPLES])
+    assert resolution.problems == []
+    return {(p, i, pr): a for p, by in resolution.actuals.items() for pr, given in by.items() for i, a in given.items()}
+
+
+def two_header_rows(path: Path) -> Path:
+    """Return a sheet headed as people draw it: «Факт» over the years, the other headings merged down."""
+    xlsx(
+        path,
+        [
+            ["№", "Партнерство", "Показатель", "Факт", None, "Примечание"],
+            [None, None, None, 2025, 2026, None],
+            *[[n, r[0], r[1], None, r[3], r[4]] for n, r in enumerate(BY_ID, start=1)],
+        ],
+        above=2,
+    )
+    wb = openpyxl.load_workbook(path)
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:E3", "F3:F4"):
+        wb.active.merge_cells(cells)
+    wb.save(path)
+    return path
+
+
+LAYOUTS = {
+    "long table with ids": lambda d: xlsx(
+        d / "a.xlsx", [["partnership", "indicator", "period", "value", "note"], *BY_ID]
+    ),
+    "long table under a title row": lambda d: xlsx(d / "a.xlsx", [RU, *BY_ID], above=2),
+    "Russian headers, columns in another order": lambda d: xlsx(
+        d / "a.xlsx",
+        [[RU[4], RU[3], RU[1], "Ед. изм.", RU[2], RU[0]], *[[r[4], r[3], r[1], "чел.", r[2], r[0]] for r in BY_ID]],
+    ),
+    "Kazakh headers": lambda d: xlsx(d / "a.xlsx", [KK, *BY_ID], title="Парақ1"),
+    "names instead of ids": lambda d: xlsx(d / "a.xlsx", [RU, *BY_NAME]),
+    "wide layout": lambda d: xlsx(
+        d / "a.xlsx",
+        [
+            ["Партнерство", "Наименование показателя", "Ед. изм.", "План 2026", "2025", "Факт 2026", "Примечание 2026"],
+            [TARAZ, "Численность обучающихся по двудипломным программам", "чел.", 110, None, 104, None],
+            [TARAZ, "Количество ППС, привлеченного от Партнера", "чел.", 12, None, "12,5", None],
+            [TARAZ, "publications", "ед.", 8, None, 9, NOTE],
+            [TARAZ, "projects", "ед.", 3, None, None, None],  # nothing given: the data file's actual stays
+            [NKU, "employment", "%", 80, None, 78.5, None],
+        ],
+        above=1,
+    ),
+    "two header rows with merged cells": lambda d: two_header_rows(d / "a.xlsx"),
+    "cp1251 CSV": lambda d: csv(
+        d / "a.csv", [RU, BY_NAME[0], [BY_NAME[0][0], *BY_NAME[1][1:]], BY_ID[2], BY_ID[3]], encoding="cp1251"
+    ),
+    "semicolon CSV with decimal commas": lambda d: csv(
+        d / "a.csv", [RU, *[[*r[:3], str(r[3]).replace(".", ","), r[4]] for r in BY_ID]]
+    ),
+    "comma CSV under a title line": lambda d: (
+        d.joinpath("a.csv").write_text(
+            "Факт 2026\n\npartnership,indicator,period,value,note\n"
+            + "".join(f'{r[0]},{r[1]},{r[2]},"{str(r[3]).replace(".", ",")}",{r[4] or ""}\n' for r in BY_ID),
+            encoding="utf-8-sig",
+        )
+        and d / "a.csv"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_every_layout_gives_the_same_actuals(tmp_path, layout):
+    assert resolved(LAYOUTS[layout](tmp_path)) == EXPECTED
+
+
+def test_a_sheet_per_partnership_named_after_it(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for pid in (TARAZ, NKU):
+        ws = wb.create_sheet(pid)
+        ws.append(["Показатель", "Период", "Факт", "Примечание"])
+        for row in BY_ID:
+            if row[0] == pid:
+                ws.append(row[1:])
+    wb.save(tmp_path / "a.xlsx")
+    assert resolved(tmp_path / "a.xlsx") == EXPECTED
 
 
 @pytest.mark.parametrize("name", [path.stem for path in EXAMPLES])
 def test_reports_from_the_data_file_and_from_an_equivalent_xlsx_are_identical(tmp_path, name):
     p = example(name)
-    table = actuals.read_actuals(workbook(tmp_path / "actuals.xlsx", sheet_rows(p)))
-    from_sheet = actuals.apply_actuals(without_actuals(p), table)
-    targets = documents.targets(p, kinds_=["report"])
-    assert targets
-    for t in targets:
+    rows = [
+        [
+            p.id,
+            indicator,
+            int(pr.id) if pr.id.isdigit() else pr.id,
+            a.value,
+            *(a.note.get(lg) if a.note else None for lg in "kk ru en".split()),
+        ]
+        for pr in p.periods
+        for indicator, a in pr.actuals.items()
+    ]
+    table = actuals.read_actuals(xlsx(tmp_path / "a.xlsx", [HEADER, *rows]))
+    empty = p.model_copy(update={"periods": [pr.model_copy(update={"actuals": {}}) for pr in p.periods]})
+    from_sheet = actuals.apply_actuals(empty, table)
+    for t in documents.targets(p, kinds_=["report"]):
         assert documents.render_document(from_sheet, "report", lang=t.lang, period=t.period) == rendered(
             name, "report", t.lang, t.period
         )
 
 
 def test_sample_csv_fills_a_missing_actual_and_keeps_the_rest():
-    p = example("taraz-mendeleev")
-    table = actuals.read_actuals(SAMPLE)
-    [warning] = table.warnings  # zkmu-poznan's survey: an empty value is no data, never 0
-    assert (warning.path, warning.line, warning.field) == (str(SAMPLE), 10, "value (column D)")
-    q = actuals.apply_actuals(p, table)
+    p = example(TARAZ)
+    q = actuals.apply_actuals(p, actuals.read_actuals(SAMPLE))
     old, new = p.periods[1].actuals, q.periods[1].actuals
-    assert old["student-mobility"].value is None
-    assert new["student-mobility"].value == D(19)
+    assert old["student-mobility"].value is None and new["student-mobility"].value == D(19)
     assert new["student-mobility"].note == Text(
         kk="визалық кідірістер сақталды", ru="сохраняются задержки с визами", en="visa delays persisted"
     )
-    assert new["publications"].value == D(9) and new["publications"].note is not None
-    assert new["students"] == old["students"]
     assert q.periods[0] == p.periods[0]  # 2025 is not in the sheet
     assert p.periods[1].actuals["student-mobility"].value is None  # the input model is untouched
 
@@ -86,133 +186,211 @@ def test_sample_csv_fills_a_missing_actual_and_keeps_the_rest():
 def test_sample_csv_applies_to_every_example():
     loaded = [example(path.stem) for path in EXAMPLES]
     applied, warnings = actuals.load(SAMPLE, loaded)
-    assert [p.id for p in applied] == [p.id for p in loaded] and len(warnings) == 1
-    by_id = {p.id: p for p in applied}
-    if "nku-arizona" in by_id:
-        employment = next(pr for pr in by_id["nku-arizona"].periods if pr.id == "2026").actuals["employment"]
-        assert employment.value == D("78.5")  # written "78,5" in the CSV
-    if "zkmu-poznan" in by_id:
-        survey = next(pr for pr in by_id["zkmu-poznan"].periods if pr.id == "2026-H1").actuals["patient-satisfaction"]
-        assert survey.value is None and survey.note is not None
+    assert [p.id for p in applied] == [p.id for p in loaded]
+    [warning] = warnings  # zkmu-poznan's survey: a note without a value is no data, never 0
+    assert (warning.path, warning.line, warning.field) == (str(SAMPLE), 10, "value (column D)")
+    survey = next(pr for pr in applied[-1].periods if pr.id == "2026-H1").actuals["patient-satisfaction"]
+    assert survey.value is None and survey.note is not None
 
 
-def test_csv_with_decimal_comma_russian_headers_and_extra_columns(tmp_path):
-    path = tmp_path / "факт.csv"
-    path.write_text(
-        "Партнерство;Показатель;Наименование показателя;Отчетный период;Факт;Примечание\n"
-        'taraz-mendeleev;students;Численность;2025;"1 047";\n'
-        "taraz-mendeleev;employment;Доля;2025;12,5 %;оценка\n"
-        "\n"
-        "taraz-mendeleev;projects;Проекты;2025;;\n",
-        encoding="utf-8",
-    )
-    table = actuals.read_actuals(path)
-    values = {e.indicator: e.actual for e in table.entries}
-    assert values["students"].value == D(1047)
-    assert values["employment"].value == D("12.5")
-    assert values["employment"].note == Text(kk="оценка", ru="оценка", en="оценка")
-    assert values["projects"].value is None  # empty: no data, never 0
-    [warning] = table.warnings
-    assert warning.path == str(path) and warning.line == 5 and warning.field == "Факт (column E)"
-    assert "no data" in warning.message
+def test_empty_cells_give_nothing_and_never_erase_the_data_files_actual(tmp_path):
+    path = csv(tmp_path / "a.csv", [RU, [TARAZ, "students", 2025, None, None], [TARAZ, "projects", 2026, 3, None]])
+    [q], warnings = actuals.load(path, [example(TARAZ)])
+    assert q.periods[0].actuals["students"] == example(TARAZ).periods[0].actuals["students"]
+    assert q.periods[1].actuals["projects"].value == D(3) and warnings == ()
 
 
-def test_xlsx_percent_cells_other_sheets_and_comma_separated_csv(tmp_path):
-    path = workbook(
+def test_percent_cells_merged_cells_and_hidden_sheets(tmp_path):
+    path = xlsx(
         tmp_path / "a.xlsx",
-        [["taraz-mendeleev", "employment", 2025, 0.85]],
-        header=["Partnership ID", "Indicator_ID", "PERIOD", "Value"],
+        [
+            ["Партнерство", "Показатель", "Период", "Факт"],
+            [TARAZ, "employment", 2025, 0.85],
+            [None, "students", 2025, 47],
+        ],
     )
     wb = openpyxl.load_workbook(path)
-    wb["Факт"]["D2"].number_format = "0%"
-    notes = wb.create_sheet("Нұсқаулық", 0)  # an instructions sheet first: skipped
-    notes.append(["Толтыру тәртібі"])
+    ws = wb.active
+    ws["D2"].number_format = "0%"
+    ws.merge_cells("A2:A3")  # the partnership written once for its rows
     hidden = wb.create_sheet("old")
-    hidden.append(HEADER[:4])
-    hidden.append(["taraz-mendeleev", "employment", 2025, "garbage"])
+    hidden.append(["partnership", "indicator", "period", "value"])
+    hidden.append([TARAZ, "employment", 2025, "garbage"])
     hidden.sheet_state = "hidden"
+    wb.create_sheet("Нұсқаулық", 0).append(["Толтыру тәртібі"])  # no header: skipped
     wb.save(path)
-    [entry] = actuals.read_actuals(path).entries
-    assert (entry.actual.value, entry.source, entry.row) == (D(85), f"{path}:Факт", 2)
-    csv_path = tmp_path / "b.csv"
-    csv_path.write_text('indicator,period,value,partnership\nstudents,2025,"47,5",taraz-mendeleev\n', encoding="utf-8")
-    assert actuals.read_actuals(csv_path).entries[0].actual.value == D("47.5")
+    given = resolved(path)
+    assert given == {
+        (TARAZ, "employment", "2025"): Actual(value=D(85)),
+        (TARAZ, "students", "2025"): Actual(value=D(47)),
+    }
 
 
-def test_every_error_is_reported_at_once_with_sheet_row_and_column(tmp_path):
+def test_every_problem_at_once_in_russian_each_on_its_own_row(tmp_path):
     # fmt: off
-    path = workbook(tmp_path / "bad.xlsx", [
-        ["taraz-mendeleev", "students", 2025, 47, None, None, None],          # 2: fine
-        ["taraz-mendelev", "students", 2025, 47, None, None, None],           # 3: unknown partnership
-        ["taraz-mendeleev", "studnets", 2025, 47, None, None, None],          # 4: unknown indicator
-        ["taraz-mendeleev", "students", 2031, 47, None, None, None],          # 5: unknown period
-        ["taraz-mendeleev", "projects", 2025, "twelve", None, None, None],    # 6: not a number
-        ["taraz-mendeleev", "students", "2025", 48, None, None, None],        # 7: duplicate of row 2
-        ["taraz-mendeleev", "projects", 2026, 1, None, "только ru", None],    # 8: note lacks kk and en
-        [None, "projects", 2026, 1, None, None, None],                        # 9: no partnership
-    ])
+    path = xlsx(tmp_path / "bad.xlsx", [
+        HEADER,
+        [TARAZ, "students", 2025, 47, None, None, None],            # 2: fine
+        ["taraz-mendelev", "students", 2025, 47, None, None, None],  # 3: unknown partnership
+        [TARAZ, "studnets", 2025, 47, None, None, None],             # 4: unknown indicator
+        [TARAZ, "students", 2031, 47, None, None, None],             # 5: unknown period
+        [TARAZ, "projects", 2025, "двенадцать", None, None, None],   # 6: not a number
+        [TARAZ, "students", "2025", 48, None, None, None],           # 7: given twice (row 2)
+        [TARAZ, "projects", 2026, 1, None, "только ru", None],       # 8: note lacks kk and en
+        [None, "projects", 2026, 1, None, None, None],               # 9: no partnership
+        [TARAZ, "Доля", 2026, 1, None, None, None],                  # 10: fits nothing
+        [TARAZ, "projects", 2026, "1,0.5", None, None, None],        # 11: a comma and a point
+    ], title="Факт")
     # fmt: on
     with pytest.raises(InputError) as caught:
-        actuals.load(path, [example("taraz-mendeleev")])
-    where = f"{path}:Факт"
-    found = {(pr.line, pr.field) for pr in caught.value.problems}
-    assert found == {
-        (3, "partnership (column A)"),
-        (4, "indicator (column B)"),
-        (5, "period (column C)"),
-        (6, "value (column D)"),
-        (7, "indicator (column B)"),
-        (8, "note_kk (column E)"),
-        (8, "note_en (column G)"),
-        (9, "partnership (column A)"),
-    }
-    assert all(pr.path == where for pr in caught.value.problems)
-    message = str(caught.value)
+        actuals.load(path, [example(TARAZ)], lang="ru")
+    found = [(pr.line, pr.field) for pr in caught.value.problems]
+    assert found == [
+        (3, "partnership (столбец A)"),
+        (4, "indicator (столбец B)"),
+        (5, "period (столбец C)"),
+        (6, "value (столбец D)"),
+        (7, "indicator (столбец B)"),
+        (8, "note_kk (столбец E)"),
+        (8, "note_en (столбец G)"),
+        (9, "partnership (столбец A)"),
+        (10, "indicator (столбец B)"),
+        (11, "value (столбец D)"),
+    ]
+    assert all(pr.path == f"{path}:Факт" for pr in caught.value.problems)
+    text = str(caught.value)
     assert (
-        f"{where}:3: partnership (column A): unknown partnership 'taraz-mendelev'; did you mean 'taraz-mendeleev'?"
-        in message
+        "партнерства «taraz-mendelev» нет среди указанных файлов данных; возможно, имелось в виду «taraz-mendeleev»?"
+        in text
     )
-    assert (
-        f"{where}:4: indicator (column B): partnership 'taraz-mendeleev' has no indicator 'studnets'; "
-        "did you mean 'students'?" in message
-    )
-    assert "no reporting period '2031' (periods: 2025, 2026)" in message
-    assert f"{where}:6: value (column D): not a number: 'twelve'" in message
-    assert "duplicate: 'students' of 'taraz-mendeleev' in period 2025 is already given in row 2" in message
-    assert "English text is missing" in message
+    assert "у партнерства «taraz-mendeleev» нет показателя «studnets»; возможно, имелось в виду «students»?" in text
+    assert "нет отчетного периода «2031» (его периоды: 2025, 2026)" in text
+    assert "не число: «двенадцать»" in text
+    assert "повтор: показатель «students» партнерства «taraz-mendeleev» за 2025 уже указан в строке 2" in text
+    assert "нет текста на английском языке" in text and "пусто: укажите партнерство" in text
+    assert "есть и запятая, и точка" in text
+    for problem in caught.value.problems:  # Russian words only, besides the values and ids quoted
+        assert not re.search(r"[A-Za-z]", re.sub(r"«[^»]*»|`[^`]*`|коды: [^)]*", "", problem.message)), problem.message
 
 
-def test_read_errors_alone_and_apply_errors_alone(tmp_path):
-    path = workbook(
-        tmp_path / "dup.xlsx", [["x", "i", 1, 1, None, None, None], ["x", "i", 1, "1,0.5", None, None, None]]
+def test_one_bad_row_blocks_its_partnership_only_and_reports_itself_only(tmp_path):
+    rows = [
+        [p, i, 2026, 1, None]
+        for p, i in [(TARAZ, "students"), (TARAZ, "projects"), (NKU, "students"), (NKU, "projects")]
+    ]
+    rows[1][3] = "twelve"
+    table = actuals.read(xlsx(tmp_path / "a.xlsx", [RU, *rows]))
+    resolution = actuals.resolve(table, [example(TARAZ), example(NKU)])
+    assert resolution.stray == ()
+    [problem] = resolution.blocked[TARAZ]
+    assert (problem.line, problem.field) == (3, "Факт (column D)") and "'twelve'" in problem.message
+    assert NKU not in resolution.blocked
+    nku = actuals.apply(example(NKU), resolution)
+    assert next(pr for pr in nku.periods if pr.id == "2026").actuals["projects"].value == D(1)
+    with pytest.raises(InputError) as caught:
+        actuals.apply(example(TARAZ), resolution)
+    assert caught.value.problems == [problem]
+
+
+def test_rows_of_partnerships_not_given_are_left_alone_with_one_warning(tmp_path):
+    rows = [
+        [TARAZ, "students", 2026, 1],
+        ["astana-jv", "students", 2026, 5],
+        ["astana-jv", "publications", 2026, "много"],  # not an error: astana-jv is not rendered here
+        ["astana-jv", "students", 2025, 4],
+        ["broken-file", "x", 2026, 1],  # its data file did not load: said already
+        ["astana-jv", "projects", 2025, 4],
+    ]
+    table = actuals.read(xlsx(tmp_path / "a.xlsx", [RU, *rows]))
+    resolution = actuals.resolve(table, [example(TARAZ)], skip=["broken-file"])
+    assert resolution.problems == []
+    [warning] = resolution.warnings
+    assert (warning.line, warning.field) == (3, "Партнерство (column A)")
+    assert warning.message == (
+        "the partnership 'astana-jv' is not among the data files given: 4 rows left alone (3–5, 7)"
+    )
+    # A name close to a partnership given is a typo, not another partnership.
+    typo = actuals.read(xlsx(tmp_path / "b.xlsx", [RU, ["taraz-mendelev", "students", 2026, 1]]))
+    [stray] = actuals.resolve(typo, [example(TARAZ)]).stray
+    assert stray.message.endswith("is not among the data files given; did you mean 'taraz-mendeleev'?")
+
+
+def test_an_ambiguous_name_asks_for_the_id(tmp_path):
+    twin = example(TARAZ).model_copy(update={"id": "taraz-second"})
+    table = actuals.read(
+        xlsx(tmp_path / "a.xlsx", [KK, ["Таразский университет имени М.Х. Дулати", "students", 2026, 1]])
+    )
+    [problem] = actuals.resolve(
+        table,
+        [example(TARAZ), twin],
+    ).stray
+    assert problem.message == (
+        "'Таразский университет имени М.Х. Дулати' fits several partnerships (taraz-mendeleev, taraz-second): "
+        "write the partnership's id instead"
+    )
+
+
+def test_a_sheet_named_after_no_partnership_is_said_once(tmp_path):
+    path = xlsx(
+        tmp_path / "a.xlsx",
+        [["Көрсеткіш", "Кезең", "Нақты мәні"], ["students", 2026, 1], ["projects", 2026, 2]],
+        title="Парақ1",
     )
     with pytest.raises(InputError) as caught:
-        actuals.read_actuals(path)
-    assert [pr.line for pr in caught.value.problems] == [3]  # ambiguous number; no duplicate of a bad row
-    assert "ambiguous number" in str(caught.value)
-    table = actuals.read_actuals(
-        workbook(tmp_path / "ok.xlsx", [["taraz-mendeleev", "nope", 2025, 1, None, None, None]])
+        actuals.load(path, [example(TARAZ)], lang="kk")
+    [problem] = caught.value.problems
+    assert (
+        problem.field == "парақ атауы" and "парақ атауы «Парақ1» ешбір әріптестікке сәйкес келмейді" in problem.message
     )
-    with pytest.raises(InputError, match="has no indicator 'nope'"):
-        actuals.apply_actuals(example("taraz-mendeleev"), table)
-    other = example("taraz-mendeleev").model_copy(update={"id": "other"})
-    assert actuals.apply_actuals(other, table) is other  # rows of other partnerships are left alone
 
 
-def test_header_and_file_problems(tmp_path):
-    path = tmp_path / "h.csv"
-    path.write_text("partnership;indicator;value\nx;y;1\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"h\.csv:1: the header row lacks the column\(s\) period"):
-        actuals.read_actuals(path)
-    path.write_text("a;b\n1;2\n", encoding="utf-8")
-    with pytest.raises(InputError, match="no sheet has a header row"):
-        actuals.read_actuals(path)
-    path.write_bytes(
-        "partnership;indicator;period;value\nx;y;2025;1;Қ\n".encode("cp1251", errors="replace") + "ы".encode("cp1251")
-    )
-    with pytest.raises(InputError, match="UTF-8"):
-        actuals.read_actuals(path)
-    with pytest.raises(InputError, match=r"expected an \.xlsx or \.csv file"):
-        actuals.read_actuals(tmp_path / "a.ods")
-    with pytest.raises(InputError, match="cannot read"):
-        actuals.read_actuals(tmp_path / "missing.xlsx")
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([["a", "b"], [1, 2]], "no sheet has a row naming its columns"),
+        ([["Показатель", "Факт"], ["students", 1]], "row 1 names the columns «Показатель», «Факт» but not the period"),
+        (
+            [["Партнерство", "Показатель", "Период", "Примечание"], [TARAZ, "students", 2026, "x"]],
+            "none for the actual value",
+        ),
+    ],
+)
+def test_a_header_that_lacks_a_column_says_which(tmp_path, rows, message):
+    with pytest.raises(InputError, match=message):
+        actuals.read(xlsx(tmp_path / "a.xlsx", rows))
+
+
+def test_file_problems_in_kazakh(tmp_path):
+    with pytest.raises(InputError, match=r"«\.ods» файлы оқылмайды: Excel-де ашып"):
+        actuals.read(tmp_path / "a.ods", lang="kk")
+    with pytest.raises(InputError, match="мұндай файл жоқ"):
+        actuals.read(tmp_path / "missing.xlsx", lang="kk")
+    (tmp_path / "fake.xlsx").write_text("not a zip", encoding="utf-8")
+    with pytest.raises(InputError, match=r"бұл Excel кітабы \(\.xlsx\) емес"):
+        actuals.read(tmp_path / "fake.xlsx", lang="kk")
+
+
+def test_a_resolution_travels_to_worker_processes_intact():
+    import pickle
+
+    resolution = actuals.resolve(actuals.read(SAMPLE), [example(p.stem) for p in EXAMPLES])
+    assert resolution.actuals and resolution.warnings
+    assert pickle.loads(pickle.dumps(resolution)) == resolution
+
+
+def test_a_note_in_a_wide_sheet_goes_with_the_rows_one_value(tmp_path):
+    rows = [
+        ["Показатель", "Факт 2025", "Факт 2026", "Примечание"],
+        ["students", None, 104, "предварительно"],  # one value: the note is 2026's
+        ["projects", 1, 2, "оценка"],  # two values: which period's note?
+    ]
+    table = actuals.read(xlsx(tmp_path / "a.xlsx", rows, title=TARAZ))
+    entry = table.entries[0]
+    assert (entry.indicator, entry.period) == ("students", "2026")
+    assert entry.actual.note == Text(kk="предварительно", ru="предварительно", en="предварительно")
+    [bad] = table.bad
+    [problem] = bad.problems
+    assert (problem.line, problem.field) == (3, "Примечание (column D)")
+    assert "several periods (or none), so it is unclear which one the note 'Примечание' belongs to" in problem.message
+    resolution = actuals.resolve(table, [example(TARAZ)])
+    assert resolution.blocked[TARAZ] == (problem,)  # the row's partnership waits for the note to be placed

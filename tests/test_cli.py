@@ -37,12 +37,12 @@ def test_version(runner):
     assert __version__ in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["render"], ["new"], ["schema"], ["templates"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["render"], ["collect"], ["new"], ["schema"], ["templates"]])
 def test_help_teaches(runner, command):
     result = runner.invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output
-    if command in ([], ["check"], ["render"]):
+    if command in ([], ["check"], ["render"], ["collect"]):
         assert "Examples:" in result.output
 
 
@@ -236,60 +236,64 @@ def test_render_with_actuals_sheet(runner, tmp_path):
     sheet.write_text(
         "partnership;indicator;period;value;note\n"
         "taraz-mendeleev;student-mobility;2026;19;\n"
-        "taraz-mendeleev;projects;2026;;\n",
+        "taraz-mendeleev;projects;2026;;figures come in May\n",
         encoding="utf-8",
     )
-    result = runner.invoke(
-        cli,
-        [
-            "render",
-            str(TARAZ),
-            "--kind",
-            "report",
-            "--period",
-            "2026",
-            "--lang",
-            "en",
-            "--actuals",
-            str(sheet),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-    )
+    args = ["--kind", "report", "--period", "2026", "--lang", "en", "--actuals", str(sheet)]
+    result = runner.invoke(cli, ["render", str(TARAZ), *args, "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "warning:" in result.output and "projects" in result.output
+    assert f"warning: {sheet}:3: value (column D): no value, only a note: the report shows «no data»" in result.output
     text = docxtext.text((tmp_path / "out" / "taraz-mendeleev" / "report-2026.en.docx").read_bytes())
-    assert "19" in text
+    assert "19" in text and "figures come in May" in text
 
 
-def test_render_with_actuals_for_unknown_partnership(runner, tmp_path):
+def test_render_with_actuals_for_other_and_misspelt_partnerships(runner, tmp_path):
     sheet = tmp_path / "actuals.csv"
-    sheet.write_text("partnership,indicator,period,value\nnobody,students,2026,3\n", encoding="utf-8")
-    result = runner.invoke(
-        cli,
-        [
-            "render",
-            str(TARAZ),
-            "--kind",
-            "report",
-            "--lang",
-            "en",
-            "--actuals",
-            str(sheet),
-            "--out",
-            str(tmp_path / "out"),
-        ],
+    sheet.write_text(
+        "partnership,indicator,period,value\nnku-arizona,students,2026,3\ntaraz-mendelev,students,2026,3\n",
+        encoding="utf-8",
     )
+    args = ["--kind", "report", "--lang", "en", "--actuals", str(sheet), "--out", str(tmp_path / "out")]
+    result = runner.invoke(cli, ["render", str(TARAZ), *args])
     assert result.exit_code == 1
-    assert f"{sheet}:2: partnership (column A): unknown partnership 'nobody'" in result.output
+    assert (
+        f"warning: {sheet}:2: partnership (column A): the partnership 'nku-arizona' is not among the data files "
+        "given: 1 row left alone (2)" in result.output
+    )
+    assert (
+        f"{sheet}:3: partnership (column A): the partnership 'taraz-mendelev' is not among the data files given; "
+        "did you mean 'taraz-mendeleev'?" in result.output
+    )
+    assert (tmp_path / "out" / "taraz-mendeleev" / "report-2026.en.docx").exists()
 
 
-def test_render_with_unreadable_actuals_is_usage_error(runner, tmp_path):
+def test_a_bad_actuals_row_stops_its_partnership_only_and_reports_itself_only(runner, tmp_path):
     sheet = tmp_path / "actuals.csv"
-    sheet.write_text("partnership,indicator,period,value\ntaraz-mendeleev,students,2026,twelve\n", encoding="utf-8")
+    sheet.write_text(
+        "Показатель;Партнерство;Период;Факт\n"
+        "students;taraz-mendeleev;2026;104\n"
+        "projects;taraz-mendeleev;2026;двенадцать\n"
+        "publications;taraz-mendeleev;2026;9\n"
+        "students;nku-arizona;2026;230\n",
+        encoding="utf-8",
+    )
+    nku = ROOT / "examples" / "nku-arizona.yaml"
+    args = ["--kind", "report", "--period", "2026", "--lang", "ru", "--actuals", str(sheet), "--check-lang", "ru"]
+    result = runner.invoke(cli, ["render", str(TARAZ), str(nku), *args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{TARAZ}: {sheet}:3: Факт (столбец D): не число: «двенадцать»" in result.output
+    assert result.output.count(str(sheet)) == 1  # the bad row only: no other row turns into an error
+    assert not (tmp_path / "out" / "taraz-mendeleev").exists()
+    assert "230" in docxtext.text((tmp_path / "out" / "nku-arizona" / "report-2026.ru.docx").read_bytes())
+    assert "[1/2] taraz-mendeleev: не удалось" in result.output
+
+
+def test_render_with_unusable_actuals_is_usage_error(runner, tmp_path):
+    sheet = tmp_path / "actuals.csv"
+    sheet.write_text("Факт за 2026 год\nПоказатель;Факт\nstudents;3\n", encoding="utf-8")
     result = runner.invoke(cli, ["render", str(TARAZ), "--actuals", str(sheet), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "not a number: 'twelve'" in result.output
+    assert f"{sheet}:2: row 2 names the columns «Показатель», «Факт» but not the period" in result.output
     assert not (tmp_path / "out").exists()
 
 
@@ -428,8 +432,8 @@ def test_summary_into_a_path_under_a_file_is_one_line(runner, tmp_path):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     result = runner.invoke(cli, ["summary", str(TARAZ), "--out", str(tmp_path / "file" / "summary.xlsx")])
     assert result.exit_code == 2
-    assert result.output.startswith("spdocs: ") and result.output.count("\n") == 1
-    assert "cannot write (File exists)" in result.output or "Not a directory" in result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("spdocs: ")]  # after progress lines
+    assert "cannot write (File exists)" in line or "Not a directory" in line
 
 
 def test_render_into_an_unwritable_folder_fails_each_partnership(runner):

@@ -1,337 +1,416 @@
 """Indicator actuals from a spreadsheet (XLSX or CSV) → partnerships with those actuals.
 
-The layout is a long table, one row per partnership × indicator × period, with a header
-row naming the columns (any order; case, spaces and underscores do not matter):
+Reading takes what people keep (`spdocs.spreadsheet` reads the file, `spdocs.tables` finds
+the header and the layout, `spdocs.entries` checks the numbers and notes): the long
+table (a row per partnership × indicator × period), the wide one (a row per indicator, a
+column per period), the workbook ``spdocs collect`` writes, several sheets, title rows above
+the header, headers in kk, ru or en. A partnership, an indicator and a period are named by
+id or, when only one fits, by a name in any language (`spdocs.names`).
 
-==================  ==========================================  ========================
-column              also accepted                               holds
-==================  ==========================================  ========================
-``partnership``     partnership id, партнерство, әріптестік     the data file's ``id``
-``indicator``       indicator id, показатель, индикатор,        an indicator's ``id``
-                    көрсеткіш
-``period``          period id, период, отчетный период, кезең,  a reporting period's ``id``
-                    есепті кезең
-``value``           actual, значение, факт, мән, мәні, нақты    the actual value
-``note``            примечание, ескертпе                        optional: a note, used for
-                                                                every language
-``note_kk`` …       note (ru), примечание en, …                 optional: the note in one
-                                                                language (all three needed)
-==================  ==========================================  ========================
+A value may use a decimal comma ("12,5"), spaces between thousands and a trailing "%"; a
+cell formatted as a percentage in Excel (85 % is stored as 0.85) is read as 85. A cell
+with neither a value nor a note gives nothing: the data file's actual, if any, stays. A
+note without a value means "no data", with that note (the report shows «no data», never 0).
+A value replaces the data file's actual (value and note) for its indicator and period.
 
-Other columns (indicator names, units, plans kept for the staff's own use) are ignored.
-In a workbook every visible sheet whose first row names one of these columns is read; other
-sheets (instructions, lookups) are skipped. A CSV file is UTF-8, separated by ``;``, ``,``
-or tabs. A value may use a decimal comma ("12,5"), spaces between thousands and a trailing
-"%"; a cell formatted as a percentage in Excel (85 % is stored as 0.85) is read as 85.
-An empty value means no data: the report shows "no data" (never 0) and a warning is listed.
-
-A row replaces the data file's actual (value and note) for its indicator and period; the
-file's other actuals stay. Every problem is collected and raised at once as `InputError`,
-each naming ``file:sheet:row`` and the column.
-
-`read_actuals` reads a file (problems in the file itself: numbers, duplicates, missing
-ids); `apply_actuals` applies it to one partnership (its indicators and periods must
-exist); `apply_all` also rejects rows of partnerships that are not loaded; `load` does
-both at once and reports the file's and the data's problems together.
+Every problem names ``file:sheet:row``, the column and what to write instead, in the
+language asked for; a bad row blocks its own partnership only, and never makes other rows
+errors. `read` collects the rows and their problems; `resolve` matches them against the
+partnerships; `apply` gives one partnership its actuals. `read_actuals`, `apply_actuals` and
+`load` do the same for callers that want an error at the first sign of trouble.
 """
 
 from __future__ import annotations
 
-import csv
-import difflib
-import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from spdocs import spreadsheet
+from spdocs import entries, names, spreadsheet, tables
+from spdocs.entries import BadRow, Entry
 from spdocs.errors import InputError, Problem
-from spdocs.model import LANGS, Actual, Partnership, Text
+from spdocs.languages import LANGS, Lang
+from spdocs.messages import say
+from spdocs.model import Actual, Partnership, Text
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
-REQUIRED = ("partnership", "indicator", "period", "value")
-_ALIASES = {
-    "partnership": ("partnership", "partnership id", "партнерство", "әріптестік"),
-    "indicator": ("indicator", "indicator id", "показатель", "индикатор", "көрсеткіш"),
-    "period": ("period", "period id", "период", "отчетный период", "кезең", "есепті кезең"),
-    "value": ("value", "actual", "значение", "факт", "мән", "мәні", "нақты"),
-    "note": ("note", "примечание", "ескертпе"),
-}
-_NOTE_LANG = re.compile(r"^(note|примечание|ескертпе)\W*(kk|ru|en)\W*$")
-_LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One row of the sheet: an actual for a partnership's indicator in a period, and where it is."""
-
-    partnership: str
-    indicator: str
-    period: str
-    actual: Actual
-    source: str  # "file:sheet", or "file" for a CSV
-    row: int
-    columns: dict[str, str]  # field -> how to name its column in a message
-
-    def problem(self, field: str, message: str) -> Problem:
-        """Return a problem about this row's ``field`` column."""
-        return Problem(self.source, self.row, self.columns[field], message)
+_SHOW_KNOWN = 8  # ids listed when nothing fits and nothing is close
 
 
 @dataclass(frozen=True)
 class ActualsTable:
-    """The rows of an actuals file, and the warnings found reading it (missing values)."""
+    """What an actuals file says: usable entries, bad rows, and warnings (notes without values)."""
 
     path: str
+    lang: Lang
     entries: tuple[Entry, ...]
+    bad: tuple[BadRow, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    sheets: tuple[str, ...] = ()  # the sources read, in the file's order
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Return the problems of every bad row."""
+        return [p for b in self.bad for p in b.problems]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An actuals file matched against partnerships: actuals by id, and problems by partnership."""
+
+    path: str
+    lang: Lang
+    actuals: dict[str, dict[str, dict[str, Actual]]]  # partnership -> period -> indicator -> actual
+    blocked: dict[str, tuple[Problem, ...]]  # partnership -> the problems of its rows
+    stray: tuple[Problem, ...]  # rows that name no partnership given, or nothing usable
     warnings: tuple[Problem, ...]
 
+    sheets: tuple[str, ...] = ()
 
-def read_actuals(path: str | Path) -> ActualsTable:
-    """Return the actuals in the XLSX or CSV file at ``path``; raise `InputError` listing every problem."""
-    table, problems = _read(Path(path))
+    @property
+    def problems(self) -> list[Problem]:
+        """Return every problem, in the order of the file's sheets and rows."""
+        return _sorted([*self.stray, *(p for ps in self.blocked.values() for p in ps)], self.sheets)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A batch sends the resolution to its worker processes with every partnership: as plain
+        # values it pickles some 30 times faster than as models (400 partnerships: 1 ms, not 30).
+        packed = {
+            pid: {pr: {i: _pack(a) for i, a in given.items()} for pr, given in by.items()}
+            for pid, by in self.actuals.items()
+        }
+        return (_unpack, (self.path, self.lang, packed, self.blocked, self.stray, self.warnings, self.sheets))
+
+
+Packed = tuple[str | None, tuple[str, ...] | None]  # value, note in the registry's languages
+
+
+def _pack(a: Actual) -> Packed:
+    return (
+        None if a.value is None else str(a.value),
+        None if a.note is None else tuple(a.note.get(lang) for lang in LANGS),
+    )
+
+
+def _unpack(
+    path: str,
+    lang: Lang,
+    packed: dict[str, dict[str, dict[str, Packed]]],
+    blocked: dict[str, tuple[Problem, ...]],
+    stray: tuple[Problem, ...],
+    warnings: tuple[Problem, ...],
+    sheets: tuple[str, ...],
+) -> Resolution:
+    def actual(value: str | None, note: tuple[str, ...] | None) -> Actual:
+        # Validated when read; rebuilt without validating again.
+        text = None if note is None else Text.model_construct(**dict(zip(LANGS, note)))
+        return Actual.model_construct(value=None if value is None else Decimal(value), note=text)
+
+    actuals = {
+        pid: {pr: {i: actual(*a) for i, a in given.items()} for pr, given in by.items()} for pid, by in packed.items()
+    }
+    return Resolution(path, lang, actuals, blocked, stray, warnings, sheets)
+
+
+def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
+    """Return what the XLSX or CSV file at ``path`` says, bad rows included.
+
+    Raise `InputError` only when the file as a whole cannot be read: not a spreadsheet, no
+    header row, a header that lacks a column.
+    """
+    path = Path(path)
+    name = str(path)
+    good: list[Entry] = []
+    bad: list[BadRow] = []
+    problems: list[Problem] = []
+    found = False
+    sheets = _sheets(path, lang)
+    for sheet in sheets:
+        h, closest = tables.find_header(sheet.rows)
+        if h is None:
+            if closest is not None:
+                problems.append(_lacks(sheet.source, closest, lang))
+            continue
+        found = True
+        for record in tables.records(sheet.rows, h, sheet_name=sheet.name):
+            entry = entries.entry(record, sheet.source, lang)
+            if isinstance(entry, BadRow):
+                bad.append(entry)
+            else:
+                good.append(entry)
+    if not found and not problems:
+        problems.append(Problem(name, None, "", say("actuals.no_header", lang, rows=tables.HEADER_ROWS)))
     if problems:
-        raise InputError(table.path, problems)
+        raise InputError(name, problems)
+    warnings = tuple(
+        Problem(e.source, e.row, entries.label(e.record.value_column, lang), say("actuals.note_without_value", lang))
+        for e in good
+        if e.actual.value is None
+    )
+    return ActualsTable(name, lang, tuple(good), tuple(bad), warnings, tuple(s.source for s in sheets))
+
+
+def read_actuals(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
+    """Return the actuals in the file at ``path``; raise `InputError` listing every problem of its rows."""
+    table = read(path, lang=lang)
+    if table.bad:
+        raise InputError(table.path, table.problems)
     return table
 
 
-def apply_actuals(p: Partnership, table: ActualsTable) -> Partnership:
-    """Return ``p`` with the table's actuals for it: the sheet's rows win over the file's actuals.
+def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: Iterable[str] = ()) -> Resolution:
+    """Return the table's actuals matched against ``partnerships``, by id or by name.
 
-    Rows of other partnerships are left alone; this partnership's rows must name its
-    indicators and reporting periods.
+    A problem in a row goes to the partnership the row names (it is then blocked). A row
+    whose partnership is none of ``partnerships`` is a stray problem when its name is close
+    to one of them ("did you mean") or fits several; otherwise — an exact id from an id
+    column, a name close to none — it is a partnership this run does not cover: its rows
+    are left alone with one warning per partnership and sheet. Rows naming one of ``skip``
+    (data files that did not load, whose failure is reported already) are left alone quietly.
     """
-    problems: list[Problem] = []
-    result = _apply(p, [e for e in table.entries if e.partnership == p.id], problems)
-    if problems:
-        raise InputError(table.path, problems)
-    return result
-
-
-def apply_all(partnerships: Sequence[Partnership], table: ActualsTable) -> list[Partnership]:
-    """Return every partnership with its actuals from the table (same order).
-
-    A row whose partnership is not among ``partnerships`` is an error too, so that a typo in
-    an id is not silently left out.
-    """
-    problems: list[Problem] = []
-    out = _apply_all(partnerships, table, problems)
-    if problems:
-        raise InputError(table.path, problems)
-    return out
-
-
-def load(path: str | Path, partnerships: Sequence[Partnership]) -> tuple[list[Partnership], tuple[Problem, ...]]:
-    """Read ``path`` and apply it to ``partnerships``, reporting every problem at once.
-
-    Returns the partnerships with their actuals and the warnings (empty values: no data).
-    Problems in the file itself (numbers, duplicates) and against the data (unknown
-    partnerships, indicators, periods) are raised together as one `InputError`.
-    """
-    table, problems = _read(Path(path))
-    out = _apply_all(partnerships, table, problems)
-    if problems:
-        raise InputError(table.path, problems)
-    return out, table.warnings
-
-
-def _read(path: Path) -> tuple[ActualsTable, list[Problem]]:
-    """Return the table and the problems of its rows; raise `InputError` only if the file is unreadable."""
-    name = str(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise InputError(name, [Problem(name, None, "", f"expected an .xlsx or .csv file, not '{path.suffix}'")])
-    try:
-        sheets = list(spreadsheet.xlsx_sheets(path) if suffix != ".csv" else spreadsheet.csv_sheet(path))
-    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        hint = "; save it as CSV UTF-8" if isinstance(exc, UnicodeDecodeError) else ""
-        raise InputError(name, [Problem(name, None, "", f"cannot read the file ({exc}){hint}")]) from None
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    found_header = False
-    for source, rows in sheets:
-        header = next(rows, None)
-        columns = _columns(header or [])
-        if not columns:
-            continue  # not a sheet of actuals: instructions, lookups
-        found_header = True
-        missing = [f for f in REQUIRED if f not in columns]
-        if missing:
-            problems.append(Problem(source, 1, "", f"the header row lacks the column(s) {', '.join(missing)}"))
-            continue
-        for number, cells in enumerate(rows, start=2):
-            entry = _entry(source, number, cells, columns, problems)
-            if entry is not None:
-                entries.append(entry)
-    if not found_header:
-        problems.append(Problem(name, 1, "", f"no sheet has a header row with the columns {', '.join(REQUIRED)}"))
-    problems += _duplicates(entries)
-    missing_values = tuple(
-        e.problem("value", f"empty: no data for '{e.indicator}' in period {e.period} (shown as «no data», not 0)")
-        for e in entries
-        if e.actual.value is None
+    lang = table.lang
+    by_id = {p.id: p for p in partnerships}
+    parts = names.Names((p.id, names.partnership_names(p)) for p in partnerships)
+    skipped = {names.key(s) for s in skip}
+    indicators = {p.id: names.Names((i.id, names.indicator_names(i)) for i in p.indicators) for p in partnerships}
+    periods = {p.id: names.Names((pr.id, ()) for pr in p.periods) for p in partnerships}
+    blocked: dict[str, list[Problem]] = {}
+    stray: list[Problem] = []
+    sheet_said: set[tuple[str, str]] = set()  # (source, sheet name) already reported as no partnership
+    actuals: dict[str, dict[str, dict[str, Actual]]] = {}
+    first_row: dict[tuple[str, str, str], Entry] = {}
+    warnings = []
+    order = {source: i for i, source in enumerate(table.sheets)}
+    items: list[Entry | BadRow] = sorted(
+        [*table.bad, *table.entries], key=lambda it: (order.get(it.source, 0), it.record.row)
     )
-    return ActualsTable(path=name, entries=tuple(entries), warnings=missing_values), problems
+    others: dict[tuple[str, str], tuple[tables.Given, list[int]]] = {}  # rows of partnerships not given
+    for item in items:
+        record = item.record
+        pid, problem, other = _partnership(record, parts, item.source, lang, skipped)
+        if other is not None:
+            others.setdefault((item.source, other.text), (other, []))[1].append(record.row)
+            continue
+        if pid is None:
+            if problem is not None and not _said_of_sheet(record, item.source, sheet_said):
+                stray.append(problem)
+            if isinstance(item, BadRow) and (problem is not None or not record.partnership):
+                stray.extend(item.problems)
+            continue
+        if isinstance(item, BadRow):
+            blocked.setdefault(pid, []).extend(item.problems)
+            continue
+        p = by_id[pid]
+        found: dict[str, str] = {}
+        for role, known in (("indicator", indicators[pid]), ("period", periods[pid])):
+            fit, problem = _one(record, role, known, p, item.source, lang)
+            if problem is not None:
+                blocked.setdefault(pid, []).append(problem)
+            elif fit is not None:
+                found[role] = fit
+        if len(found) < 2:
+            continue
+        dup = (pid, found["period"], found["indicator"])
+        if dup in first_row:
+            blocked.setdefault(pid, []).append(_duplicate(item, first_row[dup], found, pid, lang))
+            continue
+        first_row[dup] = item
+        actuals.setdefault(pid, {}).setdefault(found["period"], {})[found["indicator"]] = item.actual
+        if item.actual.value is None:
+            column = entries.label(record.value_column, lang)
+            warnings.append(Problem(item.source, item.row, column, say("actuals.note_without_value", lang)))
+    for (source, text), (given, rows) in others.items():
+        message = say("actuals.other_partnership", lang, value=text, count=len(rows), rows=_spans(sorted(set(rows))))
+        warnings.append(Problem(source, rows[0], entries.label(given.column, lang), message))
+    return Resolution(
+        path=table.path,
+        lang=lang,
+        actuals=actuals,
+        blocked={pid: tuple(_sorted(ps, table.sheets)) for pid, ps in blocked.items()},
+        stray=tuple(_sorted(stray, table.sheets)),
+        warnings=tuple(warnings),
+        sheets=table.sheets,
+    )
 
 
-def unknown_partnerships(table: ActualsTable, known: Iterable[str]) -> list[Problem]:
-    """Return a problem for each row whose partnership is not among ``known`` (a typo is not silently dropped)."""
-    ids = set(known)
-    return [
-        e.problem("partnership", f"unknown partnership '{e.partnership}'{_hint(e.partnership, ids)}")
-        for e in table.entries
-        if e.partnership not in ids
-    ]
-
-
-def _apply_all(partnerships: Sequence[Partnership], table: ActualsTable, problems: list[Problem]) -> list[Partnership]:
-    problems += unknown_partnerships(table, (p.id for p in partnerships))
-    out = [_apply(p, [e for e in table.entries if e.partnership == p.id], problems) for p in partnerships]
-    problems.sort(key=lambda pr: (pr.path, pr.line or 0))
-    return out
-
-
-def _apply(p: Partnership, entries: list[Entry], problems: list[Problem]) -> Partnership:
-    indicators = {i.id for i in p.indicators}
-    periods = {pr.id for pr in p.periods}
-    given: dict[str, dict[str, Actual]] = {}
-    for e in entries:
-        ok = True
-        if e.indicator not in indicators:
-            problems.append(
-                e.problem(
-                    "indicator",
-                    f"partnership '{p.id}' has no indicator '{e.indicator}'{_hint(e.indicator, indicators)}",
-                )
-            )
-            ok = False
-        if e.period not in periods:
-            known = ", ".join(sorted(periods)) or "none"
-            problems.append(
-                e.problem(
-                    "period",
-                    f"partnership '{p.id}' has no reporting period '{e.period}' "
-                    f"(periods: {known}); add it to the data file's `periods`",
-                )
-            )
-            ok = False
-        if ok:
-            given.setdefault(e.period, {})[e.indicator] = e.actual
+def apply(p: Partnership, resolution: Resolution) -> Partnership:
+    """Return ``p`` with its actuals from ``resolution``; raise `InputError` if any row of it has a problem."""
+    if p.id in resolution.blocked:
+        raise InputError(resolution.path, list(resolution.blocked[p.id]))
+    given = resolution.actuals.get(p.id)
     if not given:
         return p
-    periods_out = [
+    periods = [
         pr.model_copy(update={"actuals": {**pr.actuals, **given[pr.id]}}) if pr.id in given else pr for pr in p.periods
     ]
-    return p.model_copy(update={"periods": periods_out})
+    return p.model_copy(update={"periods": periods})
 
 
-def _columns(header: Iterable[Any]) -> dict[str, tuple[int, str]]:
-    """Return the known columns of a header row: field -> (index, label for messages)."""
-    out: dict[str, tuple[int, str]] = {}
-    for i, raw in enumerate(header):
-        if raw is None:
-            continue
-        label = str(raw).strip()
-        key = re.sub(r"[\s_]+", " ", label.lower().replace("ё", "е")).strip()
-        field = next((f for f, names in _ALIASES.items() if key in names), None)
-        lang = _NOTE_LANG.match(key)
-        if lang:
-            field = f"note_{lang[2]}"
-        if field and field not in out:
-            out[field] = (i, f"{label} (column {spreadsheet.column_letter(i)})")
-    return out
+def apply_actuals(p: Partnership, table: ActualsTable) -> Partnership:
+    """Return ``p`` with the table's actuals for it; rows of other partnerships are left alone."""
+    resolution = resolve(table, [p])
+    return apply(p, resolution)
 
 
-def _entry(
-    source: str, row: int, cells: Sequence[Any], columns: dict[str, tuple[int, str]], problems: list[Problem]
-) -> Entry | None:
-    def cell(field: str) -> Any:
-        index = columns[field][0]
-        value = cells[index] if index < len(cells) else None
-        return value.value if isinstance(value, spreadsheet.Percent) and field != "value" else value
+def load(
+    path: str | Path, partnerships: Sequence[Partnership], *, lang: Lang = "en"
+) -> tuple[list[Partnership], tuple[Problem, ...]]:
+    """Read ``path`` and apply it to ``partnerships``; return them and the warnings.
 
-    labels = {field: label for field, (_, label) in columns.items()}
-    for field in ("note", "note_kk", "note_ru", "note_en"):
-        labels.setdefault(field, field)
-    if all(spreadsheet.blank(cell(f)) for f in REQUIRED):
-        return None  # an empty row
-    ids = {}
-    bad = False
-    for field in ("partnership", "indicator", "period"):
-        value = cell(field)
-        text = spreadsheet.cell_id(value)
-        if text is None:
-            problems.append(
-                Problem(
-                    source,
-                    row,
-                    labels[field],
-                    "required: give the " + field + " id"
-                    if spreadsheet.blank(value)
-                    else f"expected an id, got {value!r}",
-                )
-            )
-            bad = True
-        ids[field] = text or ""
+    Every problem — of the file, of its rows, against the data — is raised at once as one
+    `InputError`; rows of partnerships that are not given come back as a warning.
+    """
+    resolution = resolve(read(path, lang=lang), partnerships)
+    if resolution.problems:
+        raise InputError(resolution.path, resolution.problems)
+    return [apply(p, resolution) for p in partnerships], resolution.warnings
+
+
+def _sheets(path: Path, lang: Lang) -> list[spreadsheet.Sheet]:
+    name = str(path)
+    suffix = path.suffix.lower()
+
+    def fail(key: str, **args: Any) -> InputError:
+        return InputError(name, [Problem(name, None, "", say(key, lang, **args))])
+
+    if suffix not in SUFFIXES:
+        raise fail("actuals.wrong_suffix", suffix=path.suffix or path.name)
+    if not path.is_file():
+        raise fail("actuals.no_such_file")
     try:
-        value = spreadsheet.number(cell("value"))
-    except ValueError as exc:
-        problems.append(Problem(source, row, labels["value"], str(exc)))
-        bad = True
-        value = None
-    note = _note(
-        {f: cell(f) for f in ("note", "note_kk", "note_ru", "note_en") if f in columns}, source, row, labels, problems
-    )
-    if bad or note is False:
-        return None
-    return Entry(
-        ids["partnership"], ids["indicator"], ids["period"], Actual(value=value, note=note or None), source, row, labels
-    )
+        return spreadsheet.csv_sheet(path) if suffix == ".csv" else spreadsheet.xlsx_sheets(path)
+    except (zipfile.BadZipFile, KeyError):
+        raise fail("actuals.not_a_workbook") from None
+    except (OSError, ValueError) as exc:
+        raise fail("actuals.cannot_read", reason=str(exc)) from None
 
 
-def _note(
-    cells: dict[str, Any], source: str, row: int, labels: dict[str, str], problems: list[Problem]
-) -> Text | Literal[False] | None:
-    """Return the row's note as a `Text`, ``None`` if it has none, ``False`` if it is incomplete."""
-    common = None if spreadsheet.blank(cells.get("note")) else str(cells["note"]).strip()
-    per_lang = {
-        lang: str(cells[f"note_{lang}"]).strip() for lang in LANGS if not spreadsheet.blank(cells.get(f"note_{lang}"))
-    }
-    if not per_lang:
-        return Text.same(common) if common else None
-    texts = {lang: per_lang.get(lang, common) for lang in LANGS}
-    lacking = [lang for lang, text in texts.items() if not text]
-    for lang in lacking:
-        problems.append(
-            Problem(
-                source,
-                row,
-                labels[f"note_{lang}"],
-                f"the note is given in other languages but the {_LANG_NAMES[lang]} text is missing",
-            )
+def _lacks(source: str, h: tables.Header, lang: Lang) -> Problem:
+    lacks = h.missing()[0]
+    found = ", ".join(f"«{label}»" for label in h.known())
+    return Problem(source, h.row, "", say(f"actuals.header_lacks_{lacks}", lang, row=h.row, found=found))
+
+
+def _partnership(
+    record: tables.Record, parts: names.Names, source: str, lang: Lang, skipped: set[str]
+) -> tuple[str | None, Problem | None, tables.Given | None]:
+    """Return the partnership a record names; else ``None``, the problem to report (if any) and,
+    for a row of a partnership that is simply not among those given, what names it."""
+    if not record.partnership:
+        return None, None, None  # its empty cell is the bad row's own problem
+    matches = [(given, parts.find(given.text)) for given in record.partnership]
+    for _, match in matches:
+        if match.found is not None:
+            return match.found, None, None
+    given, match = matches[0]
+    if names.key(given.text) in skipped:
+        return None, None, None
+    if not match.ambiguous and given.column.index >= 0 and (given.column.ids or match.guess is None):
+        # An exact id (the collection workbook's), or a text close to none of the partnerships
+        # given: a partnership this run does not cover, not a typo.
+        return None, None, given
+    if given.column.index < 0:
+        message = say("actuals.sheet_not_partnership", lang, value=given.text) + _hint(match, parts.ids, lang)
+    elif match.ambiguous:
+        message = say("actuals.ambiguous_partnership", lang, value=given.text, matches=", ".join(match.ambiguous))
+    else:
+        message = say("actuals.unknown_partnership", lang, value=given.text) + _hint(match, parts.ids, lang)
+    return None, Problem(source, record.row, entries.label(given.column, lang), message), None
+
+
+def _said_of_sheet(record: tables.Record, source: str, said: set[tuple[str, str]]) -> bool:
+    """Return whether the sheet's name was already reported as naming no partnership (say it once)."""
+    given = record.partnership[0] if record.partnership else None
+    if given is None or given.column.index >= 0:
+        return False
+    if (source, given.text) in said:
+        return True
+    said.add((source, given.text))
+    return False
+
+
+def _one(
+    record: tables.Record, role: str, known: names.Names, p: Partnership, source: str, lang: Lang
+) -> tuple[str | None, Problem | None]:
+    """Return the indicator or period id a record names, or the problem."""
+    candidates: tuple[tables.Given, ...] = getattr(record, role)
+    matches = [(given, known.find(given.text)) for given in candidates]
+    for _, match in matches:
+        if match.found is not None:
+            return match.found, None
+    given, match = matches[0]
+    where = entries.label(given.column, lang)
+    if role == "period":
+        listed = ", ".join(known.ids) or "—"
+        return None, Problem(
+            source,
+            record.row,
+            where,
+            say("actuals.unknown_period", lang, partnership=p.id, value=given.text, known=listed),
         )
-    return False if lacking else Text.model_validate(texts)
+    if match.ambiguous:
+        message = say(
+            "actuals.ambiguous_indicator", lang, partnership=p.id, value=given.text, matches=", ".join(match.ambiguous)
+        )
+    else:
+        message = say("actuals.unknown_indicator", lang, partnership=p.id, value=given.text) + _hint(
+            match, known.ids, lang
+        )
+    return None, Problem(source, record.row, where, message)
 
 
-def _duplicates(entries: list[Entry]) -> list[Problem]:
-    seen: dict[tuple[str, str, str], Entry] = {}
-    problems = []
-    for e in entries:
-        key = (e.partnership, e.indicator, e.period)
-        first = seen.setdefault(key, e)
-        if first is not e:
-            where = f"row {first.row}" if first.source == e.source else f"{first.source}:{first.row}"
-            problems.append(
-                e.problem(
-                    "indicator",
-                    f"duplicate: '{e.indicator}' of '{e.partnership}' in period {e.period} is already given in {where}",
-                )
-            )
-    return problems
+def _hint(match: names.Match, ids: list[str], lang: Lang) -> str:
+    if match.guess:
+        return say("actuals.did_you_mean", lang, guess=match.guess)
+    shown = ", ".join(sorted(ids)[:_SHOW_KNOWN]) + (", …" if len(ids) > _SHOW_KNOWN else "")
+    return say("actuals.known", lang, known=shown or "—")
 
 
-def _hint(value: str, known: Iterable[str]) -> str:
-    guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"; did you mean '{guess[0]}'?" if guess else f" (known: {', '.join(sorted(known)) or 'none'})"
+def _duplicate(item: Entry, first: Entry, found: dict[str, str], pid: str, lang: Lang) -> Problem:
+    args = {"indicator": found["indicator"], "partnership": pid, "period": found["period"], "row": first.row}
+    if first.source == item.source:
+        message = say("actuals.duplicate", lang, **args)
+    else:
+        message = say("actuals.duplicate_elsewhere", lang, **args, sheet=first.source)
+    column = item.record.indicator[0].column if item.record.indicator else item.record.value_column
+    return Problem(item.source, item.row, entries.label(column, lang), message)
+
+
+def _spans(rows: list[int]) -> str:
+    """Return row numbers as spans: ``5–8, 12``.
+
+    >>> _spans([5, 6, 7, 8, 12])
+    '5–8, 12'
+    """
+    spans: list[list[int]] = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
+def _sorted(problems: Iterable[Problem], sheets: Sequence[str]) -> list[Problem]:
+    """Return ``problems`` in the order of the file's sheets, then rows."""
+    order = {source: i for i, source in enumerate(sheets)}
+    return sorted(problems, key=lambda p: (order.get(p.path, -1), p.line or 0))
+
+
+def resolve_files(
+    path: str | Path, files: Sequence[Path], *, lang: Lang = "en", progress: Callable[[str], None] | None = None
+) -> Resolution:
+    """Read the actuals file at ``path`` and match it against the partnerships of the data ``files``.
+
+    The file is read first, so that an unusable one stops before the data files are loaded;
+    a data file that does not load is left out (its rows are not reported as strays: the
+    batch reports the file itself). ``progress`` gets a `Step` per data file.
+    """
+    from spdocs.progress import load_all
+
+    table = read(path, lang=lang)
+    loaded, failed = load_all(files, progress)
+    return resolve(table, [p for _, p in loaded], skip=[path.stem for path, _ in failed])

@@ -8,6 +8,7 @@ are reported in its result and never stop the others.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,10 +20,8 @@ from spdocs.errors import InputError, OptionError, OutputError, Problem
 from spdocs.kinds import KINDS
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.loader import find_files, load_with_lines
-from spdocs.model import Partnership
 
 if TYPE_CHECKING:  # the rendering stack is imported by `render` only: `check_files` stays light
-    from spdocs.actuals import ActualsTable
     from spdocs.produce import Outcome
 
 FORMATS = ("docx", "pdf")
@@ -132,19 +131,20 @@ def render(
         for lang in options.langs:  # a broken terms.yaml is the user's mistake once, not every partnership's
             terms(lang, options.templates)
     files = find_files(paths)
-    table = _read_actuals(actuals)
     transform = None
-    if table is not None:
-        from spdocs.actuals import apply_actuals
+    resolution = None
+    if actuals is not None:
+        from spdocs.actuals import apply, resolve_files
 
-        transform = functools.partial(apply_actuals, table=table)
+        # Rows are matched to partnerships (by id or by name) once, before any worker starts;
+        # a partnership whose rows have problems fails alone, with them.
+        resolution = resolve_files(actuals, files, lang=options.check_lang, progress=progress)
+        transform = functools.partial(apply, resolution=resolution)
     outcomes = produce(files, options, jobs=jobs, transform=transform, progress=progress)
     batch = Batch(outcomes)
-    if table is not None:
-        from spdocs.actuals import unknown_partnerships
-
-        batch.problems += unknown_partnerships(table, (o.partnership for o in outcomes if o.partnership))
-        batch.warnings += table.warnings
+    if resolution is not None:
+        batch.problems += resolution.stray
+        batch.warnings += resolution.warnings
     return batch
 
 
@@ -156,6 +156,14 @@ class Summary:
     partnerships: int
     failed: list[InputError]  # data files that did not load
     warnings: list[Problem]
+    problems: list[Problem] = field(default_factory=list)  # actuals rows with problems
+    left_out: list[str] = field(default_factory=list)  # partnerships left out for their actuals rows
+    stray: int = 0  # actuals rows of no partnership given
+
+    @property
+    def incomplete(self) -> bool:
+        """Return whether something was left out of the workbook (exit code 1)."""
+        return bool(self.failed or self.left_out or self.stray)
 
 
 def summary(
@@ -166,35 +174,47 @@ def summary(
     lang: Lang = "ru",
     period: str | None = None,
     templates: str | Path | None = None,
+    messages_lang: Lang = "en",
+    progress: Callable[[str], None] | None = None,
 ) -> Summary:
     """Write the summary workbook of data files to ``out`` (XLSX), as ``spdocs summary`` does.
 
-    Data files that do not load are left out and listed in the result; an actuals sheet with
-    problems, or an ``out`` that cannot be written, raises.
+    Data files that do not load, and partnerships whose rows of ``actuals`` have problems, are
+    left out and listed in the result; an unreadable actuals file, or an ``out`` that cannot be
+    written, raises.
+
+    :param lang: language of the workbook; :param messages_lang: language of the problems found;
+    :param progress: gets a line per data file loaded.
     """
     from spdocs import actuals as actuals_
-    from spdocs.loader import iter_load
+    from spdocs.progress import load_all
     from spdocs.workbook import summary as workbook
     from spdocs.write import write_atomic
 
     check_langs(lang)
-    partnerships: list[Partnership] = []
-    failed: list[InputError] = []
-    for _path, loaded in iter_load(find_files(paths)):
-        if isinstance(loaded, InputError):
-            failed.append(loaded)
-        else:
-            partnerships.append(loaded)
-    warnings: tuple[Problem, ...] = ()
-    if actuals is not None:
-        partnerships, warnings = actuals_.load(actuals, partnerships)
+    files = find_files(paths)
+    table = actuals_.read(actuals, lang=messages_lang) if actuals is not None else None  # before the slow part
+    loaded, unread = load_all(files, progress)
+    partnerships = [p for _, p in loaded]
+    result = Summary(Path(out), 0, [error for _, error in unread], [])
+    if table is not None:
+        resolution = actuals_.resolve(table, partnerships, skip=[path.stem for path, _ in unread])
+        partnerships = [actuals_.apply(p, resolution) for p in partnerships if p.id not in resolution.blocked]
+        result = Summary(
+            result.path,
+            0,
+            result.failed,
+            list(resolution.warnings),
+            resolution.problems,
+            list(resolution.blocked),
+            len(resolution.stray),
+        )
     data = workbook(partnerships, lang=lang, period=period, templates=_folder(templates))
-    dest = Path(out)
     try:
-        write_atomic(dest, data)
+        write_atomic(result.path, data)
     except OSError as exc:
-        raise OutputError.from_os(dest, exc) from None
-    return Summary(dest, len(partnerships), failed, list(warnings))
+        raise OutputError.from_os(result.path, exc) from None
+    return dataclasses.replace(result, partnerships=len(partnerships))
 
 
 def _kinds(kinds: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -220,11 +240,3 @@ def _folder(path: str | Path | None) -> Path | None:
     if not folder.is_dir():
         raise InputError(folder, [Problem(str(folder), None, "", "no such folder")])
     return folder
-
-
-def _read_actuals(path: str | Path | None) -> ActualsTable | None:
-    if path is None:
-        return None
-    from spdocs.actuals import read_actuals
-
-    return read_actuals(path)

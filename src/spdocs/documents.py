@@ -45,13 +45,23 @@ class Target:
 
 @dataclass(frozen=True)
 class Skip:
-    """A kind left out for a partnership, and why: ``order: not made — the data has no `working_group```."""
+    """A kind left out for a partnership, and why: ``order: not made — the data has no `working_group```.
+
+    ``reason`` is ``no_section`` (the data lacks ``section``, which the kind requires) or
+    ``no_actuals`` (a periodic kind, and no period has actuals yet); messages word them.
+    """
 
     kind: str
     reason: str
+    section: str = ""
 
     def __str__(self) -> str:
-        return f"{self.kind}: not made — {self.reason}"
+        why = (
+            f"the data has no `{self.section}`"
+            if self.reason == "no_section"
+            else "no reporting period has actuals yet"
+        )
+        return f"{self.kind}: not made — {why}"
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,7 @@ def plan(
         if missing:
             if explicit:
                 raise RenderError(f"the data has no `{missing}`, which the {name} needs", template=name, lang="")
-            skipped.append(Skip(name, f"the data has no `{missing}`"))
+            skipped.append(Skip(name, "no_section", missing))
             continue
         periods: list[str | None] = [None]
         if kind.per_period:
@@ -129,7 +139,7 @@ def plan(
             else:
                 periods = [pr.id for pr in analysis.reported_periods(p)]
                 if not periods:
-                    skipped.append(Skip(name, "no reporting period has actuals yet"))
+                    skipped.append(Skip(name, "no_actuals"))
         targets += [Target(name, lang, pr) for pr in periods for lang in langs]
     return Plan(targets, skipped)
 

@@ -41,6 +41,7 @@ class Language:
     minor_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # currency → forms by plural
     acting: tuple[str, ...] = ()  # what an acting head's position says: «исполняющий обязанности», "acting"
     lookalikes: str = ""  # Latin letters typed for letters of this script: pairs "iі", …
+    aliases: tuple[str, ...] = ()  # other names a user or a locale gives it: "kz", "rus", "eng"
 
 
 _CYRILLIC_LOOKALIKES = "".join(a + b for a, b in zip("aceopxyABCEHKMOPTXY", "асеорхуАВСЕНКМОРТХУ"))
@@ -70,6 +71,7 @@ LANGUAGES: dict[str, Language] = {
         minor_units={"KZT": ("тиын",), "USD": ("цент",), "EUR": ("цент",), "RUB": ("тиын",)},
         acting=("міндетін атқарушы", "м.а."),
         lookalikes=_CYRILLIC_LOOKALIKES + _KAZAKH_LOOKALIKES,
+        aliases=("kz", "kaz"),
     ),
     "ru": Language(
         code="ru",
@@ -98,6 +100,7 @@ LANGUAGES: dict[str, Language] = {
         },
         acting=("исполняющ", "и.о.", "и. о."),
         lookalikes=_CYRILLIC_LOOKALIKES,
+        aliases=("rus",),
     ),
     "en": Language(
         code="en",
@@ -124,6 +127,7 @@ LANGUAGES: dict[str, Language] = {
             "RUB": ("kopeck", "kopecks"),
         },
         acting=("acting",),
+        aliases=("eng",),
     ),
 }
 

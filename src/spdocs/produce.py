@@ -10,6 +10,7 @@ The output does not depend on the number of workers.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from spdocs.languages import LANGS, Lang
 from spdocs.loader import load_with_lines
 from spdocs.model import Partnership
 from spdocs.pdf import assemble, normalize, pdfa_part
+from spdocs.progress import Step
 from spdocs.terms import terms
 from spdocs.write import write_atomic
 
@@ -148,9 +150,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
     outcome = Outcome(source=path)
     try:
         partnership, lines = load_with_lines(path)
+        outcome.partnership = partnership.id
         if transform is not None:
             partnership = transform(partnership)
-        outcome.partnership = partnership.id
         parties = partnership.parties
         outcome.titles = {
             lang: f"{parties.kazakhstani.short_name.get(lang)} – {parties.foreign.short_name.get(lang)}"
@@ -198,10 +200,10 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
     def tick(docx: Path, error: ConversionError | None) -> None:
         nonlocal done
         done += 1
-        say(
-            f"[{done}/{len(jobs_)}] PDF {docx.parent.name}/{docx.with_suffix('.pdf').name}"
-            + (f": {error}" if error else "")
-        )
+        name = f"{docx.parent.name}/{docx.with_suffix('.pdf').name}"
+        text = f"[{done}/{len(jobs_)}] PDF {name}" + (f": {error}" if error else "")
+        status = "failed" if error else "ok"
+        say(Step(text, stage="pdf", done=done, total=len(jobs_), name=name, status=status, detail=str(error or "")))
 
     with Converter(jobs=jobs, pdf_a=options.pdf_a) as converter:
         failures = converter.convert([(docx.path, pdf) for _, docx, pdf in jobs_], progress=tick)
@@ -262,12 +264,17 @@ def _packets(outcome: Outcome, options: Options) -> None:
         outcome.files.append(Written(None, dest, "pdf", lang))
 
 
-def _line(outcome: Outcome, n: int, total: int) -> str:
+def _line(outcome: Outcome, n: int, total: int) -> Step:
     name = outcome.partnership or outcome.source.name
+    step = functools.partial(Step, stage="render", done=n, total=total, name=name)
     if outcome.error:
-        return f"[{n}/{total}] {name}: failed"
+        return step(f"[{n}/{total}] {name}: failed", status="failed")
     if outcome.blocked:
-        return f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)"
+        return step(
+            f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)", status="blocked"
+        )
     count = len(outcome.files)
     notes = "".join(f"; {skip}" for skip in outcome.skipped)
-    return f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}{notes}"
+    skipped = tuple((s.kind, s.reason, s.section) for s in outcome.skipped)
+    text = f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}{notes}"
+    return step(text, documents=count, skipped=skipped)

@@ -1,22 +1,30 @@
-"""Spreadsheet files (XLSX, CSV) → rows of cell values, and cell values → numbers and ids.
+"""Spreadsheet files (XLSX, CSV) → sheets of cell values, and cell values → numbers and ids.
 
-The reading side of ``--actuals``; what the rows mean is `spdocs.actuals`' business.
+The reading side of ``--actuals``: what the rows mean is `spdocs.tables`' and `spdocs.actuals`'
+business. A workbook gives each visible sheet, merged cells filled with their value; a CSV
+file is one sheet, in whatever encoding and separator Excel wrote it.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import re
 import warnings
-from collections.abc import Iterator
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# Excel saves "CSV UTF-8" with a byte-order mark, "Unicode text" as UTF-16 (tab-separated),
+# and plain "CSV" in the Windows code page: 1251 on Russian and Kazakh systems.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_DELIMITERS = ";\t,"  # in order of preference when two fit equally well
+_SNIFF_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -26,47 +34,104 @@ class Percent:
     value: Any
 
 
-def xlsx_sheets(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
-    """Yield each visible sheet of a workbook as ("file:sheet", its rows of cell values).
+@dataclass(frozen=True)
+class Sheet:
+    """The cell values of one sheet (rows of equal or shorter length) and how messages name it."""
 
-    Formulas give their last computed values; numbers in percent-formatted cells come as `Percent`.
+    name: str  # the sheet's title; a CSV file's name without its suffix
+    source: str  # "file:sheet" for a workbook, "file" for a CSV
+    rows: list[list[Any]]
+    encoding: str = ""  # a CSV file's encoding
+
+
+class NotANumber(ValueError):
+    """A cell that should hold a number holds something else (``text``); ``ambiguous``: both , and ."""
+
+    def __init__(self, text: str, *, ambiguous: bool = False) -> None:
+        self.text, self.ambiguous = text, ambiguous
+        if ambiguous:
+            super().__init__(f"ambiguous number {text!r}: use either a decimal comma or a decimal point")
+        else:
+            super().__init__(f"not a number: {text!r}")
+
+
+def xlsx_sheets(path: Path) -> list[Sheet]:
+    """Return each visible sheet of a workbook.
+
+    Formulas give their last computed values; numbers in percent-formatted cells come as
+    `Percent`; every cell of a merged range holds the range's value.
     """
     import openpyxl  # imported here: only --actuals needs it
 
     with warnings.catch_warnings():
         # openpyxl warns about workbook features it does not read (styles, validation)
         warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    sheets = []
+    for ws in workbook.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        rows = [[_xlsx_value(c) for c in row] for row in ws.iter_rows()]
+        for merged in ws.merged_cells.ranges:
+            value = rows[merged.min_row - 1][merged.min_col - 1]
+            for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+                for c in range(merged.min_col - 1, min(merged.max_col, len(rows[r]))):
+                    rows[r][c] = value
+        sheets.append(Sheet(ws.title, f"{path}:{ws.title}", rows))
+    workbook.close()
+    return sheets
+
+
+def _xlsx_value(cell: Any) -> Any:
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        return Percent(value)
+    return value
+
+
+def csv_sheet(path: Path) -> list[Sheet]:
+    """Return a CSV file as one sheet; the encoding and the separator (``;``, tab or ``,``) are guessed."""
+    text, encoding = decode(path.read_bytes())
+    delimiter = sniff_delimiter(text)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return [Sheet(path.stem, str(path), [list(r) for r in rows], encoding)]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return the text of a CSV file and its encoding: by byte-order mark, else UTF-8, else Windows-1251.
+
+    >>> decode("Көрсеткіш".encode()), decode("Показатель".encode("cp1251"))
+    (('Көрсеткіш', 'utf-8'), ('Показатель', 'cp1251'))
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding.removesuffix("-sig")
     try:
-        sheets = []
-        for ws in workbook.worksheets:
-            if ws.sheet_state != "visible":
-                continue
-            rows = [
-                [
-                    Percent(c.value)
-                    if isinstance(c.value, (int, float)) and "%" in (c.number_format or "")
-                    else c.value
-                    for c in row
-                ]
-                for row in ws.iter_rows()
-            ]
-            sheets.append((f"{path}:{ws.title}", iter(rows)))
-    finally:
-        workbook.close()
-    yield from sheets
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1251", errors="replace"), "cp1251"
 
 
-def csv_sheet(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
-    """Yield a UTF-8 CSV file as ("file", its rows); the separator (``;``, ``,`` or tab) is the header's."""
-    text = path.read_text(encoding="utf-8-sig")
-    first = text.splitlines()[0] if text else ""
-    delimiter = max(";,\t", key=first.count)
-    yield str(path), iter(list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+def sniff_delimiter(text: str) -> str:
+    """Return the separator that splits most of the first lines into the same number (> 1) of fields.
+
+    Title lines above the table and decimal commas inside ``;``-separated values do not mislead it.
+
+    >>> sniff_delimiter("Факт 2026\\nПоказатель;Факт\\nstudents;12,5\\nstaff;3,0\\n")
+    ';'
+    """
+    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    best, best_score = _DELIMITERS[0], 0
+    for delimiter in _DELIMITERS:
+        counts = Counter(len(r) for r in csv.reader(lines, delimiter=delimiter))
+        score = max((n for width, n in counts.items() if width > 1), default=0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
 def number(value: Any) -> Decimal | None:
-    """Return a cell's number; ``None`` for an empty cell; raise ValueError for anything else.
+    """Return a cell's number; ``None`` for an empty cell; raise `NotANumber` for anything else.
 
     Text may use a decimal comma, spaces between thousands, a Unicode minus and a closing "%".
 
@@ -75,7 +140,7 @@ def number(value: Any) -> Decimal | None:
     >>> number("12.5 тыс.")
     Traceback (most recent call last):
     ...
-    ValueError: not a number: '12.5 тыс.'
+    spdocs.spreadsheet.NotANumber: not a number: '12.5 тыс.'
     """
     if isinstance(value, Percent):
         fraction = number(value.value)
@@ -83,24 +148,24 @@ def number(value: Any) -> Decimal | None:
     if blank(value):
         return None
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time)):
-        raise ValueError(f"not a number: {value!r}")
+        raise NotANumber(str(value))
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"not a number: {value!r}")
+            raise NotANumber(str(value))
         return Decimal(repr(value))
     text = re.sub(r"[\s\u00a0\u202f\u2009']", "", str(value)).replace("\u2212", "-").removesuffix("%")
     if "," in text and "." in text:
-        raise ValueError(f"ambiguous number {str(value)!r}: use either a decimal comma or a decimal point")
+        raise NotANumber(str(value).strip(), ambiguous=True)
     if text.count(",") == 1:
         text = text.replace(",", ".")
     if not _NUMBER.match(text):
-        raise ValueError(f"not a number: {str(value)!r}")
+        raise NotANumber(str(value).strip())
     try:
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
-        raise ValueError(f"not a number: {str(value)!r}") from None
+        raise NotANumber(str(value).strip()) from None
 
 
 def plain(value: Decimal) -> Decimal:
@@ -109,7 +174,9 @@ def plain(value: Decimal) -> Decimal:
 
 
 def cell_id(value: Any) -> str | None:
-    """Return a cell holding an id as text (``2025.0`` → ``"2025"``), ``None`` if it holds none."""
+    """Return a cell holding an id or a name as text (``2025.0`` → ``"2025"``), ``None`` if it holds none."""
+    if isinstance(value, Percent):
+        value = value.value
     if blank(value) or isinstance(value, (bool, dt.date, dt.time)):
         return None
     if isinstance(value, float) and value.is_integer():

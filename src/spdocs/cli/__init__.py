@@ -13,6 +13,7 @@ import click
 
 from spdocs import __version__
 from spdocs.cli.check import check_cmd
+from spdocs.cli.collect import collect_cmd
 from spdocs.cli.data import new_cmd, schema_cmd
 from spdocs.cli.options import Group
 from spdocs.cli.render import render_cmd, summary_cmd
@@ -43,7 +44,7 @@ def cli() -> None:
     """
 
 
-for command in (check_cmd, render_cmd, new_cmd, summary_cmd, serve_cmd, schema_cmd, templates_cmd):
+for command in (check_cmd, render_cmd, new_cmd, summary_cmd, collect_cmd, serve_cmd, schema_cmd, templates_cmd):
     cli.add_command(command)
 
 

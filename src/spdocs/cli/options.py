@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import click
 
@@ -46,6 +46,14 @@ class Group(click.Group):
             return super().invoke(ctx)
         except (SpdocsError, OSError) as exc:
             raise Failure(exc) from exc
+
+
+def usage(message: str, command: str, lang: str) -> NoReturn:
+    """Exit 2 with a usage error in the user's language and where to read more."""
+    from spdocs.messages import say
+
+    click.echo(f"spdocs: {message}\n{say('cli.usage.help', lang, command=command)}", err=True)
+    raise SystemExit(2)
 
 
 def csv_choice(

@@ -6,11 +6,15 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import csv_choice, lang_option, templates_option
+from spdocs.cli.options import csv_choice, lang_option, templates_option, usage
+from spdocs.errors import OutputError
 from spdocs.kinds import KINDS
 from spdocs.languages import LANGS
 
-ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that override the data files'."
+ACTUALS_HELP = (
+    "Indicator actuals that override the data files': the workbook of spdocs collect, or your own .xlsx or "
+    ".csv (a row per indicator and period, or a column per period; headers in kk, ru or en)."
+)
 
 
 @click.command(
@@ -67,8 +71,18 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     default=0,
     help="Worker processes for rendering and PDF conversion (default 0: one per CPU core). Output is the same.",
 )
-@lang_option("en", "Language of check messages.", "--check-lang")
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.option(
+    "--check-lang",
+    type=click.Choice(LANGS),
+    help="Language of messages: checks, actuals, progress (default: SPDOCS_LANG, else the system locale).",
+)
+@click.option(
+    "--findings",
+    "findings_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every check finding to this file (.xlsx, .csv or .json); past 20 the terminal shows a summary by rule.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems: no progress, no info findings.")
 def render_cmd(
     paths: tuple[Path, ...],
     kinds: tuple[str, ...] | None,
@@ -82,7 +96,8 @@ def render_cmd(
     packet: bool,
     pdf_a: bool,
     jobs: int,
-    check_lang: str,
+    check_lang: str | None,
+    findings_path: Path | None,
     quiet: bool,
 ) -> None:
     """Render the documents of data files (or folders of them).
@@ -94,45 +109,60 @@ def render_cmd(
     a half-written file. Exit 1 if any partnership failed.
     """
     from spdocs.api import render
-    from spdocs.checks.report import format_line
+    from spdocs.findings import findings_file, terminal_lines
+    from spdocs.messages import say, user_lang
+    from spdocs.progress import Display
+    from spdocs.write import write_atomic
 
+    msg = user_lang(check_lang)
     if packet and "pdf" not in formats:
-        raise click.UsageError("--packet joins PDFs: add --format pdf (or docx,pdf)")
+        usage(say("cli.usage.packet", msg), "render", msg)
     if pdf_a and "pdf" not in formats:
         raise click.UsageError("--pdf-a is a kind of PDF: add --format pdf (or docx,pdf)")
-    progress = None if quiet else (lambda line: click.echo(line, err=True))
-    batch = render(
-        paths,
-        out=out,
-        kinds=kinds,
-        langs=langs,
-        formats=formats,
-        templates=templates,
-        period=period,
-        actuals=actuals,
-        draft=draft,
-        packet=packet,
-        pdf_a=pdf_a,
-        jobs=jobs,
-        check_lang=check_lang,
-        progress=progress,
-    )
+    if findings_path and findings_path.suffix.lower() not in (".json", ".csv", ".xlsx"):
+        usage(say("cli.usage.findings", msg, name=findings_path.name), "render", msg)
+    display = Display(lang=msg) if not quiet else None
+    try:
+        batch = render(
+            paths,
+            out=out,
+            kinds=kinds,
+            langs=langs,
+            formats=formats,
+            templates=templates,
+            period=period,
+            actuals=actuals,
+            draft=draft,
+            packet=packet,
+            pdf_a=pdf_a,
+            jobs=jobs,
+            check_lang=msg,
+            progress=display,
+        )
+    finally:
+        if display is not None:
+            display.close()
+    findings = [f for o in batch for f in o.findings]
+    if findings_path:
+        try:
+            write_atomic(findings_path, findings_file(findings, findings_path, lang=msg))
+        except OSError as exc:
+            raise OutputError.from_os(findings_path, exc) from None
+    shown = [f for f in findings if f.severity != "info" or not quiet]
+    for line in terminal_lines(shown, lang=msg, full_list=findings_path if findings else None):
+        click.echo(line, err=True)
     failed = 0
     for outcome in batch:
-        for finding in outcome.findings:
-            if finding.severity != "info" or not quiet:
-                click.echo(format_line(finding, path=finding.path, lang=check_lang), err=True)
         if outcome.error is not None:
             click.echo(f"{outcome.source}: {outcome.error}", err=True)
         failed += outcome.failed
-    for warning in batch.warnings:
-        click.echo(f"warning: {warning}", err=True)
     for problem in batch.problems:
         click.echo(str(problem), err=True)
+    for warning in batch.warnings:
+        click.echo(say("cli.warning", msg, message=warning), err=True)
     written = sum(len(o.files) for o in batch)
-    files_word = "file" if written == 1 else "files"
     click.echo(
-        f"{written} {files_word} written to {out}/ from {len(batch) - failed} of {len(batch)} data files", err=True
+        say("cli.files_written", msg, files=written, out=out, ok=len(batch) - failed, total=len(batch)), err=True
     )
     raise SystemExit(1 if batch.failed else 0)
 
@@ -156,14 +186,33 @@ def summary_cmd(
     """Write one workbook for the authorized body: plan, actual and deviation per partnership × indicator × period.
 
     One sheet with every row, and a sheet per regime; the figures are those of the reports.
-    Data files that cannot be loaded are listed and left out (exit 1).
+    A partnership whose data file, or whose rows of --actuals, have problems is left out
+    (and named); the exit code is then 1.
     """
     from spdocs.api import summary
+    from spdocs.messages import say, user_lang
+    from spdocs.progress import Display
 
-    result = summary(paths, out=out, actuals=actuals, lang=lang, period=period, templates=templates)
+    given = click.get_current_context().get_parameter_source("lang") == click.core.ParameterSource.COMMANDLINE
+    msg = user_lang(lang if given else None)
+    with Display(lang=msg) as display:
+        result = summary(
+            paths,
+            out=out,
+            actuals=actuals,
+            lang=lang,
+            period=period,
+            templates=templates,
+            messages_lang=msg,
+            progress=display,
+        )
     for error in result.failed:
         click.echo(str(error), err=True)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    for pid in result.left_out:
+        click.echo(say("cli.actuals_left_out", msg, partnership=pid, path=actuals), err=True)
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"wrote {out}: {result.partnerships} partnerships", err=True)
-    raise SystemExit(1 if result.failed else 0)
+        click.echo(say("cli.warning", msg, message=warning), err=True)
+    click.echo(say("cli.summary_written", msg, out=out, count=result.partnerships), err=True)
+    raise SystemExit(1 if result.incomplete else 0)

@@ -29,7 +29,9 @@ from spdocs.errors import OptionError
     envvar="SPDOCS_TOKEN",
     help="Secret every request must carry (env SPDOCS_TOKEN); generated and printed off 127.0.0.1 when not given.",
 )
-@templates_option("Your own templates folder, used before the built-in ones (the app never takes templates over the web).")
+@templates_option(
+    "Your own templates folder, used before the built-in ones (the app never takes templates over the web)."
+)
 def serve_cmd(workspace: Path, host: str, port: int, token: str | None, templates: Path | None) -> None:
     """Start the web app: draft partnerships in a form, see findings live, download documents.
 

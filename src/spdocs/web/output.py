@@ -23,8 +23,8 @@ from spdocs import documents, kinds
 from spdocs.checks import Finding, check, input_findings
 from spdocs.checks.report import format_json
 from spdocs.errors import ConversionError, InputError, OptionError, RenderError
-from spdocs.loader import loads_with_lines
 from spdocs.languages import Lang
+from spdocs.loader import loads_with_lines
 from spdocs.model import Partnership
 from spdocs.web.errors import ApiError
 
