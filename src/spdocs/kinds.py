@@ -23,8 +23,8 @@ from spdocs.model import Lang
 class Kind:
     """A document kind: its name, what it needs, and whether it is made once per reporting period.
 
-    A periodic kind gets its period's indicator analysis in the context (``report``) and a
-    chart in place of the picture its template describes as ``chart``.
+    A periodic kind gets its period's indicator analysis in the context (``report``) and
+    its data in the chart its template describes as ``chart`` (`spdocs.chart`).
     """
 
     name: str
