@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import docx
@@ -61,3 +63,23 @@ def test_errors_name_the_template_and_the_text(tmp_path):
         engine.prepare(bad, lang="en")
     with pytest.raises(RenderError, match="no chart described as 'chart'"):
         engine.render_docx(prepared, {"person": {"name": "X"}}, lang="en", charts={"chart": None})  # type: ignore[dict-item]
+
+
+def test_a_picture_where_a_chart_is_expected_says_so(tmp_path):
+    """A report template customized before charts were native still has the placeholder picture."""
+    document = docx.Document()
+    document.add_paragraph("{{ a }}")
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b"")
+    path = tmp_path / "pixel.png"
+    path.write_bytes(png)
+    document.add_picture(str(path))
+    document.inline_shapes[0]._inline.docPr.set("descr", "chart")
+    document.save(str(tmp_path / "old.docx"))
+    prepared = engine.prepare(tmp_path / "old.docx", lang="en")
+    with pytest.raises(RenderError, match=r"no chart described as 'chart' to replace \(it is a picture"):
+        engine.render_docx(prepared, {"a": 1}, lang="en", charts={"chart": None})  # type: ignore[dict-item]

@@ -178,7 +178,10 @@ def _drawing_target(template: Prepared, rendered: Mapping[str, bytes], descr: st
     found = re.search(rf'<wp:docPr [^>]*descr="{re.escape(descr)}".*?</wp:(?:inline|anchor)>', document, re.S)
     ref = re.search(rf'{attr}="([^"]+)"', found[0]) if found else None
     if ref is None or ref[1] not in rels:
-        raise RenderError(f"no {what} described as '{descr}' to replace", template=template.name, lang="")
+        hint = ""
+        if found and what == "chart" and "r:embed=" in found[0]:  # a template made before charts were native
+            hint = " (it is a picture: copy the chart from the built-in template, see `spdocs templates export`)"
+        raise RenderError(f"no {what} described as '{descr}' to replace{hint}", template=template.name, lang="")
     return rels[ref[1]].target
 
 
