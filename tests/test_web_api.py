@@ -246,10 +246,11 @@ def test_actuals_upload(client: TestClient) -> None:
     assert (students["plan"], students["actual"], students["from_sheet"]) == (110, 104, True)
     assert {"path": ["periods", 1, "actuals", "students"], "value": 104} in r.json()["patch"]
     assert r.json()["warnings"] == []  # the sheet's empty cell is another partnership's
-    empty = b"partnership;indicator;period;value\ntaraz-mendeleev;students;2026;\n"
+    # a value left empty with a note: the report will say "no data" (an empty row is no row at all)
+    empty = b"partnership;indicator;period;value;note\ntaraz-mendeleev;students;2026;;figures in May\n"
     r = client.post("/api/partnerships/taraz-mendeleev/actuals", files={"file": ("a.csv", empty, "text/csv")})
     (warning,) = r.json()["warnings"]
-    assert warning.startswith("a.csv:2:") and "students" in warning
+    assert warning.startswith("a.csv:2: value (column D): no value, only a note")
     r = client.post("/api/partnerships/taraz-mendeleev/actuals", files={"file": ("a.pdf", b"%PDF", "x")})
     assert r.status_code == 400 and r.json()["error"] == "bad_sheet"
     bad = b"partnership;indicator;period;value\ntaraz-mendeleev;students;2026;twelve\n"
