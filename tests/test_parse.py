@@ -101,7 +101,8 @@ def test_bin_without_quotes_and_leading_zero_is_text():
         ),
         (
             "a:\n  position: Director: Finance\n",
-            't.yaml:2: a colon followed by a space inside unquoted text; put the text in quotes: position: "Director: Finance"',
+            "t.yaml:2: a colon followed by a space inside unquoted text; put the text in quotes: "
+            'position: "Director: Finance"',
         ),
         (
             "p: {kk: Ректор, проректор, ru: b}\n",
