@@ -12,9 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from spdocs import limits
 
 Lang = Literal["kk", "ru", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -43,13 +54,25 @@ PeriodId = Annotated[
     WithJsonSchema({"type": ["string", "integer"], "pattern": r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"}),
 ]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+# --- What documents can hold (spdocs.limits), checked at load time: check clean ⇒ render works.
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(limits.currency)]
+PartnershipId = Annotated[Id, AfterValidator(limits.portable_id)]  # a folder name, on Windows too
 
 
 class Base(BaseModel):
-    """Frozen, strict about unknown fields; numbers given where text is expected become text."""
+    """Frozen, strict about unknown fields; numbers given where text is expected become text.
+
+    Every value is checked against what a document can hold (`spdocs.limits.check_value`):
+    no control characters in text, dates and numbers in range.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    @field_validator("*")
+    @classmethod
+    def _fits_a_document(cls, value: Any) -> Any:
+        return limits.check_value(value)
 
 
 class Text(Base):
@@ -78,6 +101,14 @@ class Money(Base):
 
     amount: Decimal = Field(ge=0)
     currency: Currency = "KZT"
+
+    @model_validator(mode="after")
+    def _writable(self) -> Money:
+        try:
+            limits.check_money(self.amount, self.currency)
+        except ValueError as exc:
+            raise ValueError(f"amount: {exc}") from None
+        return self
 
 
 class Person(Base):
@@ -536,7 +567,7 @@ class Period(Base):
 class Partnership(Base):
     """One strategic partnership: everything its documents are rendered from."""
 
-    id: Id = Field(description="used in output paths: out/<id>/agreement.kk.docx")
+    id: PartnershipId = Field(description="used in output paths: out/<id>/agreement.kk.docx")
     regime: Regime
     model: HEModel | None = Field(None, description="higher education: one of the six MoSHE models")
     parties: Parties

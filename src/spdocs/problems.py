@@ -53,7 +53,7 @@ MESSAGES: dict[str, str] = {
     "number_range": "{value} is too large for a document (at most {limit})",
     "number_places": "{value} has more than {limit} decimals",
     "currency_unknown": "'{code}' is not an ISO 4217 currency code (e.g. KZT, USD, EUR)",
-    "currency_places": "{amount} {code} has more decimals than the {code} has minor units ({places})",
+    "currency_places": "{amount} {code}: amounts in {code} have at most {places} decimals; round the amount",
     "currency_minor_name": "amounts with a fraction can be written out in words only in {named}; "
     "give a whole amount of {code}",
     "reserved_id": "'{value}' cannot be a folder name on Windows ({why}); choose another id",
