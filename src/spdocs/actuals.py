@@ -49,6 +49,7 @@ from typing import Any, Literal
 from spdocs import spreadsheet
 from spdocs.errors import InputError, Problem
 from spdocs.model import LANGS, Actual, Partnership, Text
+from spdocs.problems import say
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 REQUIRED = ("partnership", "indicator", "period", "value")
@@ -161,7 +162,11 @@ def _read(path: Path) -> tuple[ActualsTable, list[Problem]]:
         if missing:
             problems.append(Problem(source, 1, "", f"the header row lacks the column(s) {', '.join(missing)}"))
             continue
+        width = _width(header or [])
         for number, cells in enumerate(rows, start=2):
+            if suffix == ".csv" and _width(cells) > width:  # "…,2026,78,5": a decimal comma split the value
+                problems.append(Problem(source, number, "", say("csv_extra_fields", n=_width(cells), m=width)))
+                continue
             entry = _entry(source, number, cells, columns, problems)
             if entry is not None:
                 entries.append(entry)
@@ -220,6 +225,11 @@ def _apply(p: Partnership, entries: list[Entry], problems: list[Problem]) -> Par
         pr.model_copy(update={"actuals": {**pr.actuals, **given[pr.id]}}) if pr.id in given else pr for pr in p.periods
     ]
     return p.model_copy(update={"periods": periods_out})
+
+
+def _width(cells: Sequence[Any]) -> int:
+    """Return the number of cells up to the last one that is not blank."""
+    return max((i + 1 for i, cell in enumerate(cells) if not spreadsheet.blank(cell)), default=0)
 
 
 def _columns(header: Iterable[Any]) -> dict[str, tuple[int, str]]:

@@ -194,6 +194,29 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def duplicate_ids(loaded: Iterable[tuple[Path, str]]) -> dict[Path, InputError]:
+    """Return, for each data file whose partnership id another file of ``loaded`` also has, the
+    error naming the others (their documents would overwrite each other's)."""
+    by_id: dict[str, list[Path]] = {}
+    for path, pid in loaded:
+        by_id.setdefault(pid, []).append(path)
+    out = {}
+    for pid, paths in by_id.items():
+        for path in paths if len(paths) > 1 else ():
+            others = ", ".join(str(p) for p in paths if p != path)
+            message = say("duplicate_id", id=pid, other=others)
+            out[path] = InputError(path, [Problem(str(path), _id_line(path), "id", message)])
+    return out
+
+
+def _id_line(path: Path) -> int | None:
+    try:
+        _, lines = parse(path.read_text(encoding="utf-8-sig"), name=str(path), json_syntax=path.suffix == ".json")
+        return lines.get(("id",))
+    except (OSError, UnicodeDecodeError, InputError):
+        return None
+
+
 def iter_load(paths: Iterable[Path]) -> Iterator[tuple[Path, Partnership | InputError]]:
     """Yield each path with its partnership, or with the `InputError` that stopped it."""
     for path in paths:

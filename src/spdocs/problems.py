@@ -57,6 +57,10 @@ MESSAGES: dict[str, str] = {
     "currency_minor_name": "amounts with a fraction can be written out in words only in {named}; "
     "give a whole amount of {code}",
     "reserved_id": "'{value}' cannot be a folder name on Windows ({why}); choose another id",
+    # actuals spreadsheets
+    "csv_extra_fields": "this row has {n} fields but the header has {m}: a decimal comma in a comma-separated "
+    'file splits the number; put the number in quotes ("78,5") or separate the columns with ;',
+    "formula_uncached": "formula without a cached value ({formula}); open and save the file in Excel",
     # a batch
     "duplicate_id": "the id '{id}' is also used by {other}; output files of one would overwrite the other's",
 }

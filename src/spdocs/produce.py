@@ -20,7 +20,7 @@ from pathlib import Path
 from spdocs import documents, kinds
 from spdocs.checks import Finding, check
 from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
-from spdocs.load import load_with_lines
+from spdocs.load import duplicate_ids, load_with_lines
 from spdocs.model import LANGS, Lang, Partnership
 from spdocs.pdf import assemble, normalize
 from spdocs.write import write_atomic
@@ -96,6 +96,12 @@ def produce(
             for a in args:
                 outcomes.append(_one(*a))
                 say(_line(outcomes[-1], len(outcomes), len(paths)))
+        # Two files with one id wrote to the same folder: neither set can be trusted.
+        twins = duplicate_ids((o.source, o.partnership) for o in outcomes if o.partnership and not o.error)
+        for outcome in (o for o in outcomes if o.source in twins):
+            for written in outcome.written:
+                written.unlink(missing_ok=True)
+            outcome.written, outcome.error = [], twins[outcome.source]
         if "pdf" in options.formats:
             _convert(outcomes, options, keep_docx="docx" in options.formats, say=say, jobs=jobs)
             if options.packet:

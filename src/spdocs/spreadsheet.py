@@ -16,7 +16,19 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from spdocs.problems import say
+
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+@dataclass(frozen=True)
+class Uncached:
+    """A formula cell saved without its result (written by a program, never recalculated in Excel)."""
+
+    formula: str
+
+    def __repr__(self) -> str:
+        return say("formula_uncached", formula=self.formula)
 
 
 @dataclass(frozen=True)
@@ -29,7 +41,8 @@ class Percent:
 def xlsx_sheets(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
     """Yield each visible sheet of a workbook as ("file:sheet", its rows of cell values).
 
-    Formulas give their last computed values; numbers in percent-formatted cells come as `Percent`.
+    Formulas give their last computed values, or `Uncached` when the file has none; numbers in
+    percent-formatted cells come as `Percent`.
     """
     import openpyxl  # imported here: only --actuals needs it
 
@@ -37,24 +50,39 @@ def xlsx_sheets(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
         # openpyxl warns about workbook features it does not read (styles, validation)
         warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     try:
         sheets = []
-        for ws in workbook.worksheets:
+        for ws, wf in zip(workbook.worksheets, formulas.worksheets):
             if ws.sheet_state != "visible":
                 continue
+            uncached = _formulas(wf)
             rows = [
                 [
-                    Percent(c.value)
+                    Uncached(uncached[(i, j)])
+                    if c.value is None and (i, j) in uncached
+                    else Percent(c.value)
                     if isinstance(c.value, (int, float)) and "%" in (c.number_format or "")
                     else c.value
-                    for c in row
+                    for j, c in enumerate(row)
                 ]
-                for row in ws.iter_rows()
+                for i, row in enumerate(ws.iter_rows())
             ]
             sheets.append((f"{path}:{ws.title}", iter(rows)))
     finally:
         workbook.close()
+        formulas.close()
     yield from sheets
+
+
+def _formulas(ws: Any) -> dict[tuple[int, int], str]:
+    """Return the formula of every formula cell of a sheet, by (row, column) index."""
+    return {
+        (i, j): c.value
+        for i, row in enumerate(ws.iter_rows())
+        for j, c in enumerate(row)
+        if isinstance(c.value, str) and c.value.startswith("=")
+    }
 
 
 def csv_sheet(path: Path) -> Iterator[tuple[str, Iterator[list[Any]]]]:
@@ -77,6 +105,8 @@ def number(value: Any) -> Decimal | None:
     ...
     ValueError: not a number: '12.5 тыс.'
     """
+    if isinstance(value, Uncached):
+        raise ValueError(repr(value))
     if isinstance(value, Percent):
         fraction = number(value.value)
         return None if fraction is None else plain(fraction * 100)
@@ -110,7 +140,7 @@ def plain(value: Decimal) -> Decimal:
 
 def cell_id(value: Any) -> str | None:
     """Return a cell holding an id as text (``2025.0`` → ``"2025"``), ``None`` if it holds none."""
-    if blank(value) or isinstance(value, (bool, dt.date, dt.time)):
+    if blank(value) or isinstance(value, (bool, dt.date, dt.time, Uncached)):
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # Excel stores the period 2025 as 2025.0
