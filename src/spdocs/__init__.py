@@ -62,6 +62,7 @@ def render(
     draft: bool = False,
     packet: bool = False,
     jobs: int = 0,
+    pdf_timeout: float = 60.0,
     progress: Callable[[str], None] | None = None,
 ) -> list[Outcome]:
     """Render the documents of data files (or folders of them) under ``out``, as the CLI does.
@@ -74,6 +75,7 @@ def render(
     :param draft: render despite error findings and mark documents as drafts;
     :param packet: with PDF, also join each partnership's PDFs per language;
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it.
+    :param pdf_timeout: seconds LibreOffice may go without finishing a file before that file fails.
     """
     options = Options(
         out=Path(out),
@@ -84,5 +86,6 @@ def render(
         period=period,
         draft=draft,
         packet=packet,
+        pdf_timeout=pdf_timeout,
     )
     return produce(find_files(paths), options, jobs=jobs, progress=progress)

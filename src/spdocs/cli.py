@@ -165,6 +165,13 @@ def check_cmd(paths: tuple[Path, ...], lang: Lang, fmt: str) -> None:
 @click.option(
     "--check-lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of check messages."
 )
+@click.option(
+    "--pdf-timeout",
+    type=click.FloatRange(min=1),
+    default=60,
+    show_default=True,
+    help="Seconds LibreOffice may go without finishing a file; then that file fails and the others go on.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def render_cmd(
     paths: tuple[Path, ...],
@@ -179,6 +186,7 @@ def render_cmd(
     packet: bool,
     jobs: int,
     check_lang: Lang,
+    pdf_timeout: float,
     quiet: bool,
 ) -> None:
     """Render the documents of data files (or folders of them).
@@ -207,9 +215,10 @@ def render_cmd(
         draft=draft,
         packet=packet,
         check_lang=check_lang,
+        pdf_timeout=pdf_timeout,
     )
     progress = None if quiet else (lambda line: click.echo(line, err=True))
-    outcomes = produce(files, options, jobs=jobs, transform=transform, progress=progress)
+    outcomes = _guard(lambda: produce(files, options, jobs=jobs, transform=transform, progress=progress))
     failed = 0
     for outcome in outcomes:
         for finding in outcome.findings:
@@ -265,7 +274,7 @@ def new_cmd(model_: str, file: Path | None, force: bool) -> None:
         return
     if file.exists() and not force:
         _fail(f"{file} exists; use --force to overwrite it", code=2)
-    write_atomic(file, text.encode("utf-8"))
+    _guard(lambda: write_atomic(file, text.encode("utf-8")))
     click.echo(f"wrote {file}; fill in the blanks and run: spdocs check {file}", err=True)
 
 
@@ -315,7 +324,8 @@ def summary_cmd(
         partnerships, warnings = _guard(lambda: actuals_.load(actuals, partnerships))
         for warning in warnings:
             click.echo(f"warning: {warning}", err=True)
-    write_atomic(out, summary(partnerships, lang=lang, period=period, templates=templates))
+    workbook = _guard(lambda: summary(partnerships, lang=lang, period=period, templates=templates))
+    _guard(lambda: write_atomic(out, workbook))
     click.echo(f"wrote {out}: {len(partnerships)} partnerships", err=True)
     sys.exit(1 if failed else 0)
 
@@ -376,7 +386,7 @@ def templates_export(folder: Path) -> None:
             if dest.exists():
                 click.echo(f"kept {dest} (exists)", err=True)
                 continue
-            write_atomic(dest, path.read_bytes())
+            _guard(functools.partial(write_atomic, dest, path.read_bytes()))
             click.echo(f"wrote {dest}", err=True)
 
 

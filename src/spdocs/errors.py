@@ -8,6 +8,7 @@
      +-- RenderError             a template failed to render (.template, .lang)
      +-- ConversionError         LibreOffice could not turn a DOCX into a PDF (.path)
      +-- AssemblyError           PDFs could not be combined into a packet
+     +-- OutputError             a file or folder cannot be written (.path; also an OSError)
 
 Every error carries the offending value as an attribute and names it in its message.
 Only ``spdocs.cli`` turns these into exit codes.
@@ -91,3 +92,14 @@ class ConversionError(SpdocsError):
 
 class AssemblyError(SpdocsError):
     """PDF parts could not be combined."""
+
+
+class OutputError(SpdocsError, OSError):
+    """An output file or folder cannot be written: no permission, a full disk, a file in the way."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path, self.reason = str(path), reason
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -13,10 +13,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from spdocs.errors import TemplateMissingError
+from spdocs.errors import InputError, Problem, TemplateMissingError
 from spdocs.model import Lang
+from spdocs.parse import parse
 
 
 @dataclass(frozen=True)
@@ -59,17 +58,30 @@ def template_path(kind: str, lang: Lang, templates: Path | None = None) -> Path:
 
 def terms(lang: Lang, templates: Path | None = None) -> dict[str, Any]:
     """Return the labels of coded values in ``lang`` (built-in, overridden by the user's file)."""
-    merged = dict(_terms_file(builtin_templates() / lang / "terms.yaml"))
+    merged = _terms_file(builtin_templates() / lang / "terms.yaml")
     if templates is not None:
-        merged.update(_terms_file(templates / lang / "terms.yaml"))
+        merged = _merge(merged, _terms_file(templates / lang / "terms.yaml"))
     return merged
+
+
+def _merge(base: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]:
+    """Return ``base`` with ``mine`` laid over it, group by group (a user's file may give a few labels)."""
+    out = dict(base)
+    for key, value in mine.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 @functools.cache
 def _terms_file(path: Path) -> dict[str, Any]:
+    """Return a terms file's groups; raise InputError (file, line) for one that cannot be read."""
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping of term groups")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, [Problem(str(path), None, "", f"cannot read the file ({exc})")]) from None
+    if not text.strip():
+        return {}
+    data: dict[str, Any] = parse(text, name=str(path))[0]
     return data

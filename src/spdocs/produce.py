@@ -13,17 +13,17 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spdocs import documents, kinds
 from spdocs.checks import Finding, check
-from spdocs.errors import ConversionError, InputError, Problem, SpdocsError
+from spdocs.errors import ConversionError, InputError, Problem, RenderError, SpdocsError
 from spdocs.load import duplicate_ids, load_with_lines
 from spdocs.model import LANGS, Lang, Partnership
 from spdocs.pdf import assemble, normalize
-from spdocs.write import write_atomic
+from spdocs.processes import interruptible, watching, worker_pool
+from spdocs.write import writable_folder, write_atomic
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Options:
     draft: bool = False
     packet: bool = False
     check_lang: Lang = "en"
+    pdf_timeout: float = 60.0  # seconds LibreOffice may go without finishing a file
 
 
 @dataclass
@@ -67,6 +68,7 @@ Progress = Callable[[str], None]
 Transform = Callable[[Partnership], Partnership]
 
 
+@interruptible  # SIGTERM unwinds like Ctrl-C: LibreOffice and render workers killed, temp folders removed
 def produce(
     paths: Sequence[Path],
     options: Options,
@@ -81,12 +83,13 @@ def produce(
     :param progress: called with a line of text after each partnership and each PDF.
     """
     say = progress or (lambda _line: None)
-    with tempfile.TemporaryDirectory(prefix="spdocs-") as scratch:
+    writable_folder(options.out)  # an unwritable --out is one error, not one per partnership
+    with tempfile.TemporaryDirectory(prefix="spdocs-") as scratch, watching(Path(scratch)):
         docx_root = options.out if "docx" in options.formats else Path(scratch)
         args = [(path, options, docx_root, transform) for path in paths]
         jobs = jobs or os.cpu_count() or 1
         if jobs > 1 and len(paths) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with worker_pool(jobs) as pool:
                 outcomes = []
                 for outcome in pool.map(_one, *zip(*args)):
                     outcomes.append(outcome)
@@ -142,9 +145,11 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
             dest = folder / target.filename("docx")
             write_atomic(dest, data)
             outcome.written.append(dest)
-    except (SpdocsError, OSError) as exc:
+    except (SpdocsError, OSError, MemoryError, RecursionError) as exc:
         if isinstance(exc, OSError):
             exc = InputError(path, [Problem(str(path), None, "", f"cannot write output ({exc})")])
+        elif isinstance(exc, (MemoryError, RecursionError)):  # past the render worker's memory limit
+            exc = RenderError(f"out of memory ({type(exc).__name__})", template=str(path), lang="")
         outcome.error = exc
         # A partnership's documents are written as a set: no part of a failed set stays behind.
         for written in outcome.written:
@@ -176,7 +181,7 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             + (f": {error}" if error else "")
         )
 
-    with Converter(jobs=jobs) as converter:
+    with Converter(jobs=jobs, timeout=options.pdf_timeout) as converter:
         failures = converter.convert(pairs, progress=tick)
     failed = {Path(f.path) for f in failures if f.path}
     for docx, pdf in pairs:
@@ -219,7 +224,11 @@ def _packets(outcome: Outcome, options: Options) -> None:
             outcome.error = exc
             return
         dest = pdfs[0].parent / f"packet.{lang}.pdf"
-        write_atomic(dest, packet)
+        try:
+            write_atomic(dest, packet)
+        except SpdocsError as exc:
+            outcome.error = exc
+            return
         outcome.written.append(dest)
 
 
