@@ -20,7 +20,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
-        raise OutputError(path, exc.strerror or str(exc)) from exc
+        raise OutputError(path, _reason(exc, path.parent)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):
@@ -41,7 +41,18 @@ def writable_folder(folder: Path) -> None:
         with tempfile.TemporaryFile(dir=folder, prefix=".spdocs-probe-"):
             pass
     except OSError as exc:
-        raise OutputError(folder, exc.strerror or str(exc)) from exc
+        raise OutputError(folder, _reason(exc, folder)) from exc
+
+
+def _reason(exc: OSError, folder: Path) -> str:
+    """Return why ``folder`` cannot be used, naming a file that stands where a folder should."""
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        for place in (folder, *folder.parents):
+            if place.exists():
+                if not place.is_dir():
+                    return f"{place} is a file, not a folder"
+                break
+    return exc.strerror or str(exc)
 
 
 def umask() -> int:
