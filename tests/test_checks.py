@@ -364,6 +364,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-SCRIPT", "error", "parties.kazakhstani.signatory.name.kk", ("kazakhstani:", "signatory:", "name:", "kk:")),
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),
      "GEN-UNTRANSLATED", "warning", "third_mission[0].kk", ("third_mission:", "- kk:")),
+    ("gen-bidi", "he", lambda d: setin(d, "agreement.number", "01-\u202eСП/2025"),
+     "GEN-BIDI", "warning", "agreement.number", ("agreement:", "number:")),
 ]
 # fmt: on
 

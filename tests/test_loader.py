@@ -114,7 +114,10 @@ def test_json_example_loads(tmp_path):
 def test_syntax_errors_name_the_line():
     text = TARAZ.replace("regime: higher_education", "regime: [higher_education", 1)
     [message] = problems(text)
-    assert message.startswith("bad.yaml:") and "not valid YAML" in message
+    line = line_of(text, "regime: [")
+    assert message == f"bad.yaml:{line}: a bracket {{ or [ is not closed, or a comma is missing inside it; " + (
+        "check the brackets on this line"
+    )
 
 
 def test_not_a_mapping():

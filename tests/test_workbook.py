@@ -126,3 +126,19 @@ def test_language_period_and_actuals(examples):
         r for r in records(ws) if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026" and r["actual"] == 19
     )
     assert row["status"] == "не достигнуто" and row["note"] == "сохраняются задержки с визами"
+
+
+@pytest.mark.parametrize(
+    "text", ['=HYPERLINK("http://evil.example","click")', "+7 701", "-1", "@SUM(A1)", "\tx", "\rx"]
+)
+def test_text_that_looks_like_a_formula_stays_text(examples, text):
+    p = examples[0]
+    name = p.parties.kazakhstani.short_name.model_copy(update={"ru": text})
+    kz = p.parties.kazakhstani.model_copy(update={"short_name": name})
+    p = p.model_copy(update={"parties": p.parties.model_copy(update={"kazakhstani": kz})})
+    wb = openpyxl.load_workbook(io.BytesIO(workbook.summary([p], lang="ru")))
+    cell = wb.worksheets[0]["B2"]
+    assert cell.value == text and cell.data_type == "s"
+    assert cell.quotePrefix  # Excel keeps it text even when the cell is edited
+    formulas = openpyxl.load_workbook(io.BytesIO(workbook.summary([p], lang="ru")), data_only=False)
+    assert all(c.data_type != "f" for row in formulas.worksheets[0].iter_rows() for c in row)

@@ -135,8 +135,13 @@ def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
                 problems.append(_lacks(sheet.source, closest, lang))
             continue
         found = True
+        width = _width(sheet.rows[h.row - 1])
         for record in tables.records(sheet.rows, h, sheet_name=sheet.name):
             entry = entries.entry(record, sheet.source, lang)
+            cells = _width(sheet.rows[record.row - 1])
+            if sheet.encoding and cells > width:  # "…,2026,78,5": a decimal comma split a CSV value
+                message = say("actuals.csv_extra_fields", lang, n=cells, m=width)
+                entry = BadRow(record, sheet.source, (Problem(sheet.source, record.row, "", message),))
             if isinstance(entry, BadRow):
                 bad.append(entry)
             else:
@@ -286,6 +291,11 @@ def _sheets(path: Path, lang: Lang) -> list[spreadsheet.Sheet]:
         raise fail("actuals.not_a_workbook") from None
     except (OSError, ValueError) as exc:
         raise fail("actuals.cannot_read", reason=str(exc)) from None
+
+
+def _width(cells: Sequence[Any]) -> int:
+    """Return the number of cells up to the last one that is not blank."""
+    return max((i + 1 for i, cell in enumerate(cells) if not spreadsheet.blank(cell)), default=0)
 
 
 def _lacks(source: str, h: tables.Header, lang: Lang) -> Problem:

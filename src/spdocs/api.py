@@ -89,6 +89,7 @@ def render(
     draft: bool = False,
     packet: bool = False,
     pdf_a: bool = False,
+    pdf_timeout: float = 60.0,
     jobs: int = 0,
     check_lang: Lang = "en",
     progress: Callable[[str], None] | None = None,
@@ -106,6 +107,7 @@ def render(
     :param draft: render despite error findings and mark documents as drafts;
     :param packet: with PDF, also join each partnership's PDFs per language;
     :param pdf_a: with PDF, write archival PDF/A-2b, tagged (packets stay plain PDF);
+    :param pdf_timeout: seconds LibreOffice may go without finishing a file before that file fails;
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
     :param check_lang: language of the check messages.
     """
@@ -121,6 +123,7 @@ def render(
         draft=draft,
         packet=packet,
         pdf_a=pdf_a,
+        pdf_timeout=pdf_timeout,
         check_lang=check_langs(check_lang)[0],
     )
     if packet and "pdf" not in options.formats:

@@ -10,7 +10,14 @@ Debian's LibreOffice does not pull in and a venv cannot import.
 Per file: inputs are staged as ``000007.docx`` (no name clashes); soffice's merged output
 names each file it loaded (``convert <src> -> ...``) or says it could not load one, so
 each line settles a file; if it prints nothing for ``timeout`` s (or crashes), the file in
-hand fails and the untried rest is queued again. PDFs land by temp name + ``os.replace``.
+hand fails and the untried rest is queued again, so one hung file costs one timeout while
+the other workers keep converting. Two processes in a row that print nothing at all for a
+timeout mean LibreOffice itself does not work: the files left fail at once, so a broken
+install costs about one timeout, not one per file. PDFs land by temp name + ``os.replace``.
+
+Every soffice runs in its own session and is killed with it; the temp folder is watched by
+`spdocs.processes`' janitor, which kills what still uses it and removes it should this
+process be killed outright.
 
 LibreOffice writes the clock time as /CreationDate (ignoring ``SOURCE_DATE_EPOCH`` and the
 DOCX's ``dcterms:created``) and an /ID made from it; the rest is byte-identical between
@@ -34,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spdocs.errors import ConversionError
+from spdocs.processes import watching
 
 __all__ = ["MAX_CHUNK", "PDF_A_OPTIONS", "Converter", "docx_to_pdf", "find_soffice"]
 
@@ -43,6 +51,8 @@ _Emit = Callable[[tuple[int, ConversionError | None]], None]
 
 #: Most files one soffice process converts before it is restarted (bounds its memory).
 MAX_CHUNK = 100
+#: Seconds soffice may go without converting a file before it counts as hung (``--pdf-timeout``).
+TIMEOUT = 60.0
 
 _KNOWN_PLACES = (
     "/usr/lib/libreoffice/program/soffice",
@@ -89,13 +99,16 @@ class Converter:
     """Converts batches of DOCX files to PDF with a few LibreOffice workers.
 
     :param jobs: parallel soffice processes; 0 means ``min(2, cpu count)``.
-    :param timeout: seconds a file may take before its soffice is killed.
+    :param timeout: seconds soffice may go without finishing a file before it is killed
+        and the file fails.
     :param pdf_a: write PDF/A-2b, tagged (`PDF_A_OPTIONS`), instead of plain PDF.
     """
 
-    def __init__(self, *, jobs: int = 0, timeout: float = 120, pdf_a: bool = False) -> None:
+    def __init__(self, *, jobs: int = 0, timeout: float = TIMEOUT, pdf_a: bool = False) -> None:
         if jobs < 0:
             raise ValueError(f"jobs must be >= 0, got {jobs}")
+        if timeout <= 0:
+            raise ValueError(f"timeout must be > 0, got {timeout}")
         self.jobs = jobs or min(2, os.cpu_count() or 1)
         self.timeout = timeout
         self._target = "pdf:writer_pdf_Export:" + json.dumps(PDF_A_OPTIONS, separators=(",", ":")) if pdf_a else "pdf"
@@ -103,10 +116,12 @@ class Converter:
         self._tmp: Path | None = None
         self._procs: set[subprocess.Popen[bytes]] = set()
         self._lock = threading.Lock()
+        self._silent = 0  # soffice processes in a row that printed nothing before a timeout
+        self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> Converter:
         self._soffice = find_soffice()
-        self._tmp = Path(tempfile.mkdtemp(prefix="spdocs-soffice-"))
+        self._tmp = self._stack.enter_context(watching(Path(tempfile.mkdtemp(prefix="spdocs-soffice-"))))
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -114,6 +129,7 @@ class Converter:
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
+        self._stack.close()
 
     def convert(self, pairs: list[tuple[Path, Path]], *, progress: Progress | None = None) -> list[ConversionError]:
         """Convert each ``(docx, pdf)`` pair; return the failures in input order, [] if none.
@@ -124,6 +140,7 @@ class Converter:
         if (tmp := self._tmp) is None:
             raise RuntimeError("Converter must be used as a context manager")
         files = [(Path(src), Path(dst)) for src, dst in pairs]
+        self._silent = 0
         results: queue.Queue[tuple[int, ConversionError | None]] = queue.Queue()
         todo: queue.Queue[list[int] | None] = queue.Queue()
         present = [i for i, (src, _) in enumerate(files) if src.is_file()]
@@ -169,6 +186,11 @@ class Converter:
     def _run_chunk(self, profile: Path, chunk: list[_Job], emit: _Emit) -> list[int]:
         """Convert ``chunk`` with one soffice process; return the indexes left untried."""
         run = _ChunkRun(chunk, Path(tempfile.mkdtemp(dir=self._tmp)), emit)
+        if self._silent >= 2:  # LibreOffice does not start (or hangs at once) here: do not wait again
+            for k in range(len(chunk)):
+                run.finish(k, f"LibreOffice does not respond ({self._soffice} printed nothing for {self.timeout:g} s)")
+            shutil.rmtree(run.outdir.parent, ignore_errors=True)
+            return []
         try:
             run.indir.mkdir()
             run.outdir.mkdir()
@@ -190,7 +212,10 @@ class Converter:
             reader = threading.Thread(target=_pump, args=(proc, lines), daemon=True)
             reader.start()
             try:
-                return run.follow(proc, lines, self.timeout)
+                rest = run.follow(proc, lines, self.timeout)
+                with self._lock:
+                    self._silent = self._silent + 1 if run.silent else 0
+                return rest
             finally:
                 _kill(proc)
                 reader.join(timeout=10)  # it closes the pipe at EOF, which the kill brings
@@ -218,17 +243,21 @@ class _ChunkRun:
         self.indir, self.outdir = work / "in", work / "out"
         self.notes: dict[int, str] = {}  # soffice's other error line for a file
         self.finished: set[int] = set()
+        self.silent = False  # timed out without soffice printing a single line
 
     def follow(self, proc: subprocess.Popen[bytes], lines: queue.Queue[str | None], timeout: float) -> list[int]:
         """Read soffice's output until it exits or stalls; return the indexes left untried."""
         nxt, current = 0, None  # the next file soffice has not named; the file being stored
+        said = False
         while True:
             try:
                 line = lines.get(timeout=timeout)
             except queue.Empty:
                 _kill(proc)
-                reason = f"timed out after {timeout:g} s"
+                reason = f"timed out: LibreOffice made no progress for {timeout:g} s (hung)"
+                self.silent = not said
                 break
+            said = said or line is not None
             if line is None:
                 if (rc := proc.wait()) == 0:
                     for k in range(len(self.chunk)):

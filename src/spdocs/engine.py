@@ -23,7 +23,7 @@ import jinja2
 from docxtpl import DocxTemplate
 
 from spdocs import docxchart, package
-from spdocs.environment import make_env
+from spdocs.environment import RenderLimitError, bounded, cpu_budget, make_env
 from spdocs.errors import RenderError
 from spdocs.languages import Lang
 
@@ -110,26 +110,9 @@ def render_docx(
         that data (categories, series, labels) in its chart part and embedded workbook.
     """
     rendered: dict[str, bytes] = {}
-    for member, compiled in template.parts.items():
-        try:
-            xml = compiled.render(context)
-        except jinja2.UndefinedError as exc:
-            where = _near(template.sources[member], _template_line(exc))
-            raise RenderError(
-                f"the data lacks a value the template needs: {exc.message}" + (f", in «{where}»" if where else ""),
-                template=template.name,
-                lang=lang,
-            ) from exc
-        except jinja2.TemplateError as exc:
-            where = _near(template.sources[member], _template_line(exc))
-            raise RenderError(
-                f"{type(exc).__name__}: {exc}" + (f", in «{where}»" if where else ""), template=template.name, lang=lang
-            ) from exc
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the line breaks prepare() added
-        # docxtpl's regex pass is costly and changes nothing unless a text holds one of its characters.
-        if _LISTING_CHAR.search(xml, xml.find("<", 1)) and _LISTING.search(xml):
-            xml = _DOCXTPL.resolve_listing(xml)
-        rendered[member] = xml.encode("utf-8")
+    with cpu_budget():
+        for member, compiled in template.parts.items():
+            rendered[member] = _render_part(template, member, compiled, context, lang=lang)
     if images:
         rendered.update(_replace_images(template, rendered, images))
     if charts:
@@ -137,6 +120,39 @@ def render_docx(
     return package.write(
         (member, rendered[member]) if member in rendered else template.entries[member] for member in template.members
     )
+
+
+def _render_part(
+    template: Prepared, member: str, compiled: jinja2.Template, context: Mapping[str, Any], *, lang: Lang
+) -> bytes:
+    """Return one part rendered; every failure, a sandbox limit included, as a RenderError."""
+    try:
+        xml = bounded(compiled.generate(context))
+    except jinja2.UndefinedError as exc:
+        where = _near(template.sources[member], _template_line(exc))
+        raise RenderError(
+            f"the data lacks a value the template needs: {exc.message}" + (f", in «{where}»" if where else ""),
+            template=template.name,
+            lang=lang,
+        ) from exc
+    except (jinja2.TemplateError, RenderLimitError, ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # A user's template may do anything its sandbox allows, and fail in any of these ways.
+        where = _near(template.sources[member], _template_line(exc))
+        name = "" if isinstance(exc, RenderLimitError) else f"{type(exc).__name__}: "
+        raise RenderError(
+            f"{name}{exc}" + (f", in «{where}»" if where else ""), template=template.name, lang=lang
+        ) from exc
+    except (MemoryError, RecursionError) as exc:
+        raise RenderError(
+            f"the template needs more memory than a document may take ({type(exc).__name__})",
+            template=template.name,
+            lang=lang,
+        ) from None
+    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the line breaks prepare() added
+    # docxtpl's regex pass is costly and changes nothing unless a text holds one of its characters.
+    if _LISTING_CHAR.search(xml, xml.find("<", 1)) and _LISTING.search(xml):
+        xml = str(_DOCXTPL.resolve_listing(xml))
+    return xml.encode("utf-8")
 
 
 def stamp_draft(docx: bytes, mark: str) -> bytes:

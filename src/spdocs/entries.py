@@ -68,7 +68,13 @@ def entry(record: tables.Record, source: str, lang: Lang) -> Entry | BadRow:
     try:
         value = spreadsheet.number(record.value)
     except spreadsheet.NotANumber as exc:
-        key = "actuals.ambiguous_number" if exc.ambiguous else "actuals.not_a_number"
+        key = (
+            "actuals.formula_uncached"
+            if exc.formula
+            else "actuals.ambiguous_number"
+            if exc.ambiguous
+            else "actuals.not_a_number"
+        )
         problems.append(Problem(source, record.row, label(record.value_column, lang), say(key, lang, value=exc.text)))
     note = _note(record, source, lang, problems)
     if problems or note is False:

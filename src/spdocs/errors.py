@@ -8,7 +8,7 @@
      +-- RenderError             a template failed to render (.template, .lang)
      +-- ConversionError         LibreOffice could not turn a DOCX into a PDF (.path)
      +-- AssemblyError           PDFs could not be combined into a packet
-     +-- OutputError             an output file or folder cannot be written (.path)
+     +-- OutputError             an output file or folder cannot be written (.path; also an OSError)
      +-- OptionError             an option names no kind, language or period there is (also a ValueError)
 
 Every error carries the offending value as an attribute and names it in its message.
@@ -96,12 +96,15 @@ class AssemblyError(SpdocsError):
     """PDF parts could not be combined."""
 
 
-class OutputError(SpdocsError):
-    """An output file or folder cannot be written (missing folder, no permission, disk full)."""
+class OutputError(SpdocsError, OSError):
+    """An output file or folder cannot be written: no permission, a full disk, a file in the way."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
         self.path, self.reason = str(path), reason
-        super().__init__(f"{path}: cannot write ({reason})")
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
     @classmethod
     def from_os(cls, path: str | Path, exc: OSError) -> OutputError:

@@ -2,11 +2,12 @@
 
 Errors name the file, the line and the field path, say what was expected and never show a
 traceback: ``examples/taraz.yaml:14: parties.foreign.name.kk: Kazakh text is missing``.
-JSON is parsed by the YAML parser only to learn line numbers; its values come from ``json``.
+Reading the text (YAML or JSON, safely, with every field's line) is `spdocs.parse`'s job.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -17,12 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pydantic
-import yaml
 
 from spdocs.errors import InputError, Problem
 from spdocs.model import Partnership, Text
+from spdocs.parse import parse
+from spdocs.problems import say
 
 SUFFIXES = (".yaml", ".yml", ".json")
+#: Largest data file read, in bytes (the examples are about 25 KB).
+MAX_BYTES = 2 * 1024 * 1024
 LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 
 Loc = tuple[str | int, ...]
@@ -51,6 +55,10 @@ def load_with_lines(path: str | Path) -> tuple[Partnership, dict[Loc, int]]:
     """Return the partnership in the file at ``path`` and its map from field path to line."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = say("too_big", size=f"{size / 2**20:.1f}", limit=MAX_BYTES // 2**20)
+            raise InputError(path, [Problem(str(path), None, "", message)])
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(path, [Problem(str(path), None, "", f"cannot read the file ({exc})")]) from None
@@ -75,38 +83,6 @@ def loads_with_lines(
         raise InputError(name, _dedupe(problems)) from None
 
 
-def parse(text: str, *, name: str, json_syntax: bool = False) -> tuple[Any, dict[Loc, int]]:
-    """Return the plain data in ``text`` and a map from field path to line number."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = json.loads(text) if json_syntax else yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise InputError(name, [Problem(name, line, "", f"not valid YAML: {exc.problem or exc}")]) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(name, [Problem(name, exc.lineno, "", f"not valid JSON: {exc.msg}")]) from None
-    if not isinstance(data, dict):
-        raise InputError(name, [Problem(name, 1, "", "expected a mapping of fields at the top of the file")])
-    lines: dict[Loc, int] = {}
-    if node is not None:
-        _index(node, (), lines)
-    return data, lines
-
-
-def _index(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
-    """Record the line of every key and item below ``node``."""
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = (*loc, str(key.value))
-            lines[child] = key.start_mark.line + 1
-            _index(value, child, lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index(item, (*loc, i), lines)
-
-
 def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind, message = err["type"], err["msg"]
@@ -122,6 +98,10 @@ def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
         message = _unknown(loc)
     elif kind == "string_too_short" and _is_text_field(loc):
         message = f"{LANG_NAMES[str(loc[-1])]} text is empty"
+    elif kind == "string_type" and isinstance(err.get("input"), dt.date):
+        message = say("date_not_text", value=err["input"].isoformat())
+    elif kind in ("date_parsing", "date_from_datetime_parsing") and isinstance(err.get("input"), str):
+        message = say("date_format", value=_show(err["input"]))
     elif err.get("input") == "":
         message = f"is blank; {message[0].lower()}{message[1:]}"
     else:
@@ -212,6 +192,29 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
             seen.add((p.field, p.line))
             out.append(p)
     return out
+
+
+def duplicate_ids(loaded: Iterable[tuple[Path, str]]) -> dict[Path, InputError]:
+    """Return, for each data file whose partnership id another file of ``loaded`` also has, the
+    error naming the others (their documents would overwrite each other's)."""
+    by_id: dict[str, list[Path]] = {}
+    for path, pid in loaded:
+        by_id.setdefault(pid, []).append(path)
+    out = {}
+    for pid, paths in by_id.items():
+        for path in paths if len(paths) > 1 else ():
+            others = ", ".join(str(p) for p in paths if p != path)
+            message = say("duplicate_id", id=pid, other=others)
+            out[path] = InputError(path, [Problem(str(path), _id_line(path), "id", message)])
+    return out
+
+
+def _id_line(path: Path) -> int | None:
+    try:
+        _, lines = parse(path.read_text(encoding="utf-8-sig"), name=str(path), json_syntax=path.suffix == ".json")
+        return lines.get(("id",))
+    except (OSError, UnicodeDecodeError, InputError):
+        return None
 
 
 def iter_load(paths: Iterable[Path]) -> Iterator[tuple[Path, Partnership | InputError]]:

@@ -14,22 +14,23 @@ import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spdocs import documents
 from spdocs.checks import Finding, check
 from spdocs.documents import Skip, Target
-from spdocs.errors import ConversionError, OutputError, SpdocsError
+from spdocs.errors import ConversionError, OutputError, RenderError, SpdocsError
 from spdocs.kinds import KINDS
 from spdocs.languages import LANGS, Lang
-from spdocs.loader import load_with_lines
+from spdocs.loader import duplicate_ids, load_with_lines
 from spdocs.model import Partnership
 from spdocs.pdf import assemble, normalize, pdfa_part
+from spdocs.processes import interruptible, watching, worker_pool
 from spdocs.progress import Step
 from spdocs.terms import terms
-from spdocs.write import write_atomic
+from spdocs.write import writable_folder, write_atomic
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Options:
     packet: bool = False
     check_lang: Lang = "en"
     pdf_a: bool = False  # PDFs as PDF/A-2b, tagged (archival)
+    pdf_timeout: float = 60.0  # seconds LibreOffice may go without finishing a file
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ Progress = Callable[[str], None]
 Transform = Callable[[Partnership], Partnership]
 
 
+@interruptible  # SIGTERM unwinds like Ctrl-C: LibreOffice and render workers killed, temp folders removed
 def produce(
     paths: Sequence[Path],
     options: Options,
@@ -104,9 +107,16 @@ def produce(
     :param progress: called with a line of text after each partnership and each PDF.
     """
     say = progress or (lambda _line: None)
-    with tempfile.TemporaryDirectory(prefix="spdocs-") as scratch:
+    writable_folder(options.out)  # an unwritable --out is one error, not one per partnership
+    with tempfile.TemporaryDirectory(prefix="spdocs-") as scratch, watching(Path(scratch)):
         docx_root = options.out if "docx" in options.formats else Path(scratch)
         outcomes = _render(paths, options, docx_root, transform, jobs or os.cpu_count() or 1, say)
+        # Two files with one id wrote to the same folder: neither set can be trusted.
+        twins = duplicate_ids((o.source, o.partnership) for o in outcomes if o.partnership and not o.error)
+        for outcome in (o for o in outcomes if o.source in twins):
+            for written in outcome.files:
+                written.path.unlink(missing_ok=True)
+            outcome.files, outcome.error = [], twins[outcome.source]
         if "pdf" in options.formats:
             _convert(outcomes, options, keep_docx="docx" in options.formats, say=say, jobs=jobs)
             if options.packet:
@@ -128,7 +138,7 @@ def _render(
     if jobs > 1 and len(paths) > 1:
         # Biggest files first, so that no worker is left with a large one at the end.
         order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
-        with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        with worker_pool(min(jobs, len(paths))) as pool:
             futures = {pool.submit(_one, paths[i], options, root, transform): i for i in order}
             for future in as_completed(futures):
                 done(futures[future], future.result())
@@ -170,12 +180,11 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         folder = root / partnership.id
         for record in rendered:
             dest = folder / record.target.filename("docx")
-            try:
-                write_atomic(dest, record.data)
-            except OSError as exc:
-                raise OutputError.from_os(dest, exc) from None
+            write_atomic(dest, record.data)
             outcome.files.append(Written(record.target, dest, "docx", record.target.lang))
-    except SpdocsError as exc:
+    except (SpdocsError, MemoryError, RecursionError) as exc:
+        if isinstance(exc, (MemoryError, RecursionError)):  # past the render worker's memory limit
+            exc = RenderError(f"out of memory ({type(exc).__name__})", template=str(path), lang="")
         outcome.error = exc
         # A partnership's documents are written as a set: no part of a failed set stays behind.
         for written in outcome.files:
@@ -205,7 +214,7 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
         status = "failed" if error else "ok"
         say(Step(text, stage="pdf", done=done, total=len(jobs_), name=name, status=status, detail=str(error or "")))
 
-    with Converter(jobs=jobs, pdf_a=options.pdf_a) as converter:
+    with Converter(jobs=jobs, timeout=options.pdf_timeout, pdf_a=options.pdf_a) as converter:
         failures = converter.convert([(docx.path, pdf) for _, docx, pdf in jobs_], progress=tick)
     failed = {Path(f.path): f for f in failures if f.path}
     for outcome, docx, pdf in jobs_:

@@ -44,12 +44,25 @@ class Sheet:
     encoding: str = ""  # a CSV file's encoding
 
 
-class NotANumber(ValueError):
-    """A cell that should hold a number holds something else (``text``); ``ambiguous``: both , and ."""
+@dataclass(frozen=True)
+class Uncached:
+    """A formula cell saved without its result: the file was written by a program and never recalculated."""
 
-    def __init__(self, text: str, *, ambiguous: bool = False) -> None:
-        self.text, self.ambiguous = text, ambiguous
-        if ambiguous:
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+class NotANumber(ValueError):
+    """A cell that should hold a number holds something else (``text``); ``ambiguous``: both , and .;
+    ``formula``: a formula saved without its result."""
+
+    def __init__(self, text: str, *, ambiguous: bool = False, formula: bool = False) -> None:
+        self.text, self.ambiguous, self.formula = text, ambiguous, formula
+        if formula:
+            super().__init__(f"formula without a cached value ({text})")
+        elif ambiguous:
             super().__init__(f"ambiguous number {text!r}: use either a decimal comma or a decimal point")
         else:
             super().__init__(f"not a number: {text!r}")
@@ -58,8 +71,9 @@ class NotANumber(ValueError):
 def xlsx_sheets(path: Path) -> list[Sheet]:
     """Return each visible sheet of a workbook.
 
-    Formulas give their last computed values; numbers in percent-formatted cells come as
-    `Percent`; every cell of a merged range holds the range's value.
+    Formulas give their last computed values, or `Uncached` when the file has none (written by a
+    program, never opened in Excel); numbers in percent-formatted cells come as `Percent`;
+    every cell of a merged range holds the range's value.
     """
     import openpyxl  # imported here: only --actuals needs it
 
@@ -67,11 +81,24 @@ def xlsx_sheets(path: Path) -> list[Sheet]:
         # openpyxl warns about workbook features it does not read (styles, validation)
         warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
         workbook = openpyxl.load_workbook(path, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
     sheets = []
-    for ws in workbook.worksheets:
+    for ws, wf in zip(workbook.worksheets, formulas.worksheets):
         if ws.sheet_state != "visible":
             continue
-        rows = [[_xlsx_value(c) for c in row] for row in ws.iter_rows()]
+        uncached = {
+            (i, j): c.value
+            for i, row in enumerate(wf.iter_rows())
+            for j, c in enumerate(row)
+            if isinstance(c.value, str) and c.value.startswith("=")
+        }
+        rows = [
+            [
+                Uncached(uncached[(i, j)]) if c.value is None and (i, j) in uncached else _xlsx_value(c)
+                for j, c in enumerate(row)
+            ]
+            for i, row in enumerate(ws.iter_rows())
+        ]
         for merged in ws.merged_cells.ranges:
             value = rows[merged.min_row - 1][merged.min_col - 1]
             for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
@@ -79,6 +106,7 @@ def xlsx_sheets(path: Path) -> list[Sheet]:
                     rows[r][c] = value
         sheets.append(Sheet(ws.title, f"{path}:{ws.title}", rows))
     workbook.close()
+    formulas.close()
     return sheets
 
 
@@ -147,8 +175,8 @@ def number(value: Any) -> Decimal | None:
         return None if fraction is None else plain(fraction * 100)
     if blank(value):
         return None
-    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time)):
-        raise NotANumber(str(value))
+    if isinstance(value, (bool, dt.date, dt.time, Uncached)):
+        raise NotANumber(str(value), formula=isinstance(value, Uncached))
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
     if isinstance(value, float):

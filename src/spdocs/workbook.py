@@ -46,6 +46,27 @@ COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
     ("note", 30),
 )
 NUMBERS = {"plan", "actual", "deviation"}
+# Text that a spreadsheet would take for a formula (=HYPERLINK(...) in a name): stored as text,
+# with Excel's quote prefix so that editing the cell keeps it text (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# ECMA-376's order of a font's children (CT_Font); openpyxl writes name and color first.
+_FONT_ORDER = (
+    "b",
+    "i",
+    "strike",
+    "condense",
+    "extend",
+    "outline",
+    "shadow",
+    "u",
+    "vertAlign",
+    "sz",
+    "color",
+    "name",
+    "family",
+    "charset",
+    "scheme",
+)
 PERCENTS = {"deviation_percent", "completion"}
 
 
@@ -110,7 +131,10 @@ def summary(
     buf = io.BytesIO()
     # ExcelWriter, not Workbook.save: save() stamps the workbook with the clock.
     ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)).save()
-    return package.rewrite(buf.getvalue())  # fixed timestamps: same data, same bytes
+    # fixed timestamps (same data, same bytes), and fonts' children in the schema's order
+    members = package.read(buf.getvalue())
+    members["xl/styles.xml"] = _font_order(members["xl/styles.xml"])
+    return package.write(members.items())
 
 
 def _sheet(ws: Any, title: str, data: list[dict[str, Any]], headings: dict[str, str]) -> None:
@@ -120,12 +144,14 @@ def _sheet(ws: Any, title: str, data: list[dict[str, Any]], headings: dict[str, 
     ws.title = title
     ws.append([headings[key] for key, _ in COLUMNS])
     for cell in ws[1]:
+        _as_text(cell)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E7E6E6")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for r in data:
         ws.append([r[key] for key, _ in COLUMNS])
         for cell, (key, _) in zip(ws[ws.max_row], COLUMNS):
+            _as_text(cell)
             if key in PERCENTS:
                 cell.number_format = "0.0%"
             elif key in NUMBERS and cell.value is not None:
@@ -139,6 +165,25 @@ def _sheet(ws: Any, title: str, data: list[dict[str, Any]], headings: dict[str, 
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 2)}"
 
 
+def _as_text(cell: Any) -> None:
+    """Keep a text cell text even when it starts like a formula (``=``, ``+``, ``-``, ``@``)."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        cell.data_type = "s"  # openpyxl made "=..." a formula
+        cell.quotePrefix = True
+
+
 def _fraction(percent: Decimal | None) -> Decimal | None:
     """Return a percentage as the fraction Excel's "0.0%" format expects (94.5 → 0.945)."""
     return None if percent is None else percent / 100
+
+
+def _font_order(styles: bytes) -> bytes:
+    """Return ``xl/styles.xml`` with each font's child elements in ECMA-376's order (Excel validates it)."""
+    from lxml import etree  # python-docx's dependency; only the summary needs it here
+
+    root = etree.fromstring(styles)
+    rank = {name: i for i, name in enumerate(_FONT_ORDER)}
+    for font in root.iter("{*}font"):
+        children = sorted(font, key=lambda child: rank.get(etree.QName(child).localname, len(rank)))
+        font[:] = children
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

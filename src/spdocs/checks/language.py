@@ -6,8 +6,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from spdocs.checks.base import Hit, Term, iter_texts
+from pydantic import BaseModel
+
+from spdocs.checks.base import Hit, Loc, Term, iter_texts
 from spdocs.languages import LANGUAGES
+from spdocs.limits import bidi_controls
 from spdocs.model import Partnership
 
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters: hyphens, digits and spaces split words
@@ -67,3 +70,25 @@ def gen_untranslated(p: Partnership) -> Iterator[Hit]:
                 variant = "cyrillic" if lang.script == "LATIN" else "latin"
                 args = {"text": Term("text", (lang.code,)), "sample": _sample(value)}
                 yield Hit((*loc, lang.code), variant, args, _sample(value))
+
+
+def gen_bidi(p: Partnership) -> Iterator[Hit]:
+    """No text holds invisible direction overrides (U+202E …) that make it read otherwise than stored."""
+    for loc, value in _strings(p):
+        if codes := bidi_controls(value):
+            yield Hit(loc, args={"codes": ", ".join(codes)}, value=_sample(value))
+
+
+def _strings(node: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Yield every text value below ``node`` (each language of a `Text` apart) with its field path."""
+    if isinstance(node, str):
+        yield loc, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _strings(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _strings(item, (*loc, i))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from _strings(item, (*loc, str(key)))

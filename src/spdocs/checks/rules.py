@@ -66,4 +66,5 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-ACTING", "warning", None, gen.gen_acting, {MED: moh("p", 8)}),
     Rule("GEN-SCRIPT", "error", None, lang.gen_script),
     Rule("GEN-UNTRANSLATED", "warning", None, lang.gen_untranslated),
+    Rule("GEN-BIDI", "warning", None, lang.gen_bidi),
 )

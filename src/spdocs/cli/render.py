@@ -66,6 +66,13 @@ ACTUALS_HELP = (
     help="With PDF: archival PDF/A-2b, tagged (LibreOffice 7.4+). Packets stay plain PDF.",
 )
 @click.option(
+    "--pdf-timeout",
+    type=click.FloatRange(min=1),
+    default=60,
+    show_default=True,
+    help="Seconds LibreOffice may go without finishing a file; then that file fails and the others go on.",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=0),
     default=0,
@@ -95,6 +102,7 @@ def render_cmd(
     draft: bool,
     packet: bool,
     pdf_a: bool,
+    pdf_timeout: float,
     jobs: int,
     check_lang: str | None,
     findings_path: Path | None,
@@ -135,6 +143,7 @@ def render_cmd(
             draft=draft,
             packet=packet,
             pdf_a=pdf_a,
+            pdf_timeout=pdf_timeout,
             jobs=jobs,
             check_lang=msg,
             progress=display,

@@ -6,8 +6,19 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema, create_model, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from spdocs import limits
 from spdocs.languages import LANGS, LANGUAGES, Lang
 from spdocs.regimes import MODELS, REGIMES
 
@@ -36,14 +47,26 @@ PeriodId = Annotated[
     WithJsonSchema({"type": ["string", "integer"], "pattern": r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"}),
 ]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+# --- What documents can hold (spdocs.limits), checked at load time: check clean ⇒ render works.
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(limits.currency)]
+PartnershipId = Annotated[Id, AfterValidator(limits.portable_id)]  # a folder name, on Windows too
 Bin = Annotated[str, StringConstraints(pattern=r"^\d{12}$")]
 
 
 class Base(BaseModel):
-    """Frozen, strict about unknown fields; numbers given where text is expected become text."""
+    """Frozen, strict about unknown fields; numbers given where text is expected become text.
+
+    Every value is checked against what a document can hold (`spdocs.limits.check_value`):
+    no control characters in text, dates and numbers in range.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    @field_validator("*")
+    @classmethod
+    def _fits_a_document(cls, value: Any) -> Any:
+        return limits.check_value(value)
 
 
 class TextBase(Base):
@@ -85,6 +108,14 @@ class Money(Base):
 
     amount: Decimal = Field(ge=0)
     currency: Currency = "KZT"
+
+    @model_validator(mode="after")
+    def _writable(self) -> Money:
+        try:
+            limits.check_money(self.amount, self.currency)
+        except ValueError as exc:
+            raise ValueError(f"amount: {exc}") from None
+        return self
 
 
 class Person(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from spdocs.model.agreement import Agreement
-from spdocs.model.base import Base, Id, ModelCode, RegimeCode, Text
+from spdocs.model.base import Base, ModelCode, PartnershipId, RegimeCode, Text
 from spdocs.model.higher_education import (
     Committee,
     Funding,
@@ -26,7 +26,7 @@ from spdocs.regimes import PROFILES, REGIMES
 class Partnership(Base):
     """One strategic partnership: everything its documents are rendered from."""
 
-    id: Id = Field(description="used in output paths: out/<id>/agreement.kk.docx")
+    id: PartnershipId = Field(description="used in output paths: out/<id>/agreement.kk.docx")
     regime: RegimeCode
     model: ModelCode | None = Field(None, description="higher education: one of the six MoSHE models")
     parties: Parties

@@ -1,0 +1,495 @@
+"""YAML or JSON text → plain data plus a map from field path to line, or every problem at once.
+
+YAML is read in one pass over LibYAML's events (no recursion, so no depth can crash it):
+the values and the line of every field are built together. The values follow YAML 1.2's
+core schema where YAML 1.1 surprises people: only ``true``/``false`` are booleans (``NO``
+is Norway), a number with a leading zero keeps its digits as text (``050140…`` is not an
+octal number), decimals are exact. Dates may also be typed ``15.03.2025``; an impossible
+date (``2025-02-30``) is an error on its line. A key given twice, an alias that expands
+past `MAX_NODES` values, nesting past `MAX_DEPTH` and tags other than YAML's plain types
+are errors; syntax errors are explained in plain words with the fix (`spdocs.problems`).
+
+JSON is read by Python's decoder (strict JSON: tabs are fine, decimals exact); a walk over
+its tokens gives the lines, the duplicate keys and the depth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+from spdocs.errors import InputError, Problem
+from spdocs.problems import say
+
+Loc = tuple[str | int, ...]
+Lines = dict[Loc, int]
+
+#: Deepest nesting of mappings and lists a data file may have (the schema needs about 8).
+MAX_DEPTH = 64
+#: Most values a file may hold once its aliases are expanded (the examples hold about 2,000).
+MAX_NODES = 100_000
+
+_TAG = "tag:yaml.org,2002:"
+_DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_LOCAL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_BOOL = {"true": True, "false": False}
+_CODES = {"bin": "BIN", "iin": "IIN"}  # identification numbers: 12 digits, often with a leading 0
+
+
+def parse(text: str, *, name: str, json_syntax: bool = False) -> tuple[Any, Lines]:
+    """Return the plain data in ``text`` and a map from field path to line; raise `InputError`."""
+    data, lines = parse_json(text, name=name) if json_syntax else parse_yaml(text, name=name)
+    if data is None:
+        raise InputError(name, [Problem(name, None, "", say("empty"))])
+    if not isinstance(data, dict):
+        raise InputError(name, [Problem(name, 1, "", say("not_mapping"))])
+    return data, lines
+
+
+# --- YAML ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    """A mapping or list being built, with its field path."""
+
+    loc: Loc
+    value: dict[Any, Any] | list[Any]
+    anchor: str | None
+    flow: bool = False
+    key: Any = None
+    key_line: int = 0
+    has_key: bool = False
+    seen: dict[str, int] = field(default_factory=dict)
+    merges: list[dict[Any, Any]] = field(default_factory=list)
+    key_end: int = 0  # where the key's text ends: a value right there had no colon before it
+    last: tuple[str, str] | None = None  # the previous (key, plain text) in a {...}: to explain a stray comma
+    size: int = 1
+
+
+class _Builder:
+    """Builds plain data and its line map from a stream of YAML events."""
+
+    def __init__(self, loader: Any, name: str) -> None:
+        self.loader, self.name = loader, name
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.lines: Lines = {}
+        self.problems: list[Problem] = []
+        self.total = 0
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self) -> None:
+        while (event := self.loader.get_event()) is not None:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self.fail(event, say("second_document"))
+            elif isinstance(event, yaml.ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.start(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.end()
+            elif isinstance(event, yaml.AliasEvent):
+                anchor = str(event.anchor)
+                if anchor not in self.anchors:
+                    self.fail(event, say("unknown_alias", alias=anchor))
+                value, size = self.anchors[anchor]
+                self.grow(event, size)
+                self.add(event, value, size, alias=True)
+
+    def fail(self, event: Any, message: str) -> None:
+        raise InputError(self.name, [*self.problems, Problem(self.name, _line(event), "", message)])
+
+    def grow(self, event: Any, size: int) -> None:
+        self.total += size
+        if self.total > MAX_NODES:
+            self.fail(event, say("too_many_nodes", limit=f"{MAX_NODES:,}"))
+
+    def child_loc(self) -> Loc:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return (*top.loc, len(top.value))
+        return (*top.loc, _key_text(top.key))
+
+    def start(self, event: Any) -> None:
+        if self.stack and isinstance(self.stack[-1].value, dict) and not self.stack[-1].has_key:
+            self.fail(event, say("complex_key"))
+        if len(self.stack) >= MAX_DEPTH:
+            self.fail(event, say("too_deep", limit=MAX_DEPTH))
+        self.grow(event, 1)
+        loc = self.child_loc()
+        self.lines.setdefault(loc, _line(event))
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        self.stack.append(_Frame(loc, {} if mapping else [], event.anchor, flow=bool(event.flow_style)))
+
+    def end(self) -> None:
+        frame = self.stack.pop()
+        if isinstance(frame.value, dict):
+            for merged in frame.merges:  # explicit keys win over merged ones (YAML merge key)
+                for key, value in merged.items():
+                    frame.value.setdefault(key, value)
+        if frame.anchor:
+            self.anchors[frame.anchor] = (frame.value, frame.size)
+        self.add(None, frame.value, frame.size, line=self.lines.get(frame.loc, 0))
+
+    def scalar(self, event: Any) -> None:
+        self.grow(event, 1)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.value, dict) and not top.has_key:
+            self.key(top, event)
+            return
+        value = self.construct(event)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        if top is not None and top.flow and isinstance(top.value, dict) and not event.style:
+            if event.value == "" and event.start_mark.index == top.key_end and top.last is not None:
+                # "{kk: Ректор, проректор, ru: ...}": "проректор" became a key without a colon or value
+                prev, text = top.last
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        _line(event),
+                        _dotted((*top.loc, prev)),
+                        say("comma_in_text", text=text, rest=_key_text(top.key), key=prev),
+                    )
+                )
+            top.last = (_key_text(top.key), event.value) if isinstance(value, str) else None
+        self.add(event, value, 1)
+
+    def key(self, top: _Frame, event: Any) -> None:
+        value = self.construct(event)
+        line = _line(event)
+        if self.tag(event) == _TAG + "merge":
+            top.key, top.has_key, top.key_line = _MERGE, True, line
+            return
+        text = _key_text(value)
+        if text in top.seen:
+            self.problems.append(
+                Problem(
+                    self.name,
+                    line,
+                    _dotted((*top.loc, text)),
+                    say("duplicate_key", key=text, first=top.seen[text], second=line),
+                )
+            )
+        top.seen.setdefault(text, line)
+        top.key, top.has_key, top.key_line, top.key_end = value, True, line, event.end_mark.index
+        loc: Loc = (*top.loc, text)
+        self.lines[loc] = line
+
+    def add(self, event: Any, value: Any, size: int, *, alias: bool = False, line: int | None = None) -> None:
+        line = _line(event) if line is None else line
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.value, list):
+            self.lines.setdefault((*top.loc, len(top.value)), line)
+            top.value.append(value)
+            return
+        if not top.has_key:  # an alias (or a closed collection) used as a key
+            self.fail(event, say("complex_key"))
+        if top.key is _MERGE:
+            merged = value if isinstance(value, list) else [value]
+            if not all(isinstance(m, dict) for m in merged):
+                self.fail(event, say("yaml_other", detail="<< must be followed by a mapping or a list of mappings"))
+            top.merges.extend(merged)
+        else:
+            try:
+                top.value[top.key] = value
+            except TypeError:  # an unhashable key: a list or mapping written as a key
+                self.fail(event, say("complex_key"))
+            if alias:
+                self.lines.setdefault((*top.loc, _key_text(top.key)), line)
+        top.has_key = False
+
+    def tag(self, event: Any) -> str:
+        if event.tag and event.tag != "!":
+            return str(event.tag)
+        return str(self.loader.resolve(yaml.ScalarNode, event.value, event.implicit))
+
+    def construct(self, event: Any) -> Any:
+        """Return a scalar's value (YAML 1.2 core semantics, exact decimals, checked dates)."""
+        tag, raw, plain = self.tag(event), event.value, not event.style
+        try:
+            if tag == _TAG + "str":
+                if plain and (m := _LOCAL_DATE.match(raw)):
+                    return _date(int(m[3]), int(m[2]), int(m[1]), raw)
+                return raw
+            if tag == _TAG + "null":
+                return None
+            if tag == _TAG + "bool":
+                explicit = raw.lower() in _BOOL
+                return _BOOL[raw.lower()] if explicit else (raw if plain else bool(self.scalar_node(tag, raw)))
+            if tag == _TAG + "int":
+                if _DECIMAL_INT.match(raw):
+                    return int(raw.replace("_", ""))
+                if plain:  # 0123, 0x1F, 1:30: YAML 1.1 reads other numbers; keep what was typed
+                    self.leading_zero(event, raw)
+                    return raw
+                return self.scalar_node(tag, raw)
+            if tag == _TAG + "float":
+                if ":" in raw:  # sexagesimal 1:30.5: keep the text
+                    return raw
+                if raw.lower().lstrip("+-") in (".inf", ".nan"):
+                    raise ValueError("infinity or not-a-number")
+                return Decimal(raw.replace("_", ""))
+            if tag == _TAG + "timestamp":
+                if m := _ISO_DATE.match(raw):
+                    return _date(int(m[1]), int(m[2]), int(m[3]), raw)
+                return self.scalar_node(tag, raw)
+            if tag == _TAG + "merge":
+                return raw
+        except (ValueError, InvalidOperation, OverflowError) as exc:
+            if isinstance(exc, _DateError):
+                message = str(exc)
+            elif tag == _TAG + "timestamp":
+                message = say("bad_date", value=_short(raw), reason=exc)
+            else:
+                message = say("bad_number", value=_short(raw), reason=_short(str(exc)))
+            self.problems.append(Problem(self.name, _line(event), _dotted(self.child_loc()), message))
+            return None
+        self.problems.append(
+            Problem(
+                self.name, _line(event), _dotted(self.child_loc()), say("unsupported_tag", tag=tag.replace(_TAG, "!!"))
+            )
+        )
+        return None
+
+    def scalar_node(self, tag: str, raw: str) -> Any:
+        """Return what PyYAML's own constructor makes of an explicitly tagged scalar."""
+        node = yaml.ScalarNode(tag, raw)
+        constructor = {"int": "construct_yaml_int", "bool": "construct_yaml_bool"}.get(tag.removeprefix(_TAG))
+        return getattr(self.loader, constructor or "construct_yaml_timestamp")(node)
+
+    def leading_zero(self, event: Any, raw: str) -> None:
+        loc = self.child_loc()
+        what = _CODES.get(str(loc[-1])) if loc else None
+        if what and raw[:1] == "0":
+            self.problems.append(
+                Problem(self.name, _line(event), _dotted(loc), say("bin_quotes", what=what, field=loc[-1], value=raw))
+            )
+
+
+class _Merge:
+    def __repr__(self) -> str:
+        return "<<"
+
+
+_MERGE = _Merge()
+
+
+class _DateError(ValueError):
+    pass
+
+
+def _date(year: int, month: int, day: int, raw: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        reason = str(exc)
+        if 1 <= month <= 12 and day > 0:
+            last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            reason = f"{dt.date(year, month, 1):%B %Y} has {last} days"
+        elif not 1 <= month <= 12:
+            reason = f"there is no month {month}"
+        raise _DateError(say("bad_date", value=raw, reason=reason)) from None
+
+
+def parse_yaml(text: str, *, name: str) -> tuple[Any, Lines]:
+    """Return the data in the YAML ``text`` and its line map; raise `InputError` with every problem."""
+    try:
+        loader = yaml.CSafeLoader(text)
+    except UnicodeEncodeError as exc:  # a lone surrogate in a str given to loads()
+        raise InputError(
+            name, [Problem(name, _line_at(text, exc.start), "", say("yaml_control", code=_code(exc.object[exc.start])))]
+        ) from None
+    builder = _Builder(loader, name)
+    try:
+        builder.run()
+    except yaml.MarkedYAMLError as exc:
+        raise InputError(name, [*builder.problems, _syntax(exc, text, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
+        problem = Problem(name, line, "", say("yaml_control", code=_code(chr(exc.character))))
+        raise InputError(name, [*builder.problems, problem]) from None
+    finally:
+        loader.dispose()
+    if builder.problems:
+        raise InputError(name, sorted(builder.problems, key=lambda p: p.line or 0))
+    return builder.root, builder.lines
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """Return a YAML syntax error as a problem in plain words, with the fix where one is clear."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem, context = exc.problem or "", exc.context or ""
+    source = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    char = source[mark.column] if mark and mark.column < len(source) else ""
+    if "cannot start any token" in problem and char == "\t":
+        message = say("yaml_tab", column=mark.column + 1 if mark else "?")
+    elif "cannot start any token" in problem and char:
+        message = say("yaml_start_char", char=char)
+    elif "mapping values are not allowed" in problem:
+        key, sep, rest = source.partition(": ")
+        message = say("yaml_colon", fix=f'{key.strip()}: "{rest.strip()}"') if sep else say("yaml_colon_plain")
+    elif "quoted scalar" in context and "end of stream" in problem:
+        start = exc.context_mark.line + 1 if exc.context_mark else line
+        message, line = say("yaml_quote_open", start=start), start
+    elif "maximum nesting depth" in problem:
+        message = say("too_deep", limit=MAX_DEPTH)
+    elif "unknown escape" in problem:
+        message = say("yaml_escape")
+    elif "flow" in context:
+        line = exc.context_mark.line + 1 if exc.context_mark else line
+        message = say("yaml_flow")
+    elif "could not find expected ':'" in problem:
+        message = say("yaml_no_colon")
+    elif (
+        "did not find expected key" in problem
+        or "expected '-' indicator" in problem
+        or "expected <block end>" in problem
+    ):
+        message = say("yaml_indent")
+    else:
+        message = say("yaml_other", detail=problem or str(exc))
+    return Problem(name, line, "", message)
+
+
+def _line(event: Any) -> int:
+    return int(event.start_mark.line) + 1 if event is not None else 0
+
+
+def _line_at(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _key_text(key: Any) -> str:
+    if isinstance(key, dt.date):
+        return key.isoformat()
+    return "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+
+
+def _dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+
+
+def parse_json(text: str, *, name: str) -> tuple[Any, Lines]:
+    """Return the data in the JSON ``text`` and its line map; raise `InputError` with every problem."""
+    lines, problems = _json_lines(text, name)
+    if problems:
+        raise InputError(name, problems)
+
+    def constant(value: str) -> Any:
+        raise ValueError(say("json_constant", value=value))
+
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        detail = say("json_syntax", detail=exc.msg, column=exc.colno)
+        raise InputError(name, [Problem(name, exc.lineno, "", detail)]) from None
+    except (ValueError, RecursionError) as exc:  # NaN, an integer of thousands of digits
+        raise InputError(name, [Problem(name, None, "", str(exc))]) from None
+    return data, lines
+
+
+@dataclass
+class _JsonFrame:
+    loc: Loc
+    mapping: bool
+    index: int = 0
+    key: str | None = None
+    want_key: bool = True
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
+    """Return the line of every key and item of JSON ``text``, and its duplicate keys and depth problems.
+
+    Only meaningful for valid JSON; on invalid JSON the decoder's error is the one reported.
+    """
+    lines: Lines = {}
+    problems: list[Problem] = []
+    stack: list[_JsonFrame] = []
+    line, pos = 1, 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        top = stack[-1] if stack else None
+        if token in ("{", "["):
+            if len(stack) >= MAX_DEPTH:
+                return lines, [Problem(name, line, "", say("too_deep", limit=MAX_DEPTH))]
+            loc = _json_loc(top)
+            lines.setdefault(loc, line)
+            stack.append(_JsonFrame(loc, token == "{"))
+        elif token in ("}", "]"):
+            if stack:
+                stack.pop()
+        elif token == ":":
+            if top is not None:
+                top.want_key = False
+        elif token == ",":
+            if top is not None and top.mapping:
+                top.want_key = True
+            elif top is not None:
+                top.index += 1
+        elif top is not None and top.mapping and top.want_key:
+            try:
+                key = str(json.loads(token))
+            except ValueError:
+                continue
+            if key in top.seen:
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        _dotted((*top.loc, key)),
+                        say("duplicate_key", key=key, first=top.seen[key], second=line),
+                    )
+                )
+            top.seen.setdefault(key, line)
+            top.key = key
+            key_loc: Loc = (*top.loc, key)
+            lines[key_loc] = line
+        else:
+            lines.setdefault(_json_loc(top), line)
+    return lines, problems
+
+
+def _json_loc(top: _JsonFrame | None) -> Loc:
+    if top is None:
+        return ()
+    if top.mapping:
+        return (*top.loc, top.key or "")
+    return (*top.loc, top.index)
