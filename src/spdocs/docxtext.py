@@ -33,17 +33,32 @@ class Block:
         return f"{self.number} {self.text}" if self.number else self.text
 
 
+class Numberer:
+    """A document's paragraphs read in order as `Block`s, with Word's clause numbers computed.
+
+    Call it on every body paragraph in reading order (empty ones too): list counters advance
+    as Word advances them. Works on ElementTree and lxml elements alike.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        names = zf.namelist()
+        self.numbering = _Numbering(zf.read("word/numbering.xml") if "word/numbering.xml" in names else None)
+        self.styles = _style_numbering(zf.read("word/styles.xml") if "word/styles.xml" in names else None)
+
+    def __call__(self, p: ET.Element) -> Block:
+        return _paragraph(p, self.numbering, self.styles)
+
+
 def blocks(docx: bytes) -> list[Block]:
     """Return the body's paragraphs and table rows in order, empty paragraphs left out."""
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         body = ET.fromstring(zf.read("word/document.xml")).find(f"{W}body")
-        numbering = _Numbering(zf.read("word/numbering.xml") if "word/numbering.xml" in zf.namelist() else None)
-        styles = _style_numbering(zf.read("word/styles.xml") if "word/styles.xml" in zf.namelist() else None)
+        numberer = Numberer(zf)
     out: list[Block] = []
     assert body is not None
     for el in body:
         if el.tag == f"{W}p":
-            block = _paragraph(el, numbering, styles)
+            block = numberer(el)
             if block.text or block.number:
                 out.append(block)
         elif el.tag == f"{W}tbl":
