@@ -92,6 +92,7 @@ def render(
     jobs: int = 0,
     check_lang: Lang = "en",
     progress: Callable[[str], None] | None = None,
+    layout: Sequence[str] = ("separate",),
 ) -> Batch:
     """Render the documents of data files (or folders of them) under ``out``, as ``spdocs render`` does.
 
@@ -106,7 +107,9 @@ def render(
     :param draft: render despite error findings and mark documents as drafts;
     :param packet: with PDF, also join each partnership's PDFs per language;
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
-    :param check_lang: language of the check messages.
+    :param check_lang: language of the check messages;
+    :param layout: ``separate`` (one file per language) and/or ``parallel`` (one file with the
+        languages side by side, clause by clause: ``agreement.kk-ru.docx``; needs two or more languages).
     """
     from spdocs.produce import Options, produce
 
@@ -120,6 +123,7 @@ def render(
         draft=draft,
         packet=packet,
         check_lang=check_langs(check_lang)[0],
+        layout=_layout(layout, langs),
     )
     if packet and "pdf" not in options.formats:
         raise OptionError("a packet joins PDFs: add the pdf format")
@@ -201,6 +205,17 @@ def _kinds(kinds: Sequence[str] | None) -> tuple[str, ...] | None:
     if unknown or not kinds:
         raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(KINDS)})")
     return tuple(kinds)
+
+
+def _layout(layout: Sequence[str], langs: Sequence[Lang]) -> tuple[str, ...]:
+    from spdocs.parallel import LAYOUTS
+
+    unknown = [x for x in layout if x not in LAYOUTS]
+    if unknown or not layout:
+        raise OptionError(f"unknown layout {', '.join(unknown) or repr('')} (expected {', '.join(LAYOUTS)})")
+    if "parallel" in layout and len(set(langs)) < 2:
+        raise OptionError("the parallel layout sets two or three languages side by side: ask for kk,ru or kk,ru,en")
+    return tuple(layout)
 
 
 def _formats(formats: Sequence[str]) -> tuple[str, ...]:

@@ -30,11 +30,12 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
+from spdocs.documents import Rendered, Target
 from spdocs.docxtext import Numberer
 from spdocs.errors import RenderError
 from spdocs.languages import LANGS, Lang
@@ -115,7 +116,9 @@ def build(docs: Sequence[tuple[Lang, bytes]], *, name: str) -> bytes:
     if sect.find(f"{W}footerReference") is None:
         package.add_footer(sect)
     body.append(sect)
-    package.members["word/document.xml"] = etree.tostring(base.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package.members["word/document.xml"] = etree.tostring(
+        base.root, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
     return package.zip()
 
 
@@ -133,7 +136,7 @@ def _read(lang: Lang, data: bytes) -> _Source:
             if ppr is not None and _on(ppr.find(f"{W}pageBreakBefore")):
                 items.append(Item("break"))
             block = numberer(el)
-            if block.text or block.number:
+            if block.text or block.number or el.find(f".//{W}drawing") is not None:
                 items.append(Item("p", el, block.number, block.text))
             if el.find(f".//{W}br[@{W}type='page']") is not None:
                 items.append(Item("break"))
@@ -246,7 +249,11 @@ class _Body:
         level = _level_of(numpr, ppr, source)
         if item.number:
             # numId 0 switches off the list of the paragraph or of its style; the level's indents stay.
-            _set(ppr, "numPr", etree.fromstring(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'))
+            _set(
+                ppr,
+                "numPr",
+                etree.fromstring(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'),
+            )
             indent = source.indents.get(level) if level else None
             if indent is not None and ppr.find(f"{W}ind") is None:
                 _set(ppr, "ind", copy.deepcopy(indent))
@@ -267,6 +274,7 @@ class _Body:
         for tab in ppr.findall(f"{W}tabs/{W}tab"):
             if int(tab.get(f"{W}pos", "0")) > limit:
                 tab.set(f"{W}pos", str(limit))
+        _shrink_pictures(p, limit)
         return p
 
     # Tables
@@ -345,6 +353,21 @@ def _column_table(n: int, column: int) -> etree._Element:
         f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>'
     )
     return etree.fromstring(xml)
+
+
+def _shrink_pictures(el: etree._Element, width: int) -> None:
+    """Scale the pictures in ``el`` wider than ``width`` (twips) down to it, keeping their proportions."""
+    emu = width * 635
+    a_ext = "{http://schemas.openxmlformats.org/drawingml/2006/main}ext"
+    for extent in el.iter(f"{{{WP_NS}}}extent"):
+        cx, cy = int(extent.get("cx", "0")), int(extent.get("cy", "0"))
+        if cx <= emu:
+            continue
+        size = {"cx": str(emu), "cy": str(cy * emu // cx)}
+        drawing = extent.getparent()
+        for node in [extent, *drawing.iter(a_ext)]:
+            if node.get("cx") == str(cx):
+                node.attrib.update(size)
 
 
 def _page_break() -> etree._Element:
@@ -508,7 +531,10 @@ class _Package:
             for override in self.types.findall(f"{{{CT_NS}}}Override"):
                 if override.get("PartName") == "/" + part:
                     etree.SubElement(
-                        self.types, f"{{{CT_NS}}}Override", PartName="/" + new, ContentType=override.get("ContentType", "")
+                        self.types,
+                        f"{{{CT_NS}}}Override",
+                        PartName="/" + new,
+                        ContentType=override.get("ContentType", ""),
                     )
             target = posixpath.relpath(new, "word")
         rid = f"rIdPar{len(self.imported) + 1}"
@@ -526,9 +552,13 @@ class _Package:
             '<w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
             '<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
             '</w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>'
-        ).encode("utf-8")
+        ).encode()
         etree.SubElement(
-            self.rels, f"{{{PKG_NS}}}Relationship", Id="rIdParFooter", Type=_FOOTER_REL, Target=posixpath.basename(_FOOTER)
+            self.rels,
+            f"{{{PKG_NS}}}Relationship",
+            Id="rIdParFooter",
+            Type=_FOOTER_REL,
+            Target=posixpath.basename(_FOOTER),
         )
         etree.SubElement(self.types, f"{{{CT_NS}}}Override", PartName="/" + _FOOTER, ContentType=_FOOTER_TYPE)
         ref = etree.Element(f"{W}footerReference", {f"{W}type": "default", f"{{{R_NS}}}id": "rIdParFooter"})
@@ -549,3 +579,35 @@ class _Package:
                 info.external_attr = 0o644 << 16
                 zf.writestr(info, self.members[name])
         return buf.getvalue()
+
+
+LAYOUTS = ("separate", "parallel")
+
+
+def combine(records: Sequence[Rendered]) -> list[Rendered]:
+    """Return one parallel record for each document (kind and period) of ``records`` made in two or more languages.
+
+    Its target's language is the languages joined, in column order: ``agreement.kk-ru.docx``.
+    """
+    groups: dict[tuple[str, str | None], list[Rendered]] = {}
+    for record in records:
+        groups.setdefault((record.target.kind, record.target.period), []).append(record)
+    out = []
+    for (kind, period), group in groups.items():
+        if len(group) < 2:
+            continue
+        group = sorted(group, key=lambda r: LANGS.index(r.target.lang))
+        name = f"{kind}-{period}" if period else kind
+        data = build([(r.target.lang, r.data) for r in group], name=name)
+        out.append(Rendered(Target(kind, joined(r.target.lang for r in group), period), data))
+    return out
+
+
+def joined(langs: Iterable[Lang]) -> str:
+    """Return the name of a set of languages in files: ``kk-ru``."""
+    return "-".join(langs_of(tuple(langs)))
+
+
+def split(name: str) -> tuple[Lang, ...]:
+    """Return the languages of a file's language part: ``split("kk-ru") == ("kk", "ru")``."""
+    return tuple(name.split("-"))

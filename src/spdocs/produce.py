@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spdocs import documents
+from spdocs import documents, parallel
 from spdocs.checks import Finding, check
 from spdocs.documents import Skip, Target
 from spdocs.errors import ConversionError, OutputError, SpdocsError
@@ -43,6 +43,7 @@ class Options:
     draft: bool = False
     packet: bool = False
     check_lang: Lang = "en"
+    layout: tuple[str, ...] = ("separate",)  # separate (one file per language) and/or parallel (spdocs.parallel)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
             lang: f"{parties.kazakhstani.short_name.get(lang)} – {parties.foreign.short_name.get(lang)}"
             for lang in options.langs
         }
+        if "parallel" in options.layout:
+            outcome.titles[parallel.joined(options.langs)] = " / ".join(outcome.titles.values())
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
             return outcome
@@ -164,6 +167,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         rendered = list(
             documents.render_all(partnership, plan.targets, templates=options.templates, draft=options.draft)
         )
+        if "parallel" in options.layout:
+            combined = parallel.combine(rendered)
+            rendered = (rendered if "separate" in options.layout else []) + combined
         folder = root / partnership.id
         for record in rendered:
             dest = folder / record.target.filename("docx")
@@ -228,7 +234,7 @@ def _packets(outcome: Outcome, options: Options) -> None:
     if outcome.error is not None:
         return
     order = {name: i for i, name in enumerate(KINDS)}
-    for lang in options.langs:
+    for lang in dict.fromkeys(w.lang for w in outcome.files):
         pdfs = sorted(
             (w for w in outcome.files if w.fmt == "pdf" and w.lang == lang and w.target is not None),
             key=lambda w: (
@@ -239,13 +245,14 @@ def _packets(outcome: Outcome, options: Options) -> None:
         )
         if not pdfs:
             continue
-        t = terms(lang, options.templates)
-        parts = [(w.target.title(t), w.path.read_bytes()) for w in pdfs if w.target is not None]
+        langs = parallel.split(lang)  # a parallel document's title is its languages' titles
+        ts = [terms(code, options.templates) for code in langs]
+        parts = [(" / ".join(w.target.title(x) for x in ts), w.path.read_bytes()) for w in pdfs if w.target is not None]
         try:
             packet = assemble(
                 parts,
                 title=outcome.titles.get(lang, outcome.partnership or ""),
-                draft_mark=t.draft if options.draft else None,
+                draft_mark=" / ".join(x.draft for x in ts) if options.draft else None,
             )
             dest = pdfs[0].path.parent / f"packet.{lang}.pdf"
             write_atomic(dest, packet)

@@ -17,7 +17,8 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     "render",
     epilog="\b\nExamples:\n  spdocs render examples/\n"
     "  spdocs render taraz.yaml --kind report --period 2025 --format pdf\n"
-    "  spdocs render examples/ --templates my-templates/ --draft",
+    "  spdocs render examples/ --templates my-templates/ --draft\n"
+    "  spdocs render taraz.yaml --layout parallel --lang kk,ru --format docx,pdf",
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -49,6 +50,15 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     show_default=True,
     help="Output folder: OUT/<partnership-id>/<kind>[-<period>].<lang>.<ext>.",
 )
+@click.option(
+    "--layout",
+    "layout",
+    callback=csv_choice(["separate", "parallel"]),
+    default="separate",
+    show_default=True,
+    help="separate: one file per language; parallel: one file with the languages side by side, clause by "
+    "clause (<kind>.kk-ru.docx; landscape for three); separate,parallel: both.",
+)
 @templates_option("Your own templates (<lang>/<kind>.docx, <lang>/terms.yaml), used before the built-in ones.")
 @click.option("--period", help="Reports: only this reporting period (default: every period with actuals).")
 @click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path), help=ACTUALS_HELP)
@@ -78,6 +88,7 @@ def render_cmd(
     jobs: int,
     check_lang: str,
     quiet: bool,
+    layout: tuple[str, ...],
 ) -> None:
     """Render the documents of data files (or folders of them).
 
@@ -107,6 +118,7 @@ def render_cmd(
         jobs=jobs,
         check_lang=check_lang,
         progress=progress,
+        layout=layout,
     )
     failed = 0
     for outcome in batch:
@@ -140,6 +152,15 @@ def render_cmd(
 @click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path), help=ACTUALS_HELP)
 @lang_option("ru", "Language of names and headers.")
 @click.option("--period", help="Only this reporting period (default: every period with actuals).")
+@click.option(
+    "--layout",
+    "layout",
+    callback=csv_choice(["separate", "parallel"]),
+    default="separate",
+    show_default=True,
+    help="separate: one file per language; parallel: one file with the languages side by side, clause by "
+    "clause (<kind>.kk-ru.docx; landscape for three); separate,parallel: both.",
+)
 @templates_option("Your own templates folder (its terms.yaml labels the columns and statuses).")
 def summary_cmd(
     paths: tuple[Path, ...], out: Path, actuals: Path | None, lang: str, period: str | None, templates: Path | None
