@@ -152,15 +152,6 @@ def render_cmd(
 @click.option("--actuals", type=click.Path(exists=True, dir_okay=False, path_type=Path), help=ACTUALS_HELP)
 @lang_option("ru", "Language of names and headers.")
 @click.option("--period", help="Only this reporting period (default: every period with actuals).")
-@click.option(
-    "--layout",
-    "layout",
-    callback=csv_choice(["separate", "parallel"]),
-    default="separate",
-    show_default=True,
-    help="separate: one file per language; parallel: one file with the languages side by side, clause by "
-    "clause (<kind>.kk-ru.docx; landscape for three); separate,parallel: both.",
-)
 @templates_option("Your own templates folder (its terms.yaml labels the columns and statuses).")
 def summary_cmd(
     paths: tuple[Path, ...], out: Path, actuals: Path | None, lang: str, period: str | None, templates: Path | None
