@@ -82,7 +82,7 @@ def render(
     *,
     out: str | Path = "out",
     kinds: Sequence[str] | None = None,
-    langs: Sequence[Lang] = LANGS,
+    langs: Sequence[Lang] | None = None,
     formats: Sequence[str] = ("docx",),
     templates: str | Path | None = None,
     period: str | None = None,
@@ -100,7 +100,9 @@ def render(
     kinds left out and why, or the error that stopped it), in the order of the files. One
     failed partnership never stops the others.
 
-    :param kinds: document kinds (default: every kind that applies); :param langs: ``kk``, ``ru``, ``en``;
+    :param kinds: document kinds (default: every kind that applies);
+    :param langs: ``kk``, ``ru``, ``en`` (default: the languages each kind is issued in: the data's
+        ``documents``, else agreement kk, ru, en and order and report kk, ru); narrows them;
     :param formats: ``docx`` and/or ``pdf``; :param templates: a folder of your own templates;
     :param period: reports: only this reporting period;
     :param actuals: a spreadsheet (.xlsx or .csv) of actual values that override the data files';
@@ -116,7 +118,7 @@ def render(
     options = Options(
         out=Path(out),
         kinds=_kinds(kinds),
-        langs=check_langs(tuple(langs)),
+        langs=None if langs is None else check_langs(tuple(langs)),
         formats=_formats(formats),
         templates=_folder(templates),
         period=str(period) if period is not None else None,
@@ -130,7 +132,7 @@ def render(
     if options.templates is not None:
         from spdocs.terms import terms
 
-        for lang in options.langs:  # a broken terms.yaml is the user's mistake once, not every partnership's
+        for lang in options.langs or LANGS:  # a broken terms.yaml is the user's mistake once, not every partnership's
             terms(lang, options.templates)
     files = find_files(paths)
     table = _read_actuals(actuals)
@@ -207,13 +209,13 @@ def _kinds(kinds: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(kinds)
 
 
-def _layout(layout: Sequence[str], langs: Sequence[Lang]) -> tuple[str, ...]:
+def _layout(layout: Sequence[str], langs: Sequence[Lang] | None) -> tuple[str, ...]:
     from spdocs.parallel import LAYOUTS
 
     unknown = [x for x in layout if x not in LAYOUTS]
     if unknown or not layout:
         raise OptionError(f"unknown layout {', '.join(unknown) or repr('')} (expected {', '.join(LAYOUTS)})")
-    if "parallel" in layout and len(set(langs)) < 2:
+    if "parallel" in layout and langs is not None and len(set(langs)) < 2:
         raise OptionError("the parallel layout sets two or three languages side by side: ask for kk,ru or kk,ru,en")
     return tuple(layout)
 

@@ -17,7 +17,7 @@ from spdocs import analysis, chart, context, engine, resources
 from spdocs.errors import OptionError, RenderError
 from spdocs.kinds import KINDS
 from spdocs.kinds import kind as kind_named
-from spdocs.languages import LANGS, Lang, check_langs
+from spdocs.languages import Lang, check_langs
 from spdocs.model import Partnership, Period
 from spdocs.terms import Terms
 from spdocs.terms import terms as terms_of
@@ -97,17 +97,20 @@ def plan(
     p: Partnership,
     *,
     kinds: Iterable[str] | None = None,
-    langs: Iterable[Lang] = LANGS,
+    langs: Iterable[Lang] | None = None,
     period: str | None = None,
 ) -> Plan:
     """Return the documents to make for ``p``: each kind × language, periodic kinds × period.
 
     Without ``kinds``, every kind of the registry that applies (a kind whose required sections
     the data lacks is skipped, with the reason); a kind asked for by name that does not apply
-    is a `RenderError`. A periodic kind is made for ``period`` when given, otherwise for every
+    is a `RenderError`. Each kind is made in the languages it is issued in (the data's
+    ``documents``, else the kind's default); ``langs`` narrows them: a language a kind is not
+    issued in leaves it out of that kind with a note, or is a `RenderError` for a kind asked
+    for by name. A periodic kind is made for ``period`` when given, otherwise for every
     period with actuals.
     """
-    langs = check_langs(tuple(langs))
+    asked = None if langs is None else check_langs(tuple(langs))
     explicit = kinds is not None
     names = list(kinds) if kinds is not None else list(KINDS)
     targets: list[Target] = []
@@ -120,6 +123,16 @@ def plan(
                 raise RenderError(f"the data has no `{missing}`, which the {name} needs", template=name, lang="")
             skipped.append(Skip(name, f"the data has no `{missing}`"))
             continue
+        issued = kind.languages(p)
+        use = issued if asked is None else tuple(lang for lang in asked if lang in issued)
+        others = [] if asked is None else [lang for lang in asked if lang not in issued]
+        if others:
+            why = f"issued in {', '.join(issued)} only (`documents.{name}` in the data says which)"
+            if explicit:
+                raise RenderError(f"not made in {', '.join(others)}: {why}", template=name, lang=",".join(others))
+            skipped.append(Skip(name, f"in {', '.join(others)}: it is {why}"))
+            if not use:
+                continue
         periods: list[str | None] = [None]
         if kind.per_period:
             if period:
@@ -128,12 +141,16 @@ def plan(
                 periods = [pr.id for pr in analysis.reported_periods(p)]
                 if not periods:
                     skipped.append(Skip(name, "no reporting period has actuals yet"))
-        targets += [Target(name, lang, pr) for pr in periods for lang in langs]
+        targets += [Target(name, lang, pr) for pr in periods for lang in use]
     return Plan(targets, skipped)
 
 
 def targets(
-    p: Partnership, *, kinds_: Iterable[str] | None = None, langs: Iterable[Lang] = LANGS, period: str | None = None
+    p: Partnership,
+    *,
+    kinds_: Iterable[str] | None = None,
+    langs: Iterable[Lang] | None = None,
+    period: str | None = None,
 ) -> list[Target]:
     """Return the documents to make for ``p`` (`plan`'s targets)."""
     return plan(p, kinds=kinds_, langs=langs, period=period).targets

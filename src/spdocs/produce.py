@@ -36,7 +36,7 @@ class Options:
 
     out: Path
     kinds: tuple[str, ...] | None = None
-    langs: tuple[Lang, ...] = LANGS
+    langs: tuple[Lang, ...] | None = None  # None: the languages each kind is issued in (the data's `documents`)
     formats: tuple[str, ...] = ("docx",)
     templates: Path | None = None
     period: str | None = None
@@ -153,11 +153,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         outcome.partnership = partnership.id
         parties = partnership.parties
         outcome.titles = {
-            lang: f"{parties.kazakhstani.short_name.get(lang)} – {parties.foreign.short_name.get(lang)}"
-            for lang in options.langs
+            lang: f"{parties.kazakhstani.short_name.find(lang)} – {parties.foreign.short_name.find(lang)}"
+            for lang in options.langs or LANGS
         }
-        if "parallel" in options.layout:
-            outcome.titles[parallel.joined(options.langs)] = " / ".join(outcome.titles.values())
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
             return outcome
@@ -169,6 +167,12 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         )
         if "parallel" in options.layout:
             combined = parallel.combine(rendered)
+            made = {(r.target.kind, r.target.period) for r in combined}
+            outcome.skipped += [
+                Skip(r.target.kind, f"in parallel: it is made in {r.target.lang} only")
+                for r in rendered
+                if (r.target.kind, r.target.period) not in made and r.target.period is None
+            ]
             rendered = (rendered if "separate" in options.layout else []) + combined
         folder = root / partnership.id
         for record in rendered:
@@ -251,7 +255,7 @@ def _packets(outcome: Outcome, options: Options) -> None:
         try:
             packet = assemble(
                 parts,
-                title=outcome.titles.get(lang, outcome.partnership or ""),
+                title=" / ".join(outcome.titles.get(code, outcome.partnership or "") for code in langs),
                 draft_mark=" / ".join(x.draft for x in ts) if options.draft else None,
             )
             dest = pdfs[0].path.parent / f"packet.{lang}.pdf"

@@ -31,9 +31,9 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     "--lang",
     "langs",
     callback=csv_choice(LANGS),
-    default=",".join(LANGS),
-    show_default=True,
-    help="Languages, comma-separated.",
+    help="Languages, comma-separated (default: those each document is issued in — the data's `documents`, "
+    "else agreement kk,ru,en; order and report kk,ru). Narrows them: a language a document asked for "
+    "with --kind is not issued in is an error.",
 )
 @click.option(
     "--format",
@@ -77,7 +77,7 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
 def render_cmd(
     paths: tuple[Path, ...],
     kinds: tuple[str, ...] | None,
-    langs: tuple[str, ...],
+    langs: tuple[str, ...] | None,
     formats: tuple[str, ...],
     out: Path,
     templates: Path | None,
