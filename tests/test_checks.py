@@ -364,6 +364,11 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-SCRIPT", "error", "parties.kazakhstani.signatory.name.kk", ("kazakhstani:", "signatory:", "name:", "kk:")),
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),
      "GEN-UNTRANSLATED", "warning", "third_mission[0].kk", ("third_mission:", "- kk:")),
+    # the agreement is issued in English by default: its texts are needed in English
+    ("gen-translation", "he", lambda d: delin(d, "third_mission.0.en"),
+     "GEN-TRANSLATION", "error", "third_mission[0].en", ("third_mission:", "- kk:")),
+    ("gen-prevailing", "he", lambda d: (setin(d, "agreement.prevailing", "en"), d.update(documents={"agreement": ["kk", "ru"]})),
+     "GEN-PREVAILING", "error", "agreement.prevailing", ("agreement:", "prevailing:")),
 ]
 # fmt: on
 
