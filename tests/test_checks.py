@@ -367,7 +367,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     # the agreement is issued in English by default: its texts are needed in English
     ("gen-translation", "he", lambda d: delin(d, "third_mission.0.en"),
      "GEN-TRANSLATION", "error", "third_mission[0].en", ("third_mission:", "- kk:")),
-    ("gen-prevailing", "he", lambda d: (setin(d, "agreement.prevailing", "en"), d.update(documents={"agreement": ["kk", "ru"]})),
+    ("gen-prevailing", "he",
+     lambda d: (setin(d, "agreement.prevailing", "en"), d.update(documents={"agreement": ["kk", "ru"]})),
      "GEN-PREVAILING", "error", "agreement.prevailing", ("agreement:", "prevailing:")),
 ]
 # fmt: on

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, example
-from spdocs import api, docxtext, documents
+from spdocs import api, documents, docxtext
 from spdocs.checks import check
 from spdocs.checks.base import iter_texts
 from spdocs.cli import cli

@@ -102,7 +102,7 @@ def build(docs: Sequence[tuple[Lang, bytes]], *, name: str) -> bytes:
     sect = copy.deepcopy(base.root.find(f"{W}body/{W}sectPr"))
     width, landscape = _page(sect, len(sources))
     column = width // len(sources)
-    out = _Body(package, sources, width, column)
+    out = _Body(package, sources, width, column, _page(sect, 1)[0])
     for row in zip(*(s.items for s in sources), strict=True):
         out.add(list(row))
     body = base.root.find(f"{W}body")
@@ -186,8 +186,9 @@ def _describe(item: Item) -> str:
 class _Body:
     """The parallel body being built: column tables, full-width tables and page breaks, in order."""
 
-    def __init__(self, package: _Package, sources: list[_Source], width: int, column: int) -> None:
+    def __init__(self, package: _Package, sources: list[_Source], width: int, column: int, single: int) -> None:
         self.package, self.sources, self.width, self.column = package, sources, width, column
+        self.single = single  # the text width of the single-language pages
         self.out: list[etree._Element] = []
         self.table: etree._Element | None = None
 
@@ -210,10 +211,13 @@ class _Body:
 
     # Column rows
 
-    def _row(self, cells: list[list[etree._Element]]) -> None:
+    def _row(self, cells: list[list[etree._Element]], *, whole: bool = False) -> None:
+        """Add a row of one cell per language; ``whole``: never split across pages (a signature)."""
         if self.table is None:
             self.table = _column_table(len(self.sources), self.column)
         tr = etree.SubElement(self.table, f"{W}tr")
+        if whole:
+            etree.SubElement(etree.SubElement(tr, f"{W}trPr"), f"{W}cantSplit")
         for content in cells:
             tc = etree.SubElement(tr, f"{W}tc")
             tcpr = etree.SubElement(tc, f"{W}tcPr")
@@ -267,10 +271,12 @@ class _Body:
             p.insert(list(p).index(ppr) + 1, run)
         limit = self.column - 2 * _GAP
         for ind in ppr.findall(f"{W}ind"):
-            # A block set to the right of the page (an annex's reference) keeps two thirds of its column.
+            # Side indents shrink with the column; a block set to the right of the page (an annex's
+            # reference) keeps two thirds of its column.
             for side in ("left", "start", "right", "end"):
-                if int(ind.get(f"{W}{side}", "0")) > limit // 3:
-                    ind.set(f"{W}{side}", str(limit // 3))
+                value = int(ind.get(f"{W}{side}", "0"))
+                if value > 0:
+                    ind.set(f"{W}{side}", str(min(value * self.column // self.single, limit // 3)))
         for tab in ppr.findall(f"{W}tabs/{W}tab"):
             if int(tab.get(f"{W}pos", "0")) > limit:
                 tab.set(f"{W}pos", str(limit))
@@ -324,7 +330,7 @@ class _Body:
                         )
                     cells.append([self._copy(el, i) for el in grid[r][c] if el.tag in (f"{W}p", f"{W}tbl")])
                 if any(_text(el) for content in cells for el in content):
-                    self._row(cells)
+                    self._row(cells, whole=True)
 
     def _copy(self, el: etree._Element | None, lang_index: int) -> etree._Element:
         """Return a deep copy of ``el`` that refers only to parts of the output package."""

@@ -168,11 +168,8 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         if "parallel" in options.layout:
             combined = parallel.combine(rendered)
             made = {(r.target.kind, r.target.period) for r in combined}
-            outcome.skipped += [
-                Skip(r.target.kind, f"in parallel: it is made in {r.target.lang} only")
-                for r in rendered
-                if (r.target.kind, r.target.period) not in made and r.target.period is None
-            ]
+            alone = {r.target.kind: r.target.lang for r in rendered if (r.target.kind, r.target.period) not in made}
+            outcome.skipped += [Skip(kind, f"in parallel: it is made in {lang} only") for kind, lang in alone.items()]
             rendered = (rendered if "separate" in options.layout else []) + combined
         folder = root / partnership.id
         for record in rendered:
