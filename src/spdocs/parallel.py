@@ -27,38 +27,18 @@ from __future__ import annotations
 
 import copy
 import io
-import posixpath
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
+from spdocs import parallel_xml as px
 from spdocs.documents import Rendered, Target
 from spdocs.docxtext import Numberer
 from spdocs.errors import RenderError
 from spdocs.languages import LANGS, Lang
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-W = f"{{{W_NS}}}"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_FOOTER = "word/footer-parallel.xml"
-_FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
-_FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-_GAP = 142  # twips of white space on each side of the line between two columns (2.5 mm)
-# The children of w:pPr in schema order: Word rejects a document whose properties are out of order.
-_PPR_ORDER = (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
-    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
-    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
-    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
-).split()
+from spdocs.parallel_xml import W14_NS, W_NS, W
 
 
 @dataclass(frozen=True)
@@ -98,11 +78,11 @@ def build(docs: Sequence[tuple[Lang, bytes]], *, name: str) -> bytes:
     label = "-".join(s.lang for s in sources)
     _check_aligned(sources, name, label)
     base = sources[0]
-    package = _Package(dict(base.members))
+    package = px.Package(dict(base.members))
     sect = copy.deepcopy(base.root.find(f"{W}body/{W}sectPr"))
-    width, landscape = _page(sect, len(sources))
+    width, landscape = px.page(sect, len(sources))
     column = width // len(sources)
-    out = _Body(package, sources, width, column, _page(sect, 1)[0])
+    out = _Body(package, sources, width, column, px.page(sect, 1)[0])
     for row in zip(*(s.items for s in sources), strict=True):
         out.add(list(row))
     body = base.root.find(f"{W}body")
@@ -112,7 +92,7 @@ def build(docs: Sequence[tuple[Lang, bytes]], *, name: str) -> bytes:
     for el in out.finish():
         body.append(el)
     if landscape:
-        _landscape(sect)
+        px.landscape(sect)
     if sect.find(f"{W}footerReference") is None:
         package.add_footer(sect)
     body.append(sect)
@@ -133,7 +113,7 @@ def _read(lang: Lang, data: bytes) -> _Source:
     for el in body:
         if el.tag == f"{W}p":
             ppr = el.find(f"{W}pPr")
-            if ppr is not None and _on(ppr.find(f"{W}pageBreakBefore")):
+            if ppr is not None and px.on(ppr.find(f"{W}pageBreakBefore")):
                 items.append(Item("break"))
             block = numberer(el)
             if block.text or block.number or el.find(f".//{W}drawing") is not None:
@@ -141,7 +121,7 @@ def _read(lang: Lang, data: bytes) -> _Source:
             if el.find(f".//{W}br[@{W}type='page']") is not None:
                 items.append(Item("break"))
         elif el.tag == f"{W}tbl":
-            items.append(Item("tbl", el, text=_text(el)))
+            items.append(Item("tbl", el, text=px.text(el)))
     # Breaks at the start, the end or twice in a row make no page of their own.
     tidy: list[Item] = []
     for item in items:
@@ -150,7 +130,7 @@ def _read(lang: Lang, data: bytes) -> _Source:
         tidy.append(item)
     while tidy and tidy[-1].kind == "break":
         tidy.pop()
-    return _Source(lang, members, tidy, root, _indents(members.get("word/numbering.xml")))
+    return _Source(lang, members, tidy, root, px.indents(members.get("word/numbering.xml")))
 
 
 def _check_aligned(sources: list[_Source], name: str, label: str) -> None:
@@ -186,7 +166,7 @@ def _describe(item: Item) -> str:
 class _Body:
     """The parallel body being built: column tables, full-width tables and page breaks, in order."""
 
-    def __init__(self, package: _Package, sources: list[_Source], width: int, column: int, single: int) -> None:
+    def __init__(self, package: px.Package, sources: list[_Source], width: int, column: int, single: int) -> None:
         self.package, self.sources, self.width, self.column = package, sources, width, column
         self.single = single  # the text width of the single-language pages
         self.out: list[etree._Element] = []
@@ -196,10 +176,10 @@ class _Body:
         kind = row[0].kind
         if kind == "break":
             self._close()
-            self.out.append(_page_break())
+            self.out.append(px.page_break())
         elif kind == "p":
             self._row([[self._paragraph(item, i)] for i, item in enumerate(row)])
-        elif _is_data_table(row[0].element):
+        elif px.is_data_table(row[0].element):
             self._close()
             self._append(self._merged([item.element for item in row]))
         else:
@@ -214,7 +194,7 @@ class _Body:
     def _row(self, cells: list[list[etree._Element]], *, whole: bool = False) -> None:
         """Add a row of one cell per language; ``whole``: never split across pages (a signature)."""
         if self.table is None:
-            self.table = _column_table(len(self.sources), self.column)
+            self.table = px.column_table(len(self.sources), self.column)
         tr = etree.SubElement(self.table, f"{W}tr")
         if whole:
             etree.SubElement(etree.SubElement(tr, f"{W}trPr"), f"{W}cantSplit")
@@ -253,14 +233,14 @@ class _Body:
         level = _level_of(numpr, ppr, source)
         if item.number:
             # numId 0 switches off the list of the paragraph or of its style; the level's indents stay.
-            _set(
+            px.set(
                 ppr,
                 "numPr",
                 etree.fromstring(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'),
             )
             indent = source.indents.get(level) if level else None
             if indent is not None and ppr.find(f"{W}ind") is None:
-                _set(ppr, "ind", copy.deepcopy(indent))
+                px.set(ppr, "ind", copy.deepcopy(indent))
             run = etree.Element(f"{W}r")
             mark = ppr.find(f"{W}rPr")
             if mark is not None:
@@ -269,7 +249,7 @@ class _Body:
             t.text = item.number + " "
             t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             p.insert(list(p).index(ppr) + 1, run)
-        limit = self.column - 2 * _GAP
+        limit = self.column - 2 * px.GAP
         for ind in ppr.findall(f"{W}ind"):
             # Side indents shrink with the column; a block set to the right of the page (an annex's
             # reference) keeps two thirds of its column.
@@ -280,7 +260,7 @@ class _Body:
         for tab in ppr.findall(f"{W}tabs/{W}tab"):
             if int(tab.get(f"{W}pos", "0")) > limit:
                 tab.set(f"{W}pos", str(limit))
-        _shrink_pictures(p, limit)
+        px.shrink_pictures(p, limit)
         return p
 
     # Tables
@@ -288,48 +268,50 @@ class _Body:
     def _merged(self, tables: list[etree._Element | None]) -> etree._Element:
         """Return the first language's table with each cell holding every language's text (once if alike)."""
         base = self._copy(tables[0], 0)
-        grids = [_cells(t) for t in tables]
+        grids = [px.cells(t) for t in tables]
         shape = [len(r) for r in grids[0]]
         for lang_index, grid in enumerate(grids[1:], start=1):
             if [len(r) for r in grid] != shape:
                 raise RenderError(
-                    f"the table «{_text(tables[0])[:40]}» has other rows or cells in {self.sources[lang_index].lang}",
+                    f"the table «{px.text(tables[0])[:40]}» has other rows or cells in {self.sources[lang_index].lang}",
                     template="parallel",
                     lang="-".join(s.lang for s in self.sources),
                 )
-        for r, row in enumerate(_cells(base)):
+        for r, row in enumerate(px.cells(base)):
             for c, tc in enumerate(row):
-                texts = [_text(grid[r][c]) for grid in grids]
+                texts = [px.text(grid[r][c]) for grid in grids]
                 if len(set(texts)) == 1:
                     continue
                 for lang_index, grid in enumerate(grids[1:], start=1):
                     if not texts[lang_index]:
                         continue
                     added = [
-                        self._copy(el, lang_index) for el in grid[r][c] if el.tag in (f"{W}p", f"{W}tbl") and _text(el)
+                        self._copy(el, lang_index)
+                        for el in grid[r][c]
+                        if el.tag in (f"{W}p", f"{W}tbl") and px.text(el)
                     ]
                     if added and added[0].tag == f"{W}p":
-                        _separator(added[0])
+                        px.separator(added[0])
                     for el in added:
                         tc.append(el)
-        _scale(base, self.width / _table_width(tables[0], self.width))
+        px.scale(base, self.width / px.table_width(tables[0], self.width))
         return base
 
     def _layout(self, tables: list[etree._Element | None]) -> None:
         """A borderless table (date line, signature blocks): one column row per cell, in each language."""
-        grids = [_cells(t) for t in tables]
+        grids = [px.cells(t) for t in tables]
         for r, row in enumerate(grids[0]):
             for c in range(len(row)):
                 cells = []
                 for i, grid in enumerate(grids):
                     if r >= len(grid) or c >= len(grid[r]):
                         raise RenderError(
-                            f"the table «{_text(tables[0])[:40]}» has other rows or cells in {self.sources[i].lang}",
+                            f"the table «{px.text(tables[0])[:40]}» has other rows or cells in {self.sources[i].lang}",
                             template="parallel",
                             lang="-".join(s.lang for s in self.sources),
                         )
                     cells.append([self._copy(el, i) for el in grid[r][c] if el.tag in (f"{W}p", f"{W}tbl")])
-                if any(_text(el) for content in cells for el in content):
+                if any(px.text(el) for content in cells for el in content):
                     self._row(cells, whole=True)
 
     def _copy(self, el: etree._Element | None, lang_index: int) -> etree._Element:
@@ -342,123 +324,8 @@ class _Body:
             for attr in (f"{{{W14_NS}}}paraId", f"{{{W14_NS}}}textId"):
                 node.attrib.pop(attr, None)
         if lang_index:
-            self.package.import_refs(out, self.sources[lang_index])
+            self.package.import_refs(out, self.sources[lang_index].lang, self.sources[lang_index].members)
         return out
-
-
-def _column_table(n: int, column: int) -> etree._Element:
-    """Return an empty borderless table of ``n`` equal columns with a thin line between them."""
-    grid = "".join(f'<w:gridCol w:w="{column}"/>' for _ in range(n))
-    none = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH"))
-    xml = (
-        f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{column * n}" w:type="dxa"/>'
-        f'<w:tblBorders>{none}<w:insideV w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/></w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{_GAP}" w:type="dxa"/>'
-        f'<w:right w:w="{_GAP}" w:type="dxa"/></w:tblCellMar>'
-        f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-        f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>'
-    )
-    return etree.fromstring(xml)
-
-
-def _shrink_pictures(el: etree._Element, width: int) -> None:
-    """Scale the pictures in ``el`` wider than ``width`` (twips) down to it, keeping their proportions."""
-    emu = width * 635
-    a_ext = "{http://schemas.openxmlformats.org/drawingml/2006/main}ext"
-    for extent in el.iter(f"{{{WP_NS}}}extent"):
-        cx, cy = int(extent.get("cx", "0")), int(extent.get("cy", "0"))
-        if cx <= emu:
-            continue
-        size = {"cx": str(emu), "cy": str(cy * emu // cx)}
-        drawing = extent.getparent()
-        for node in [extent, *drawing.iter(a_ext)]:
-            if node.get("cx") == str(cx):
-                node.attrib.update(size)
-
-
-def _page_break() -> etree._Element:
-    return etree.fromstring(f'<w:p xmlns:w="{W_NS}"><w:r><w:br w:type="page"/></w:r></w:p>')
-
-
-def _separator(p: etree._Element) -> None:
-    """Give ``p`` a dotted line above: where one language's text in a table cell ends and the next begins."""
-    ppr = p.find(f"{W}pPr")
-    if ppr is None:
-        ppr = etree.Element(f"{W}pPr")
-        p.insert(0, ppr)
-    border = f'<w:pBdr xmlns:w="{W_NS}"><w:top w:val="dotted" w:sz="4" w:space="1" w:color="808080"/></w:pBdr>'
-    _set(ppr, "pBdr", etree.fromstring(border))
-
-
-def _set(ppr: etree._Element, name: str, el: etree._Element) -> None:
-    """Put ``el`` into ``ppr`` in its schema place, replacing one of the same name."""
-    for old in ppr.findall(f"{W}{name}"):
-        ppr.remove(old)
-    rank = _PPR_ORDER.index(name)
-    for i, child in enumerate(ppr):
-        local = etree.QName(child).localname
-        if local in _PPR_ORDER and _PPR_ORDER.index(local) > rank:
-            ppr.insert(i, el)
-            return
-    ppr.append(el)
-
-
-def _on(el: etree._Element | None) -> bool:
-    return el is not None and el.get(f"{W}val", "true") not in ("0", "false", "off")
-
-
-def _text(el: etree._Element | None) -> str:
-    if el is None:
-        return ""
-    return re.sub(r"\s+", " ", "".join(t.text or "" for t in el.iter(f"{W}t"))).strip()
-
-
-def _cells(table: etree._Element | None) -> list[list[etree._Element]]:
-    """Return the table's rows (its own, not those of nested tables), each as its cells."""
-    assert table is not None
-    return [tr.findall(f"{W}tc") for tr in table.findall(f"{W}tr")]
-
-
-def _is_data_table(table: etree._Element | None) -> bool:
-    """Return whether a table is a data table (with a table style or borders) rather than page layout."""
-    assert table is not None
-    return table.find(f"{W}tblPr/{W}tblStyle") is not None or table.find(f"{W}tblPr/{W}tblBorders") is not None
-
-
-def _table_width(table: etree._Element | None, default: int) -> int:
-    assert table is not None
-    total = sum(int(g.get(f"{W}w", "0")) for g in table.iter(f"{W}gridCol"))
-    return total or default
-
-
-def _scale(table: etree._Element, factor: float) -> None:
-    """Widen a table's columns by ``factor`` (a portrait table on a landscape page)."""
-    if abs(factor - 1) < 0.01 or factor < 1:
-        return
-    for el in table.iter(f"{W}gridCol", f"{W}tcW", f"{W}tblW"):
-        if el.tag == f"{W}gridCol" or el.get(f"{W}type") == "dxa":
-            el.set(f"{W}w", str(int(int(el.get(f"{W}w", "0")) * factor)))
-
-
-def _indents(xml: bytes | None) -> dict[tuple[str, int], etree._Element]:
-    """Return the indents of each list level, by (numId, level): a clause keeps its indent without the list."""
-    out: dict[tuple[str, int], etree._Element] = {}
-    if not xml:
-        return out
-    root = etree.fromstring(xml)
-    levels: dict[str, dict[int, etree._Element]] = {}
-    for absn in root.iter(f"{W}abstractNum"):
-        levels[absn.get(f"{W}abstractNumId", "")] = {
-            int(lvl.get(f"{W}ilvl", "0")): ind
-            for lvl in absn.findall(f"{W}lvl")
-            if (ind := lvl.find(f"{W}pPr/{W}ind")) is not None
-        }
-    for num in root.iter(f"{W}num"):
-        ref = num.find(f"{W}abstractNumId")
-        if ref is not None:
-            for ilvl, ind in levels.get(ref.get(f"{W}val", ""), {}).items():
-                out[(num.get(f"{W}numId", ""), ilvl)] = ind
-    return out
 
 
 def _level_of(numpr: etree._Element | None, ppr: etree._Element, source: _Source) -> tuple[str, int] | None:
@@ -476,115 +343,6 @@ def _level_of(numpr: etree._Element | None, ppr: etree._Element, source: _Source
         return None
     ilvl = found.find(f"{W}ilvl")
     return (num.get(f"{W}val", "0"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
-
-
-def _page(sect: etree._Element | None, columns: int) -> tuple[int, bool]:
-    """Return the text width of the parallel pages and whether they are landscape (three or more columns)."""
-    assert sect is not None
-    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
-    width = int(size.get(f"{W}w", "11906")) if size is not None else 11906
-    height = int(size.get(f"{W}h", "16838")) if size is not None else 16838
-    left = int(margins.get(f"{W}left", "1701")) if margins is not None else 1701
-    right = int(margins.get(f"{W}right", "850")) if margins is not None else 850
-    landscape = columns >= 3 and height > width
-    page = height if landscape else width
-    return page - left - right, landscape
-
-
-def _landscape(sect: etree._Element) -> None:
-    size = sect.find(f"{W}pgSz")
-    if size is None:
-        return
-    width, height = size.get(f"{W}w", "11906"), size.get(f"{W}h", "16838")
-    size.set(f"{W}w", height)
-    size.set(f"{W}h", width)
-    size.set(f"{W}orient", "landscape")
-
-
-class _Package:
-    """The output package: the first language's parts, plus those the other languages' blocks refer to."""
-
-    def __init__(self, members: dict[str, bytes]) -> None:
-        self.members = members
-        self.rels = etree.fromstring(members["word/_rels/document.xml.rels"])
-        self.types = etree.fromstring(members["[Content_Types].xml"])
-        self.imported: dict[tuple[str, str], str] = {}
-
-    def import_refs(self, el: etree._Element, source: _Source) -> None:
-        """Point the relationship ids in ``el`` (pictures, links) at copies of ``source``'s parts."""
-        rels = etree.fromstring(source.members["word/_rels/document.xml.rels"])
-        by_id = {rel.get("Id"): rel for rel in rels}
-        for node in el.iter():
-            for attr, value in list(node.attrib.items()):
-                if attr.startswith(f"{{{R_NS}}}") and value in by_id:
-                    node.set(attr, self._import(by_id[value], source))
-            if node.tag == f"{{{WP_NS}}}docPr":
-                node.set("id", str(int(node.get("id", "0")) + 1000 * (LANGS.index(source.lang) + 1)))
-
-    def _import(self, rel: etree._Element, source: _Source) -> str:
-        key = (source.lang, rel.get("Id", ""))
-        if key in self.imported:
-            return self.imported[key]
-        target = rel.get("Target", "")
-        if rel.get("TargetMode") != "External":
-            part = posixpath.normpath(posixpath.join("word", target))
-            folder, name = posixpath.split(part)
-            new = posixpath.join(folder, f"{source.lang}-{name}")
-            self.members[new] = source.members[part]
-            own_rels = posixpath.join(folder, "_rels", name + ".rels")
-            if own_rels in source.members:
-                self.members[posixpath.join(folder, "_rels", f"{source.lang}-{name}.rels")] = source.members[own_rels]
-            for override in self.types.findall(f"{{{CT_NS}}}Override"):
-                if override.get("PartName") == "/" + part:
-                    etree.SubElement(
-                        self.types,
-                        f"{{{CT_NS}}}Override",
-                        PartName="/" + new,
-                        ContentType=override.get("ContentType", ""),
-                    )
-            target = posixpath.relpath(new, "word")
-        rid = f"rIdPar{len(self.imported) + 1}"
-        attrs = {"Id": rid, "Type": rel.get("Type", ""), "Target": target}
-        if rel.get("TargetMode"):
-            attrs["TargetMode"] = rel.get("TargetMode", "")
-        etree.SubElement(self.rels, f"{{{PKG_NS}}}Relationship", attrs)
-        self.imported[key] = rid
-        return rid
-
-    def add_footer(self, sect: etree._Element) -> None:
-        """Add a footer with the page number, centred, to a document that has none."""
-        self.members[_FOOTER] = (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="{W_NS}"><w:p><w:pPr>'
-            '<w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
-            '<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
-            '</w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>'
-        ).encode()
-        etree.SubElement(
-            self.rels,
-            f"{{{PKG_NS}}}Relationship",
-            Id="rIdParFooter",
-            Type=_FOOTER_REL,
-            Target=posixpath.basename(_FOOTER),
-        )
-        etree.SubElement(self.types, f"{{{CT_NS}}}Override", PartName="/" + _FOOTER, ContentType=_FOOTER_TYPE)
-        ref = etree.Element(f"{W}footerReference", {f"{W}type": "default", f"{{{R_NS}}}id": "rIdParFooter"})
-        sect.insert(0, ref)
-
-    def zip(self) -> bytes:
-        self.members["word/_rels/document.xml.rels"] = etree.tostring(
-            self.rels, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
-        self.members["[Content_Types].xml"] = etree.tostring(
-            self.types, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name in sorted(self.members, key=lambda n: (n != "[Content_Types].xml", n)):
-                info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, self.members[name])
-        return buf.getvalue()
 
 
 LAYOUTS = ("separate", "parallel")
