@@ -216,3 +216,24 @@ def test_pdf_and_packet_of_the_parallel_order(runner, tmp_path):
     assert re.search(r"1\. Осы бұйрыққа.*1\. Создать рабочую группу", text)
     packet = subprocess.run(["pdftotext", str(folder / "packet.kk-ru.pdf"), "-"], capture_output=True, text=True).stdout
     assert "ПРИКАЗЫВАЮ" in packet and "БҰЙЫРАМЫН" in packet
+
+
+@requires_soffice
+@pytest.mark.parametrize(("kind", "langs"), [("agreement", ("kk", "ru", "en")), ("order", ("kk", "ru"))])
+def test_pdf_pages_keep_every_word_inside_the_margins(kind, langs, tmp_path):
+    """No clipped text, no column running over: every word on every page lies within the page's margins."""
+    from spdocs.convert import docx_to_pdf
+
+    pdf = tmp_path / "p.pdf"
+    pdf.write_bytes(docx_to_pdf(_parallel("taraz-mendeleev", kind, langs)))
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S)
+    assert len(pages) >= 3
+    for width, height, page in pages:
+        words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page)
+        assert words
+        for x0, y0, x1, y1 in (map(float, w) for w in words):
+            # margins: 30 mm left, 15 mm right, 20 mm top and bottom (the footer's page number below)
+            assert 80 < x0 and x1 < float(width) - 35 and 40 < y0 and y1 < float(height) - 20
+    if len(langs) == 3:
+        assert float(pages[0][0]) > float(pages[0][1])  # landscape

@@ -153,8 +153,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         outcome.partnership = partnership.id
         parties = partnership.parties
         outcome.titles = {
-            lang: f"{parties.kazakhstani.short_name.find(lang)} – {parties.foreign.short_name.find(lang)}"
+            lang: f"{ours} – {theirs}"
             for lang in options.langs or LANGS
+            if (ours := parties.kazakhstani.short_name.find(lang)) and (theirs := parties.foreign.short_name.find(lang))
         }
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
