@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
 from conftest import ROOT, example
-from spdocs import api, documents, docxtext
+from spdocs import api, documents, docxtext, kinds, parity, resources
 from spdocs.checks import check
 from spdocs.checks.base import iter_texts
 from spdocs.cli import cli
 from spdocs.errors import InputError, RenderError
+from spdocs.languages import LANGS
 from spdocs.loader import load
 from spdocs.model import Partnership
 
@@ -116,3 +119,21 @@ def test_documents_and_texts_are_validated_where_they_are_written(tmp_path):
     assert "unknown document kind 'memo'" in messages
     assert "a text needs at least one language" in messages
     assert isinstance(example("ektu-luban"), Partnership)
+
+
+# Sections a template reads for codes, dates or numbers only (no text of theirs is shown).
+NO_TEXTS = {"agreement": {"regime", "model", "periods"}, "order": {"regime", "periods"}, "report": {"regime", "model"}}
+# Context names built from sections (spdocs.context) and the sections whose texts they carry.
+DERIVED = {"signing_parties": "parties", "wg_members": "working_group", "areas": "agreement", "report": "periods"}
+
+
+@pytest.mark.parametrize("name", sorted(kinds.KINDS))
+def test_each_kind_declares_the_sections_whose_texts_its_templates_show(name):
+    """A template that starts showing a section's texts must declare it, or missing translations go unchecked."""
+    read: set[str] = set()
+    for lang in LANGS:
+        sig = parity.signature(resources.template_path(name, lang))
+        expressions = " ".join([*sig.values, *sig.controls])
+        read |= set(re.findall(r"\bp\.(\w+)", expressions))
+        read |= {DERIVED[n] for n in re.findall(r"\b(\w+)\b", expressions) if n in DERIVED}
+    assert read - NO_TEXTS[name] <= set(kinds.KINDS[name].texts)
