@@ -366,6 +366,12 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-UNTRANSLATED", "warning", "third_mission[0].kk", ("third_mission:", "- kk:")),
     ("gen-bidi", "he", lambda d: setin(d, "agreement.number", "01-\u202eСП/2025"),
      "GEN-BIDI", "warning", "agreement.number", ("agreement:", "number:")),
+    # the agreement is issued in English by default: its texts are needed in English
+    ("gen-translation", "he", lambda d: delin(d, "third_mission.0.en"),
+     "GEN-TRANSLATION", "error", "third_mission[0].en", ("third_mission:", "- kk:")),
+    ("gen-prevailing", "he",
+     lambda d: (setin(d, "agreement.prevailing", "en"), d.update(documents={"agreement": ["kk", "ru"]})),
+     "GEN-PREVAILING", "error", "agreement.prevailing", ("agreement:", "prevailing:")),
 ]
 # fmt: on
 

@@ -51,12 +51,12 @@ def test_toy_kind_renders_from_templates_and_one_entry(toy):
 def test_toy_kind_goes_through_the_batch_and_packets(toy, tmp_path):
     """Records carry the kind: a dash in its name does not confuse PDFs or packets (no file-name parsing)."""
     name, folder = toy
-    batch = render([TARAZ], out=tmp_path / "out", kinds=[name, "order"], langs=["en"], templates=folder)
+    batch = render([TARAZ], out=tmp_path / "out", kinds=[name, "order"], langs=["ru"], templates=folder)
     [outcome] = batch
     assert outcome.error is None
     assert [(w.target.kind, w.path.name) for w in outcome.files if w.target] == [
-        (name, f"{name}.en.docx"),
-        ("order", "order.en.docx"),
+        (name, f"{name}.ru.docx"),
+        ("order", "order.ru.docx"),
     ]
 
 

@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT
+from spdocs.checks import check
 from spdocs.errors import InputError
-from spdocs.loader import find_files, load, loads, parse
+from spdocs.loader import find_files, load, loads, loads_with_lines, parse
 
 TARAZ = (ROOT / "examples" / "taraz-mendeleev.yaml").read_text(encoding="utf-8")
 
@@ -46,25 +47,28 @@ def test_values_are_typed():
 
 def test_three_mistakes_three_messages_with_lines():
     text = TARAZ.replace("  term_years: 7", "  term_years: seven", 1)
-    text = text.replace(
-        "    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {ru: Партнер, en: the Partner}", 1
-    )
+    text = text.replace("    alias: {kk: Серіктес, ru: Партнер, en: the Partner}", "    alias: {}", 1)
     text = text.replace("  copies: 3", "  copies: 3\n  copys: 2", 1)
     assert problems(text) == [
-        f"bad.yaml:{line_of(text, 'alias: {ru: Партнер')}: parties.foreign.alias.kk: Kazakh text is missing",
+        f"bad.yaml:{line_of(text, 'alias: {}')}: parties.foreign.alias: "
+        "a text needs at least one language (kk, ru, en)",
         f"bad.yaml:{line_of(text, 'term_years: seven')}: agreement.term_years: Input should be a valid integer, "
         "unable to parse string as an integer (got 'seven')",
         f"bad.yaml:{line_of(text, 'copys: 2')}: agreement.copys: unknown field 'copys'; did you mean 'copies'?",
     ]
 
 
-def test_missing_kazakh_name_names_field_and_language():
+def test_missing_kazakh_name_loads_and_check_names_field_language_and_documents():
+    # A language may be left out at load (a document not issued in it needs none); the check
+    # GEN-TRANSLATION says which documents need it.
     data = yaml.safe_load(TARAZ)
     del data["parties"]["foreign"]["name"]["kk"]
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    [message] = problems(text, "examples/taraz.yaml")
-    assert message.endswith(": parties.foreign.name.kk: Kazakh text is missing")
-    assert message.startswith(f"examples/taraz.yaml:{line_of(text, '  foreign:') + 1}:")
+    partnership, lines = loads_with_lines(text, name="examples/taraz.yaml")
+    [finding] = [f for f in check(partnership, lines=lines, path="examples/taraz.yaml") if f.rule == "GEN-TRANSLATION"]
+    assert finding.field == "parties.foreign.name.kk" and finding.severity == "error"
+    assert finding.message.startswith("Kazakh text is missing; it is needed for: agreement, order, report")
+    assert finding.line == line_of(text, "  foreign:") + 1
 
 
 def test_blank_text_is_an_error():

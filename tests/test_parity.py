@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import EXAMPLES, all_targets, rendered
+from conftest import EXAMPLES, all_targets, example, rendered
 from spdocs import docxtext, kinds, package, parity, resources
 from spdocs.model import LANGS
 
@@ -21,10 +21,12 @@ def test_templates_use_same_conditions_and_values(kind):
 
 @pytest.mark.parametrize(("name", "target"), TARGETS, ids=[f"{n}/{t.kind}-{t.period}" for n, t in TARGETS])
 def test_rendered_versions_have_same_clauses_and_tables(name, target):
-    shapes = {lang: parity.structure(rendered(name, target.kind, lang, target.period)) for lang in LANGS}
+    # the languages the example issues the kind in (an order in kk and ru has no English texts to render)
+    langs = kinds.kind(target.kind).languages(example(name))
+    shapes = {lang: parity.structure(rendered(name, target.kind, lang, target.period)) for lang in langs}
     assert shapes["kk"], "no numbered clauses or tables at all"
-    assert shapes["ru"] == shapes["kk"]
-    assert shapes["en"] == shapes["kk"]
+    for lang in langs:
+        assert shapes[lang] == shapes["kk"], lang
 
 
 @pytest.mark.parametrize(("name", "target"), all_targets(), ids=[f"{n}/{t.filename()}" for n, t in all_targets()])

@@ -18,7 +18,7 @@ from spdocs.model import Partnership, Party
 from spdocs.regimes import MODELS as HE_MODELS
 from spdocs.starter import MODELS, applies, starter
 
-COMMON = {"id", "regime", "parties", "agreement", "working_group", "indicators", "periods"}
+COMMON = {"id", "regime", "parties", "agreement", "documents", "working_group", "indicators", "periods"}
 HE = COMMON | {"model", "staffing", "committees", "governance", "quality_assurance", "research_groups"}
 HE |= {"third_mission", "professional_development", "funding"}
 SECTIONS = {

@@ -95,7 +95,12 @@ def test_installed_wheel_serves_the_app(wheel: Path, tmp_path: Path) -> None:
         docx = urllib.request.urlopen(f"{url}/api/partnerships/kaznmu-duke/documents/order.kk.docx", timeout=60).read()
         assert docx[:2] == b"PK"
         where = subprocess.run(
-            [python, "-c", "import spdocs.web, spdocs.resources as r; print(spdocs.web.__file__, r.builtin_templates())"],
+            [
+                python,
+                "-c",
+                "import spdocs.web, spdocs.resources as r; "
+                "print(spdocs.web.__file__, r.builtin_templates())",
+            ],
             cwd=tmp_path,
             capture_output=True,
             text=True,

@@ -81,7 +81,7 @@ def render(
     *,
     out: str | Path = "out",
     kinds: Sequence[str] | None = None,
-    langs: Sequence[Lang] = LANGS,
+    langs: Sequence[Lang] | None = None,
     formats: Sequence[str] = ("docx",),
     templates: str | Path | None = None,
     period: str | None = None,
@@ -93,6 +93,7 @@ def render(
     jobs: int = 0,
     check_lang: Lang = "en",
     progress: Callable[[str], None] | None = None,
+    layout: Sequence[str] = ("separate",),
 ) -> Batch:
     """Render the documents of data files (or folders of them) under ``out``, as ``spdocs render`` does.
 
@@ -100,7 +101,9 @@ def render(
     kinds left out and why, or the error that stopped it), in the order of the files. One
     failed partnership never stops the others.
 
-    :param kinds: document kinds (default: every kind that applies); :param langs: ``kk``, ``ru``, ``en``;
+    :param kinds: document kinds (default: every kind that applies);
+    :param langs: ``kk``, ``ru``, ``en`` (default: the languages each kind is issued in: the data's
+        ``documents``, else agreement kk, ru, en and order and report kk, ru); narrows them;
     :param formats: ``docx`` and/or ``pdf``; :param templates: a folder of your own templates;
     :param period: reports: only this reporting period;
     :param actuals: a spreadsheet (.xlsx or .csv) of actual values that override the data files';
@@ -109,14 +112,16 @@ def render(
     :param pdf_a: with PDF, write archival PDF/A-2b, tagged (packets stay plain PDF);
     :param pdf_timeout: seconds LibreOffice may go without finishing a file before that file fails;
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
-    :param check_lang: language of the check messages.
+    :param check_lang: language of the check messages;
+    :param layout: ``separate`` (one file per language) and/or ``parallel`` (one file with the
+        languages side by side, clause by clause: ``agreement.kk-ru.docx``; needs two or more languages).
     """
     from spdocs.produce import Options, produce
 
     options = Options(
         out=Path(out),
         kinds=_kinds(kinds),
-        langs=check_langs(tuple(langs)),
+        langs=None if langs is None else check_langs(tuple(langs)),
         formats=_formats(formats),
         templates=_folder(templates),
         period=str(period) if period is not None else None,
@@ -125,13 +130,14 @@ def render(
         pdf_a=pdf_a,
         pdf_timeout=pdf_timeout,
         check_lang=check_langs(check_lang)[0],
+        layout=_layout(layout, langs),
     )
     if packet and "pdf" not in options.formats:
         raise OptionError("a packet joins PDFs: add the pdf format")
     if options.templates is not None:
         from spdocs.terms import terms
 
-        for lang in options.langs:  # a broken terms.yaml is the user's mistake once, not every partnership's
+        for lang in options.langs or LANGS:  # a broken terms.yaml is the user's mistake once, not every partnership's
             terms(lang, options.templates)
     files = find_files(paths)
     transform = None
@@ -227,6 +233,17 @@ def _kinds(kinds: Sequence[str] | None) -> tuple[str, ...] | None:
     if unknown or not kinds:
         raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(KINDS)})")
     return tuple(kinds)
+
+
+def _layout(layout: Sequence[str], langs: Sequence[Lang] | None) -> tuple[str, ...]:
+    from spdocs.parallel import LAYOUTS
+
+    unknown = [x for x in layout if x not in LAYOUTS]
+    if unknown or not layout:
+        raise OptionError(f"unknown layout {', '.join(unknown) or repr('')} (expected {', '.join(LAYOUTS)})")
+    if "parallel" in layout and langs is not None and len(set(langs)) < 2:
+        raise OptionError("the parallel layout sets two or three languages side by side: ask for kk,ru or kk,ru,en")
+    return tuple(layout)
 
 
 def _formats(formats: Sequence[str]) -> tuple[str, ...]:

@@ -15,12 +15,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+import jinja2
 from pydantic import BaseModel
 
 from spdocs import analysis, formatting
 from spdocs.environment import upfirst
 from spdocs.errors import RenderError
-from spdocs.languages import Lang
+from spdocs.kinds import KINDS
+from spdocs.languages import LANGUAGES, Lang
 from spdocs.model import Money, Partnership, Period, Person, Text
 from spdocs.regimes import ANNEXES, profile_of
 from spdocs.terms import ReportTerms, Terms
@@ -75,29 +77,48 @@ def for_document(
     shared: dict[str, Any], kind: str, p: Partnership, period: Period | None, lang: Lang
 ) -> dict[str, Any]:
     """Return one document's context: the shared one (`base`) with its kind and, if any, its period."""
-    ctx = {**shared, "kind": kind}
+    ctx = {**shared, "kind": kind, "issued": _issued(kind, p, shared["t"])}
     if period is not None:
         ctx["period"] = convert(period, lang)
     return ctx
 
 
-def convert(value: Any, lang: Lang) -> Any:
-    """Return ``value`` (a model or plain value) with texts, dates, money and numbers formatted for ``lang``."""
+def convert(value: Any, lang: Lang, path: str = "") -> Any:
+    """Return ``value`` (a model or plain value) with texts, dates, money and numbers formatted for ``lang``.
+
+    A text not given in ``lang`` becomes an undefined value that names its field: a template
+    that shows it fails with that name (never a blank); one that does not show it is unaffected.
+    """
     if isinstance(value, Text):
-        return value.get(lang)
+        found = value.find(lang)
+        if found is None:
+            return jinja2.StrictUndefined(hint=f"{path} has no {LANGUAGES[lang].name} text (`{path}.{lang}`)")
+        return found
     if isinstance(value, Money):
         return formatting.money_forms(value.amount, value.currency, lang=lang)
     if isinstance(value, BaseModel):
-        return {name: convert(getattr(value, name), lang) for name in type(value).model_fields}
+        return {name: convert(getattr(value, name), lang, _join(path, name)) for name in type(value).model_fields}
     if isinstance(value, dt.date):
         return formatting.date_forms(value, lang=lang)
     if isinstance(value, Decimal):
         return formatting.format_number(value, lang=lang)
     if isinstance(value, (list, tuple)):
-        return [convert(v, lang) for v in value]
+        return [convert(v, lang, f"{path}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, dict):
-        return {k: convert(v, lang) for k, v in value.items()}
+        return {k: convert(v, lang, _join(path, str(k))) for k, v in value.items()}
     return value
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _issued(kind: str, p: Partnership, t: dict[str, Any]) -> dict[str, Any]:
+    """Return the languages the document's kind is issued in, for its language clause: codes, count, names."""
+    langs = KINDS[kind].languages(p) if kind in KINDS else ()
+    names = [t["agreement"]["language_names"][code] for code in langs]
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t['agreement']['conjunction']} {names[-1]}"
+    return {"langs": list(langs), "count": len(langs), "names": joined if names else ""}
 
 
 def _branch_registered(p: Partnership) -> bool:

@@ -18,7 +18,7 @@ from spdocs.docxchart import ChartData
 from spdocs.errors import OptionError, RenderError
 from spdocs.kinds import KINDS
 from spdocs.kinds import kind as kind_named
-from spdocs.languages import LANGS, Lang, check_langs
+from spdocs.languages import Lang, check_langs
 from spdocs.model import Partnership, Period
 from spdocs.terms import Terms
 from spdocs.terms import terms as terms_of
@@ -47,21 +47,31 @@ class Target:
 class Skip:
     """A kind left out for a partnership, and why: ``order: not made — the data has no `working_group```.
 
-    ``reason`` is ``no_section`` (the data lacks ``section``, which the kind requires) or
-    ``no_actuals`` (a periodic kind, and no period has actuals yet); messages word them.
+    ``reason`` is ``no_section`` (the data lacks ``section``, which the kind requires),
+    ``no_actuals`` (a periodic kind, and no period has actuals yet) or ``not_issued`` (the kind
+    is not issued in ``langs``, only in ``issued``) or ``one_language`` (no parallel version of a
+    kind made in ``langs`` only); messages word them.
     """
 
     kind: str
     reason: str
     section: str = ""
+    langs: str = ""
+    issued: str = ""
 
     def __str__(self) -> str:
-        why = (
-            f"the data has no `{self.section}`"
-            if self.reason == "no_section"
-            else "no reporting period has actuals yet"
-        )
-        return f"{self.kind}: not made — {why}"
+        if self.reason == "not_issued":
+            where = f"`documents.{self.kind}` in the data says which"
+            return f"{self.kind}: not made in {self.langs} — issued in {self.issued} only ({where})"
+        if self.reason == "one_language":
+            return f"{self.kind}: no parallel version — it is made in {self.langs} only"
+        if self.reason == "no_section":
+            return f"{self.kind}: not made — the data has no `{self.section}`"
+        return f"{self.kind}: not made — no reporting period has actuals yet"
+
+    def args(self) -> dict[str, str]:
+        """Return the values its messages show."""
+        return {"kind": self.kind, "section": self.section, "langs": self.langs, "issued": self.issued}
 
 
 @dataclass(frozen=True)
@@ -109,17 +119,20 @@ def plan(
     p: Partnership,
     *,
     kinds: Iterable[str] | None = None,
-    langs: Iterable[Lang] = LANGS,
+    langs: Iterable[Lang] | None = None,
     period: str | None = None,
 ) -> Plan:
     """Return the documents to make for ``p``: each kind × language, periodic kinds × period.
 
     Without ``kinds``, every kind of the registry that applies (a kind whose required sections
     the data lacks is skipped, with the reason); a kind asked for by name that does not apply
-    is a `RenderError`. A periodic kind is made for ``period`` when given, otherwise for every
+    is a `RenderError`. Each kind is made in the languages it is issued in (the data's
+    ``documents``, else the kind's default); ``langs`` narrows them: a language a kind is not
+    issued in leaves it out of that kind with a note, or is a `RenderError` for a kind asked
+    for by name. A periodic kind is made for ``period`` when given, otherwise for every
     period with actuals.
     """
-    langs = check_langs(tuple(langs))
+    asked = None if langs is None else check_langs(tuple(langs))
     explicit = kinds is not None
     names = list(kinds) if kinds is not None else list(KINDS)
     targets: list[Target] = []
@@ -132,6 +145,16 @@ def plan(
                 raise RenderError(f"the data has no `{missing}`, which the {name} needs", template=name, lang="")
             skipped.append(Skip(name, "no_section", missing))
             continue
+        issued = kind.languages(p)
+        use = issued if asked is None else tuple(lang for lang in asked if lang in issued)
+        others = [] if asked is None else [lang for lang in asked if lang not in issued]
+        if others:
+            why = f"issued in {', '.join(issued)} only (`documents.{name}` in the data says which)"
+            if explicit:
+                raise RenderError(f"not made in {', '.join(others)}: {why}", template=name, lang=",".join(others))
+            skipped.append(Skip(name, "not_issued", langs=", ".join(others), issued=", ".join(issued)))
+            if not use:
+                continue
         periods: list[str | None] = [None]
         if kind.per_period:
             if period:
@@ -140,12 +163,16 @@ def plan(
                 periods = [pr.id for pr in analysis.reported_periods(p)]
                 if not periods:
                     skipped.append(Skip(name, "no_actuals"))
-        targets += [Target(name, lang, pr) for pr in periods for lang in langs]
+        targets += [Target(name, lang, pr) for pr in periods for lang in use]
     return Plan(targets, skipped)
 
 
 def targets(
-    p: Partnership, *, kinds_: Iterable[str] | None = None, langs: Iterable[Lang] = LANGS, period: str | None = None
+    p: Partnership,
+    *,
+    kinds_: Iterable[str] | None = None,
+    langs: Iterable[Lang] | None = None,
+    period: str | None = None,
 ) -> list[Target]:
     """Return the documents to make for ``p`` (`plan`'s targets)."""
     return plan(p, kinds=kinds_, langs=langs, period=period).targets

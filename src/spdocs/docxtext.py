@@ -10,6 +10,7 @@ through here.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
@@ -33,17 +34,31 @@ class Block:
         return f"{self.number} {self.text}" if self.number else self.text
 
 
+class Numberer:
+    """A document's paragraphs read in order as `Block`s, with Word's clause numbers computed.
+
+    Call it on every body paragraph in reading order (empty ones too): list counters advance
+    as Word advances them. Works on ElementTree and lxml elements alike.
+    """
+
+    def __init__(self, members: Mapping[str, bytes]) -> None:
+        self.numbering = _Numbering(members.get("word/numbering.xml"))
+        self.styles = _style_numbering(members.get("word/styles.xml"))
+
+    def __call__(self, p: ET.Element) -> Block:
+        return _paragraph(p, self.numbering, self.styles)
+
+
 def blocks(docx: bytes) -> list[Block]:
     """Return the body's paragraphs and table rows in order, empty paragraphs left out."""
     members = package.read(docx, [package.DOCUMENT, "word/numbering.xml", "word/styles.xml"])
     body = ET.fromstring(members[package.DOCUMENT]).find(f"{W}body")
-    numbering = _Numbering(members.get("word/numbering.xml"))
-    styles = _style_numbering(members.get("word/styles.xml"))
+    numberer = Numberer(members)
     out: list[Block] = []
     assert body is not None
     for el in body:
         if el.tag == f"{W}p":
-            block = _paragraph(el, numbering, styles)
+            block = numberer(el)
             if block.text or block.number:
                 out.append(block)
         elif el.tag == f"{W}tbl":

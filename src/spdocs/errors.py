@@ -84,6 +84,13 @@ class RenderError(SpdocsError):
         super().__init__(f"{template} [{lang}]: {message}" if lang else f"{template}: {message}")
 
 
+class MissingTextError(RenderError, LookupError):
+    """A document is made in a language one of its texts is not given in."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, template="text", lang="")
+
+
 class ConversionError(SpdocsError):
     """LibreOffice did not produce a PDF for a document."""
 

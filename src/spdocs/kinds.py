@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from spdocs.languages import LANGS
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -23,16 +25,42 @@ class Kind:
     requires: tuple[str, ...] = ()  # sections the data must have (non-empty) for the kind to apply
     per_period: bool = False  # one document per reporting period: those with actuals, or the one asked for
     extras: tuple[str, ...] = ()  # named context providers (spdocs.documents.EXTRAS)
+    langs: tuple[str, ...] = LANGS  # the languages it is issued in unless the data's `documents` says otherwise
+    # The sections whose texts its documents show: a text there is needed in each of the kind's languages.
+    texts: tuple[str, ...] = ()
+
+    def languages(self, partnership: Any) -> tuple[str, ...]:
+        """Return the languages ``partnership``'s documents of this kind are issued in, in registry order."""
+        asked = (getattr(partnership, "documents", None) or {}).get(self.name) or self.langs
+        return tuple(lang for lang in LANGS if lang in asked)
 
     def missing(self, partnership: Any) -> str | None:
         """Return the first required section ``partnership`` lacks, or ``None`` when the kind applies."""
         return next((section for section in self.requires if not getattr(partnership, section, None)), None)
 
 
+# Sections every agreement may show; a section the partnership lacks has no texts to need.
+_AGREEMENT_TEXTS = (
+    "parties", "agreement", "branch", "consortium", "programs", "certification_center", "franchise",
+    "joint_venture", "staffing", "committees", "governance", "quality_assurance", "research_groups",
+    "third_mission", "professional_development", "funding", "selection", "plan", "indicators",
+)  # fmt: skip
+
 KINDS: dict[str, Kind] = {
-    "agreement": Kind("agreement"),
-    "order": Kind("order", requires=("working_group",)),
-    "report": Kind("report", requires=("indicators", "periods"), per_period=True, extras=("analysis",)),
+    # The agreement with a foreign partner is signed in Kazakh, Russian and English; a rector's order
+    # and the reports to the ministry are issued in the state and the official language.
+    "agreement": Kind("agreement", langs=("kk", "ru", "en"), texts=_AGREEMENT_TEXTS),
+    "order": Kind(
+        "order", requires=("working_group",), langs=("kk", "ru"), texts=("parties", "agreement", "working_group")
+    ),
+    "report": Kind(
+        "report",
+        requires=("indicators", "periods"),
+        per_period=True,
+        extras=("analysis",),
+        langs=("kk", "ru"),
+        texts=("parties", "agreement", "consortium", "indicators", "periods", "working_group"),
+    ),
 }
 
 

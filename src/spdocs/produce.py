@@ -18,7 +18,7 @@ from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spdocs import documents
+from spdocs import documents, parallel
 from spdocs.checks import Finding, check
 from spdocs.documents import Skip, Target
 from spdocs.errors import ConversionError, OutputError, RenderError, SpdocsError
@@ -39,7 +39,7 @@ class Options:
 
     out: Path
     kinds: tuple[str, ...] | None = None
-    langs: tuple[Lang, ...] = LANGS
+    langs: tuple[Lang, ...] | None = None  # None: the languages each kind is issued in (the data's `documents`)
     formats: tuple[str, ...] = ("docx",)
     templates: Path | None = None
     period: str | None = None
@@ -48,6 +48,7 @@ class Options:
     check_lang: Lang = "en"
     pdf_a: bool = False  # PDFs as PDF/A-2b, tagged (archival)
     pdf_timeout: float = 60.0  # seconds LibreOffice may go without finishing a file
+    layout: tuple[str, ...] = ("separate",)  # separate (one file per language) and/or parallel (spdocs.parallel)
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
             partnership = transform(partnership)
         parties = partnership.parties
         outcome.titles = {
-            lang: f"{parties.kazakhstani.short_name.get(lang)} – {parties.foreign.short_name.get(lang)}"
-            for lang in options.langs
+            lang: f"{ours} – {theirs}"
+            for lang in options.langs or LANGS
+            if (ours := parties.kazakhstani.short_name.find(lang)) and (theirs := parties.foreign.short_name.find(lang))
         }
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
@@ -177,6 +179,12 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         rendered = list(
             documents.render_all(partnership, plan.targets, templates=options.templates, draft=options.draft)
         )
+        if "parallel" in options.layout:
+            combined = parallel.combine(rendered)
+            made = {(r.target.kind, r.target.period) for r in combined}
+            alone = {r.target.kind: r.target.lang for r in rendered if (r.target.kind, r.target.period) not in made}
+            outcome.skipped += [Skip(kind, "one_language", langs=lang) for kind, lang in alone.items()]
+            rendered = (rendered if "separate" in options.layout else []) + combined
         folder = root / partnership.id
         for record in rendered:
             dest = folder / record.target.filename("docx")
@@ -243,7 +251,7 @@ def _packets(outcome: Outcome, options: Options) -> None:
     if outcome.error is not None:
         return
     order = {name: i for i, name in enumerate(KINDS)}
-    for lang in options.langs:
+    for lang in dict.fromkeys(w.lang for w in outcome.files):
         pdfs = sorted(
             (w for w in outcome.files if w.fmt == "pdf" and w.lang == lang and w.target is not None),
             key=lambda w: (
@@ -254,13 +262,14 @@ def _packets(outcome: Outcome, options: Options) -> None:
         )
         if not pdfs:
             continue
-        t = terms(lang, options.templates)
-        parts = [(w.target.title(t), w.path.read_bytes()) for w in pdfs if w.target is not None]
+        langs = parallel.split(lang)  # a parallel document's title is its languages' titles
+        ts = [terms(code, options.templates) for code in langs]
+        parts = [(" / ".join(w.target.title(x) for x in ts), w.path.read_bytes()) for w in pdfs if w.target is not None]
         try:
             packet = assemble(
                 parts,
-                title=outcome.titles.get(lang, outcome.partnership or ""),
-                draft_mark=t.draft if options.draft else None,
+                title=" / ".join(outcome.titles.get(code, outcome.partnership or "") for code in langs),
+                draft_mark=" / ".join(x.draft for x in ts) if options.draft else None,
             )
             dest = pdfs[0].path.parent / f"packet.{lang}.pdf"
             write_atomic(dest, packet)
@@ -284,6 +293,6 @@ def _line(outcome: Outcome, n: int, total: int) -> Step:
         )
     count = len(outcome.files)
     notes = "".join(f"; {skip}" for skip in outcome.skipped)
-    skipped = tuple((s.kind, s.reason, s.section) for s in outcome.skipped)
+    skipped = tuple((s.reason, s.args()) for s in outcome.skipped)
     text = f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}{notes}"
     return step(text, documents=count, skipped=skipped)

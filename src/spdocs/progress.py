@@ -33,7 +33,7 @@ class Step(str):
     ``stage`` is ``"load"``, ``"render"`` or ``"pdf"``; ``status`` is ``"ok"``, ``"failed"`` or
     ``"blocked"`` (error findings stopped a partnership); ``documents`` is the number written;
     ``detail`` the error of a failed PDF; ``skipped`` the kinds a partnership does not get,
-    each as ``(kind, reason, section)`` (`spdocs.documents.Skip`).
+    each as ``(reason, its message's values)`` (`spdocs.documents.Skip`).
     """
 
     stage: str
@@ -43,7 +43,7 @@ class Step(str):
     status: str
     documents: int
     detail: str
-    skipped: tuple[tuple[str, str, str], ...]
+    skipped: tuple[tuple[str, dict[str, str]], ...]
 
     def __new__(
         cls,
@@ -56,7 +56,7 @@ class Step(str):
         status: str = "ok",
         documents: int = 0,
         detail: str = "",
-        skipped: tuple[tuple[str, str, str], ...] = (),
+        skipped: tuple[tuple[str, dict[str, str]], ...] = (),
     ) -> Step:
         step = super().__new__(cls, text)
         step.stage, step.done, step.total, step.name = stage, done, total, name
@@ -68,7 +68,7 @@ def describe(step: Step, lang: Lang) -> str:
     """Return a step as a plain line in ``lang``: ``[3/8] taraz-mendeleev: 9 құжат``."""
     key = f"progress.{step.stage}.{step.status}"
     line = say(key, lang, done=step.done, total=step.total, name=step.name, count=step.documents, detail=step.detail)
-    notes = [say(f"progress.skip.{reason}", lang, kind=kind, section=section) for kind, reason, section in step.skipped]
+    notes = [say(f"progress.skip.{reason}", lang, **args) for reason, args in step.skipped]
     return "; ".join([line, *notes])
 
 

@@ -133,6 +133,10 @@ def _value(
 ) -> tuple[str, list[str]]:
     """Return a value as (text after ``key:``, lines below it)."""
     origin = typing.get_origin(tp)
+    if path == "documents":  # the languages of each kind, written out so that they can be changed
+        from spdocs.kinds import KINDS
+
+        return "{" + ", ".join(f"{k.name}: [{', '.join(k.langs)}]" for k in KINDS.values()) + "}", []
     if _is_model(tp) and tp in FLOW:
         return _flow(tp), []
     if _is_model(tp):

@@ -25,7 +25,7 @@ from pydantic import ConfigDict, model_validator
 from spdocs import analysis, model, resources
 from spdocs.errors import InputError, Problem
 from spdocs.kinds import KINDS
-from spdocs.languages import Lang, language
+from spdocs.languages import LANGS, Lang, language
 from spdocs.regimes import MODELS, REGIMES
 
 
@@ -71,6 +71,8 @@ class AgreementTerms(_Group):
 
     year_forms: list[str]
     copies: dict[int, str]
+    language_names: dict[str, str]  # each language as the language clause names it: «на казахском и русском языках»
+    conjunction: str  # the last two names joined: и / және / and
 
 
 class Terms(_Group):
@@ -147,6 +149,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "report.summary.sheets": regimes,
         "report.summary.columns": tuple(key for key, _ in COLUMNS),
         "documents": tuple(KINDS),
+        "agreement.language_names": LANGS,
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from spdocs.languages import LANGS
 from spdocs.model import Partnership, RegimeCode, Text
 
 Severity = Literal["error", "warning", "info"]
@@ -109,5 +110,7 @@ def term_loc(p: Partnership) -> Loc:
 def same_text(a: Text, b: Text) -> bool:
     """Return whether two texts name the same thing in some language (case and spaces aside)."""
     return any(
-        " ".join(a.get(x).split()).casefold() == " ".join(b.get(x).split()).casefold() for x in ("kk", "ru", "en")
+        " ".join(x.split()).casefold() == " ".join(y.split()).casefold()
+        for lang in LANGS
+        if (x := a.find(lang)) is not None and (y := b.find(lang)) is not None
     )

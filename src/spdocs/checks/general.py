@@ -189,11 +189,8 @@ def gen_acting(p: Partnership) -> Iterator[Hit]:
     wg = p.working_group
     if wg is None or not wg.first_head.acting:
         return
-    lacking = [
-        wg.first_head.position.get(lang.code)
-        for lang in LANGUAGES.values()
-        if not any(marker in wg.first_head.position.get(lang.code).lower() for marker in lang.acting)
-    ]
+    given = [(lang, text) for lang in LANGUAGES.values() if (text := wg.first_head.position.find(lang.code))]
+    lacking = [text for lang, text in given if not any(marker in text.lower() for marker in lang.acting)]
     if lacking:  # one finding for the position, quoting the first language that lacks it
         yield Hit(("working_group", "first_head", "position"), args={"position": lacking[0]}, value=lacking[0])
 

@@ -79,7 +79,9 @@ def he_franchise(p: Partnership) -> Iterator[Hit]:
             yield Hit(("franchise", key), args={"what": Term("franchise", (key,))}, value=False)
     investors = [o for o in p.parties.others if o.role == "investor"]
     if not any(same_text(f.investor, o.short_name) or same_text(f.investor, o.name) for o in investors):
-        yield Hit(("franchise", "investor"), "investor", {"investor": f.investor}, f.investor.get("en"))
+        yield Hit(
+            ("franchise", "investor"), "investor", {"investor": f.investor}, (f.investor.find("en") or f.investor.any())
+        )
 
 
 def he_jv(p: Partnership) -> Iterator[Hit]:
@@ -94,7 +96,12 @@ def he_jv(p: Partnership) -> Iterator[Hit]:
     for party in (p.parties.kazakhstani, p.parties.foreign):
         names = (party.short_name, party.name, party.alias)
         if not any(same_text(s.holder, n) for s in jv.shares for n in names):
-            yield Hit(("joint_venture", "shares"), "share", {"party": party.short_name}, party.short_name.get("en"))
+            yield Hit(
+                ("joint_venture", "shares"),
+                "share",
+                {"party": party.short_name},
+                (party.short_name.find("en") or party.short_name.any()),
+            )
     total = sum(s.percent for s in jv.shares)
     if total != 100:
         yield Hit(("joint_venture", "shares"), "total", {"total": total}, total)

@@ -38,7 +38,7 @@ def gen_script(p: Partnership) -> Iterator[Hit]:
         for lang in _FIX:
             script = LANGUAGES[lang].script
             words, latin, fixable = [], [], True
-            for word in dict.fromkeys(_WORD.findall(text.get(lang))):
+            for word in dict.fromkeys(_WORD.findall(text.find(lang) or "")):
                 scripts = [_script(ch) for ch in word]
                 if script in scripts and "LATIN" in scripts:
                     words.append(word)
@@ -60,7 +60,9 @@ def gen_untranslated(p: Partnership) -> Iterator[Hit]:
     others = {lang.script for lang in LANGUAGES.values()} - {"LATIN"}
     for loc, text in iter_texts(p):
         for lang in LANGUAGES.values():
-            value = text.get(lang.code)
+            value = text.find(lang.code)
+            if value is None:
+                continue
             scripts = {_script(ch) for ch in value if ch.isalpha()}
             if lang.script == "LATIN":
                 bad = bool(scripts & others)

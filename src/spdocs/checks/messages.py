@@ -59,7 +59,7 @@ def show(value: Any, *, lang: Lang) -> str:
     ('14.03.2025', '72.5')
     """
     if isinstance(value, Text):
-        return value.get(lang)
+        return value.find(lang) or value.any()
     if isinstance(value, Term):
         terms = catalogue()["terms"][value.vocab]
         return ", ".join(terms[code][lang] for code in value.codes)

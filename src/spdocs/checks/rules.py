@@ -9,6 +9,7 @@ from spdocs.checks import he_models as hem
 from spdocs.checks import higher_education as he
 from spdocs.checks import language as lang
 from spdocs.checks import medical as med
+from spdocs.checks import translations as tr
 from spdocs.checks.base import Rule, moh, moshe
 
 HE: Final = "higher_education"
@@ -67,4 +68,6 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-SCRIPT", "error", None, lang.gen_script),
     Rule("GEN-UNTRANSLATED", "warning", None, lang.gen_untranslated),
     Rule("GEN-BIDI", "warning", None, lang.gen_bidi),
+    Rule("GEN-TRANSLATION", "error", None, tr.gen_translation),
+    Rule("GEN-PREVAILING", "error", None, tr.gen_prevailing),
 )

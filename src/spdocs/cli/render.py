@@ -21,7 +21,8 @@ ACTUALS_HELP = (
     "render",
     epilog="\b\nExamples:\n  spdocs render examples/\n"
     "  spdocs render taraz.yaml --kind report --period 2025 --format pdf\n"
-    "  spdocs render examples/ --templates my-templates/ --draft",
+    "  spdocs render examples/ --templates my-templates/ --draft\n"
+    "  spdocs render taraz.yaml --layout parallel --lang kk,ru --format docx,pdf",
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -34,9 +35,9 @@ ACTUALS_HELP = (
     "--lang",
     "langs",
     callback=csv_choice(LANGS),
-    default=",".join(LANGS),
-    show_default=True,
-    help="Languages, comma-separated.",
+    help="Languages, comma-separated (default: those each document is issued in — the data's `documents`, "
+    "else agreement kk,ru,en; order and report kk,ru). Narrows them: a language a document asked for "
+    "with --kind is not issued in is an error.",
 )
 @click.option(
     "--format",
@@ -52,6 +53,15 @@ ACTUALS_HELP = (
     default=Path("out"),
     show_default=True,
     help="Output folder: OUT/<partnership-id>/<kind>[-<period>].<lang>.<ext>.",
+)
+@click.option(
+    "--layout",
+    "layout",
+    callback=csv_choice(["separate", "parallel"]),
+    default="separate",
+    show_default=True,
+    help="separate: one file per language; parallel: one file with the languages side by side, clause by "
+    "clause (<kind>.kk-ru.docx; landscape for three); separate,parallel: both.",
 )
 @templates_option("Your own templates (<lang>/<kind>.docx, <lang>/terms.yaml), used before the built-in ones.")
 @click.option("--period", help="Reports: only this reporting period (default: every period with actuals).")
@@ -93,7 +103,7 @@ ACTUALS_HELP = (
 def render_cmd(
     paths: tuple[Path, ...],
     kinds: tuple[str, ...] | None,
-    langs: tuple[str, ...],
+    langs: tuple[str, ...] | None,
     formats: tuple[str, ...],
     out: Path,
     templates: Path | None,
@@ -107,6 +117,7 @@ def render_cmd(
     check_lang: str | None,
     findings_path: Path | None,
     quiet: bool,
+    layout: tuple[str, ...],
 ) -> None:
     """Render the documents of data files (or folders of them).
 
@@ -147,6 +158,7 @@ def render_cmd(
             jobs=jobs,
             check_lang=msg,
             progress=display,
+            layout=layout,
         )
     finally:
         if display is not None:

@@ -70,20 +70,46 @@ class Base(BaseModel):
 
 
 class TextBase(Base):
-    """A text that appears in documents, in each language of the registry (`spdocs.languages`)."""
+    """A text that appears in documents, in the languages of the registry (`spdocs.languages`).
+
+    A language may be left out when no document showing the text is issued in it (the data's
+    `documents`); the check ``GEN-TRANSLATION`` says which documents need which translation.
+    """
 
     @field_validator("*")
     @classmethod
-    def _nfc(cls, value: str) -> str:
+    def _nfc(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
         # Word and LibreOffice render decomposed letters badly; keep one form (glossary §4).
         value = unicodedata.normalize("NFC", value)
         if not value.strip():
             raise ValueError("text is blank")
         return value
 
+    @model_validator(mode="after")
+    def _some_language(self) -> Self:
+        if all(getattr(self, lang) is None for lang in LANGS):
+            raise ValueError(f"a text needs at least one language ({', '.join(LANGS)})")
+        return self
+
+    def find(self, lang: Lang) -> str | None:
+        """Return the text in ``lang``, or ``None`` when it is not given in that language."""
+        value = getattr(self, lang)
+        return None if value is None else str(value)
+
     def get(self, lang: Lang) -> str:
-        """Return the text in ``lang``."""
-        return str(getattr(self, lang))
+        """Return the text in ``lang``; `MissingTextError` when it is not given in that language."""
+        value = self.find(lang)
+        if value is None:
+            from spdocs.errors import MissingTextError
+
+            raise MissingTextError(f"«{self.any()}» has no {LANGUAGES[lang].name} text")
+        return value
+
+    def any(self) -> str:
+        """Return the text in the first language it is given in (to name it in a message)."""
+        return next(v for lang in LANGS if (v := self.find(lang)) is not None)
 
     @classmethod
     def same(cls, value: str) -> Self:
@@ -96,7 +122,7 @@ if TYPE_CHECKING:
 else:
     # One field per language of the registry: a language added there is a field here.
     _TEXT_FIELDS: dict[str, Any] = {
-        lang.code: (str, Field(min_length=1, description=f"{lang.name} ({lang.script.title()})"))
+        lang.code: (str | None, Field(None, min_length=1, description=f"{lang.name} ({lang.script.title()})"))
         for lang in LANGUAGES.values()
     }
     Text = create_model("Text", __base__=TextBase, __module__=__name__, **_TEXT_FIELDS)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from spdocs.model.agreement import Agreement
-from spdocs.model.base import Base, ModelCode, PartnershipId, RegimeCode, Text
+from spdocs.model.base import Base, LangCode, ModelCode, PartnershipId, RegimeCode, Text
 from spdocs.model.higher_education import (
     Committee,
     Funding,
@@ -31,6 +31,11 @@ class Partnership(Base):
     model: ModelCode | None = Field(None, description="higher education: one of the six MoSHE models")
     parties: Parties
     agreement: Agreement
+    documents: dict[str, list[LangCode]] = Field(
+        {},
+        description="the languages each kind of document is issued in, e.g. {order: [kk, ru]}; "
+        "a kind not named keeps its default (agreement: kk, ru, en; order and report: kk, ru)",
+    )
     branch: Branch | None = None
     consortium: Consortium | None = None
     programs: list[Program] = []
@@ -50,6 +55,20 @@ class Partnership(Base):
     working_group: WorkingGroup | None = None
     indicators: list[Indicator] = []
     periods: list[Period] = []
+
+    @field_validator("documents")
+    @classmethod
+    def _documents(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        from spdocs.kinds import KINDS
+
+        for kind, langs in value.items():
+            if kind not in KINDS:
+                raise ValueError(f"documents: unknown document kind '{kind}' (expected {', '.join(KINDS)})")
+            if not langs:
+                raise ValueError(f"documents.{kind}: name at least one language")
+            if len(set(langs)) != len(langs):
+                raise ValueError(f"documents.{kind}: a language is named twice")
+        return value
 
     @model_validator(mode="after")
     def _model_sections(self) -> Partnership:
