@@ -42,7 +42,7 @@ from spdocs.model.higher_education import (
     ResearchGroup,
     Staffing,
 )
-from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Period
+from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Outgoing, Period, Spending, SpendingValue
 from spdocs.model.medical import PlanItem, Selection
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
@@ -56,7 +56,7 @@ from spdocs.model.sections import (
     Lab,
     Share,
 )
-from spdocs.model.working_group import Head, Member, Order, WorkingGroup
+from spdocs.model.working_group import Appointee, Endorser, Head, Member, Order, WorkingGroup
 
 __all__ = [
     "LANGS",
@@ -64,6 +64,7 @@ __all__ = [
     "Actual",
     "ActualValue",
     "Agreement",
+    "Appointee",
     "Area",
     "Authority",
     "BankDetails",
@@ -78,6 +79,7 @@ __all__ = [
     "ConsortiumMember",
     "Country",
     "Currency",
+    "Endorser",
     "Franchise",
     "Funding",
     "FundingSource",
@@ -98,6 +100,7 @@ __all__ = [
     "Parties",
     "Partnership",
     "Party",
+    "Outgoing",
     "Period",
     "PeriodId",
     "Person",
@@ -110,6 +113,8 @@ __all__ = [
     "Selection",
     "Share",
     "Signatory",
+    "Spending",
+    "SpendingValue",
     "Staffing",
     "Text",
     "TextBase",
