@@ -192,6 +192,8 @@ def report(p: Partnership, period: Period, result: analysis.Analysis, lang: Lang
         # rows whose actual is a lower bound, and percentage rows with a deviation (in percentage points)
         "more_than": any(r.more_than for r in result.rows),
         "points": any(r.percentage and r.deviation is not None for r in result.rows),
+        # lower-is-better rows with a completion (plan / actual: beating the plan is ≥ 100 %)
+        "lower_better": any(not r.indicator.higher_is_better and r.completion is not None for r in result.rows),
         "financing": figures.financing_rows(p, period, lang, terms),
         "areas": areas,
         "counts": dataclasses.asdict(result.counts),
