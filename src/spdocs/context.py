@@ -189,9 +189,12 @@ def report(p: Partnership, period: Period, result: analysis.Analysis, lang: Lang
     return {
         "period": formatting.period_forms(period.start, period.end, lang=lang),
         "period_label": naming.label(period, lang, terms),
+        # whether the period has a name of its own (a year, half-year, quarter, or the data's label)
+        "period_named": naming.label(period, lang, terms)
+        != formatting.period_forms(period.start, period.end, lang=lang)["numeric"],
         # rows whose actual is a lower bound, and percentage rows with a deviation (in percentage points)
         "more_than": any(r.more_than for r in result.rows),
-        "points": any(r.percentage and r.deviation is not None for r in result.rows),
+        "points": any(r.percentage and r.deviation is not None and r.status != "not_applicable" for r in result.rows),
         # lower-is-better rows with a completion (plan / actual: beating the plan is ≥ 100 %)
         "lower_better": any(not r.indicator.higher_is_better and r.completion is not None for r in result.rows),
         "financing": figures.financing_rows(p, period, lang, terms),
@@ -219,8 +222,9 @@ def _report_row(number: str, row: analysis.Row, lang: Lang, labels: ReportTerms)
         actual = figures.more_than(row.actual, lang, labels.more_than)
     else:
         actual = figures.number(row.actual, lang)
-    deviation = figures.number(row.deviation, lang, sign=True)
-    if row.percentage and row.deviation is not None:
+    # a plan of 0 with nothing due to happen: no deviation to speak of
+    deviation = "—" if row.status == "not_applicable" else figures.number(row.deviation, lang, sign=True)
+    if row.percentage and row.deviation is not None and row.status != "not_applicable":
         deviation = f"{deviation}\xa0{labels.points}"
     return {
         "number": number,
