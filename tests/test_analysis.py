@@ -176,7 +176,7 @@ def test_grouped_by_area_with_counts_and_warnings():
 
 def test_example_period_with_a_missing_actual():
     result = analysis.analyze(example("taraz-mendeleev"), "2026")
-    assert result.counts == analysis.Counts(total=7, achieved=4, not_achieved=2, no_data=1, no_plan=0)
+    assert result.counts == analysis.Counts(total=7, achieved=3, not_achieved=2, not_applicable=1, no_data=1, no_plan=0)
     assert [str(w.indicator) for w in result.warnings] == ["student-mobility"]
     students = result.rows[0]
     assert (students.plan, students.actual, students.deviation, students.deviation_percent) == (
