@@ -148,7 +148,10 @@ def test_without_object_form_the_order_keeps_a_nominative_wording(lang):
     q = p.model_copy(
         update={
             "working_group": wg.model_copy(
-                update={"control": wg.control.model_copy(update={"object_form": None})}
+                update={
+                    "control": wg.control.model_copy(update={"object_form": None}),
+                    "responsible": wg.responsible.model_copy(update={"object_form": None}),
+                }
             )
         }
     )
