@@ -126,7 +126,11 @@ def test_percentage_indicators_from_the_unit_or_the_data():
     assert analysis.row(pct, period(p=D("7.2"))).percentage is True
     assert analysis.row(indicator("x"), period(x=1)).percentage is False
     share = Indicator(
-        id="s", name=text("s"), unit=Text(kk="үлес", ru="доля", en="share"), area="a", targets={"2025": 1},
+        id="s",
+        name=text("s"),
+        unit=Text(kk="үлес", ru="доля", en="share"),
+        area="a",
+        targets={"2025": 1},
         percentage=True,
     )
     assert analysis.row(share, period(s=1)).percentage is True
@@ -167,9 +171,7 @@ def test_grouped_by_area_with_counts_and_warnings():
     a, b = result.areas
     assert a.counts == analysis.Counts(total=3, achieved=0, not_achieved=1, not_applicable=1, no_data=0, no_plan=1)
     assert b.counts == analysis.Counts(total=3, achieved=1, not_achieved=0, no_data=2, no_plan=0)
-    assert result.counts == analysis.Counts(
-        total=6, achieved=1, not_achieved=1, not_applicable=1, no_data=2, no_plan=1
-    )
+    assert result.counts == analysis.Counts(total=6, achieved=1, not_achieved=1, not_applicable=1, no_data=2, no_plan=1)
     assert [w.indicator for w in result.warnings] == ["i4", "i6"]  # i5 has no plan: nothing was expected
     assert "no data" in str(result.warnings[0]) and "not 0" in str(result.warnings[0])
 

@@ -242,6 +242,13 @@ def _add_to(path: str, item: Any) -> Callable[[Any], None]:
 
 
 Needles = tuple[str, ...] | int
+
+
+def _control_to_chair(d: Any) -> None:
+    chair = d["working_group"]["members"][0]
+    setin(d, "working_group.control", {"name": chair["name"], "position": chair["position"]})
+
+
 # fmt: off
 CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     # id, base, change, rule, severity, field, needles for the expected line (or the line)
@@ -362,8 +369,7 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
     ("gen-wg-responsible-med", "med", lambda d: delin(d, "working_group.responsible"),
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
-    ("gen-wg-control-chair", "he",
-     lambda d: setin(d, "working_group.control", {k: d["working_group"]["members"][0][k] for k in ("name", "position")}),
+    ("gen-wg-control-chair", "he", _control_to_chair,
      "GEN-WG-CONTROL-CHAIR", "warning", "working_group.control.name", ("working_group:", "control:", "name:")),
     ("gen-wg-foreign", "med", lambda d: setin(d, "working_group.members.2.side", "kazakhstani"),
      "GEN-WG-FOREIGN", "warning", "working_group.members", ("working_group:", "members:")),

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import example, have_soffice, rendered
-from spdocs import checks, docxtext, documents, financing, formatting, periods, workbook
+from spdocs import checks, documents, docxtext, financing, formatting, periods, workbook
 from spdocs.convert import Converter
 from spdocs.model import LANGS, Partnership, Text
 from spdocs.terms import terms
@@ -83,7 +83,9 @@ def test_without_endorsers_or_acknowledgement_there_is_no_sheet(lang):
     assert APPROVAL[lang] not in text and EXECUTOR[lang] not in text
     wg = p.working_group
     q = p.model_copy(
-        update={"working_group": wg.model_copy(update={"order": wg.order.model_copy(update={"acknowledgement": False})})}
+        update={
+            "working_group": wg.model_copy(update={"order": wg.order.model_copy(update={"acknowledgement": False})})
+        }
     )
     assert ACK[lang] not in text_of(documents.render_document(q, "order", lang=lang))
 
@@ -100,8 +102,11 @@ def test_executor_line_gives_name_and_phone(lang):
 BASIS_MEDICAL = {
     "kk": ["№\xa0360-VI «Халық денсаулығы және денсаулық сақтау жүйесі туралы» Кодексіне", "8-тармағына", "Жарғысына"],
     "ru": ["№\xa0360-VI «О здоровье народа и системе здравоохранения»", "пунктом 8 Правил", "Уставом НАО «"],
-    "en": ["No.\xa0360-VI of 7 July 2020 On Public Health and the Healthcare System", "paragraph 8 of the Rules",
-           "the Charter of "],
+    "en": [
+        "No.\xa0360-VI of 7 July 2020 On Public Health and the Healthcare System",
+        "paragraph 8 of the Rules",
+        "the Charter of ",
+    ],
 }
 
 
@@ -117,18 +122,24 @@ def test_medical_order_rests_on_the_code_the_rules_the_charter_and_the_agreement
 
 
 ORDER_STYLE = {
-    "ru": ("2. Назначить ответственным лицом за реализацию стратегического партнерства "
-           "проректора по международному сотрудничеству Б.Г. Мухамеджанова.",
-           "4. Контроль за исполнением настоящего приказа возложить на члена Правления – проректора по "
-           "академическим вопросам К.С. Жусупову."),
-    "kk": ("2. Стратегиялық әріптестікті іске асыруға жауапты тұлға болып халықаралық ынтымақтастық жөніндегі "
-           "проректор Б.Ғ. Мұхамеджанов тағайындалсын.",
-           "4. Осы бұйрықтың орындалуын бақылау Басқарма мүшесі – академиялық мәселелер жөніндегі проректор "
-           "Қ.С. Жүсіповаға жүктелсін."),
-    "en": ("2. Vice-Rector for International Cooperation B.G. Mukhamedzhanov is appointed as the person "
-           "responsible for the implementation of the strategic partnership.",
-           "4. Control over the execution of this Order is entrusted to Member of the Management Board – "
-           "Vice-Rector for Academic Affairs K.S. Zhussupova."),
+    "ru": (
+        "2. Назначить ответственным лицом за реализацию стратегического партнерства "
+        "проректора по международному сотрудничеству Б.Г. Мухамеджанова.",
+        "4. Контроль за исполнением настоящего приказа возложить на члена Правления – проректора по "
+        "академическим вопросам К.С. Жусупову.",
+    ),
+    "kk": (
+        "2. Стратегиялық әріптестікті іске асыруға жауапты тұлға болып халықаралық ынтымақтастық жөніндегі "
+        "проректор Б.Ғ. Мұхамеджанов тағайындалсын.",
+        "4. Осы бұйрықтың орындалуын бақылау Басқарма мүшесі – академиялық мәселелер жөніндегі проректор "
+        "Қ.С. Жүсіповаға жүктелсін.",
+    ),
+    "en": (
+        "2. Vice-Rector for International Cooperation B.G. Mukhamedzhanov is appointed as the person "
+        "responsible for the implementation of the strategic partnership.",
+        "4. Control over the execution of this Order is entrusted to Member of the Management Board – "
+        "Vice-Rector for Academic Affairs K.S. Zhussupova.",
+    ),
 }
 
 
@@ -163,25 +174,37 @@ def test_without_object_form_the_order_keeps_a_nominative_wording(lang):
         "en": f"Control over the execution of this Order is entrusted to {name}, {wg.control.position.get(lang)}.",
     }
     assert expected[lang] in text
-    appoint = {"ru": "Назначить ответственным лицом за реализацию стратегического партнерства: ",
-               "kk": " тағайындалсын.", "en": " is appointed as the person responsible"}
+    appoint = {
+        "ru": "Назначить ответственным лицом за реализацию стратегического партнерства: ",
+        "kk": " тағайындалсын.",
+        "en": " is appointed as the person responsible",
+    }
     assert appoint[lang] in text
 
 
 NO_DUPLICATES = {
-    "ru": ("определить показатели", "разработать план",
-           "обеспечить достижение целевых индикаторов, установленных приложением 1 к договору, в плановые сроки",
-           "обеспечить выполнение плана мероприятий по развитию стратегического партнерства, предусмотренного "
-           "договором, в установленные им сроки;"),
-    "kk": ("көрсеткіштерді айқындасын", "жоспарын әзірлесін",
-           "шарттың 1-қосымшасында белгіленген нысаналы индикаторларға жоспарланған мерзімдерде қол жеткізуді "
-           "қамтамасыз етсін:",
-           "шартта көзделген стратегиялық әріптестікті дамыту жөніндегі іс-шаралар жоспарының онда белгіленген "
-           "мерзімдерде орындалуын қамтамасыз етсін;"),
-    "en": ("define the indicators", "draw up the plan",
-           "ensure that the target indicators set in Annex 1 to the Agreement are reached by the planned dates",
-           "ensure that the plan of activities for the development of the strategic partnership set out in the "
-           "Agreement is carried out by the dates it sets;"),
+    "ru": (
+        "определить показатели",
+        "разработать план",
+        "обеспечить достижение целевых индикаторов, установленных приложением 1 к договору, в плановые сроки",
+        "обеспечить выполнение плана мероприятий по развитию стратегического партнерства, предусмотренного "
+        "договором, в установленные им сроки;",
+    ),
+    "kk": (
+        "көрсеткіштерді айқындасын",
+        "жоспарын әзірлесін",
+        "шарттың 1-қосымшасында белгіленген нысаналы индикаторларға жоспарланған мерзімдерде қол жеткізуді "
+        "қамтамасыз етсін:",
+        "шартта көзделген стратегиялық әріптестікті дамыту жөніндегі іс-шаралар жоспарының онда белгіленген "
+        "мерзімдерде орындалуын қамтамасыз етсін;",
+    ),
+    "en": (
+        "define the indicators",
+        "draw up the plan",
+        "ensure that the target indicators set in Annex 1 to the Agreement are reached by the planned dates",
+        "ensure that the plan of activities for the development of the strategic partnership set out in the "
+        "Agreement is carried out by the dates it sets;",
+    ),
 }
 
 
@@ -221,8 +244,11 @@ def test_medical_reports_and_orders_go_to_the_ministry_of_healthcare_by_name(lan
 
 # ------------------------------------------------------------------ the report
 
-OUTGOING = {"kk": "Шығыс №\xa001-12/214, 12.02.2026", "ru": "Исх. №\xa001-12/214 от 12.02.2026",
-            "en": "Ref. No.\xa001-12/214 of 12.02.2026"}
+OUTGOING = {
+    "kk": "Шығыс №\xa001-12/214, 12.02.2026",
+    "ru": "Исх. №\xa001-12/214 от 12.02.2026",
+    "en": "Ref. No.\xa001-12/214 of 12.02.2026",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -232,10 +258,16 @@ def test_report_carries_its_outgoing_number_and_date_first(lang):
     assert not text_of(rendered("taraz-mendeleev", "report", lang, "2025")).startswith(OUTGOING[lang][:4])
 
 
-DUE = {"kk": "2026 жылғы 20 ақпаннан кешіктірмей", "ru": "не позднее 20 февраля 2026 года",
-       "en": "no later than 20 February 2026"}
-PERIOD_ROW = {"kk": "2025 жыл (2025 жылғы 1 қаңтардан бастап", "ru": "2025 год (с 1 января 2025 года",
-              "en": "2025 (from 1 January 2025"}
+DUE = {
+    "kk": "2026 жылғы 20 ақпаннан кешіктірмей",
+    "ru": "не позднее 20 февраля 2026 года",
+    "en": "no later than 20 February 2026",
+}
+PERIOD_ROW = {
+    "kk": "2025 жыл (2025 жылғы 1 қаңтардан бастап",
+    "ru": "2025 год (с 1 января 2025 года",
+    "en": "2025 (from 1 January 2025",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -317,8 +349,11 @@ def test_lower_bound_actual_is_reported_as_such(lang):
     assert BOUND_NOTE[lang] not in text_of(rendered("kaznmu-duke", "report", lang, "2025"))
 
 
-LOWER_NOTE = {"kk": "жоспарлы мәннің нақты мәнге қатынасы", "ru": "отношение планового значения к фактическому",
-              "en": "the planned value divided by the actual value"}
+LOWER_NOTE = {
+    "kk": "жоспарлы мәннің нақты мәнге қатынасы",
+    "ru": "отношение планового значения к фактическому",
+    "en": "the planned value divided by the actual value",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -354,7 +389,10 @@ def test_financing_lines_by_hand():
     p = example("kaznmu-duke")
     [consulting, internships] = financing.lines(p, p.periods[0])
     assert (consulting.plan, consulting.actual, consulting.deviation, consulting.execution) == (
-        D(180000), D(172500), D(-7500), D("95.8"),  # 172 500 / 180 000 = 95.83 %
+        D(180000),
+        D(172500),
+        D(-7500),
+        D("95.8"),  # 172 500 / 180 000 = 95.83 %
     )
     assert internships.execution == D("94.2")  # 58.9 / 62.5 = 94.24 %
     no_spending = p.periods[0].model_copy(update={"spending": {}})
@@ -372,13 +410,21 @@ def test_summary_has_not_applicable_lower_is_better_completion_and_financing(tmp
     first = [r for r in data if r["partnership"] == "nku-arizona" and r["period"] == "02.06.2025–31.12.2025"]
     statuses = {r["indicator"]: (r["status"], r["completion"]) for r in first}
     assert statuses["Число выпускников, получивших два диплома"] == ("не применимо", None)
-    readm = next(r for r in data if r["partnership"] == "kaznmu-duke" and r["period"] == "2026 год"
-                 and r["indicator"].startswith("Доля повторных"))
+    readm = next(
+        r
+        for r in data
+        if r["partnership"] == "kaznmu-duke"
+        and r["period"] == "2026 год"
+        and r["indicator"].startswith("Доля повторных")
+    )
     assert readm["actual"] <= readm["plan"] and readm["completion"] >= 1  # beaten: ≥ 100 %
     money = workbook.financing_rows(ps, lang="ru")
     intern = next(r for r in money if r["item"] == "Стажировка ППС Университета в Тусоне")
     assert (intern["plan"], intern["actual"], intern["deviation"], intern["execution"]) == (
-        D(28500000), D(24150000), D(-4350000), D("0.847")
+        D(28500000),
+        D(24150000),
+        D(-4350000),
+        D("0.847"),
     )
     path = tmp_path / "summary.xlsx"
     path.write_bytes(workbook.summary(ps, lang="ru"))
@@ -405,8 +451,11 @@ def findings(p: Partnership, rule: str, lang: str = "en") -> list[checks.Finding
     return [f for f in checks.check(p, lang=lang) if f.rule == rule]
 
 
-CHAIR_MSG = {"kk": "жұмыс тобының төрағасына", "ru": "на председателя создаваемой рабочей группы",
-             "en": "chair of the working group it creates"}
+CHAIR_MSG = {
+    "kk": "жұмыс тобының төрағасына",
+    "ru": "на председателя создаваемой рабочей группы",
+    "en": "chair of the working group it creates",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -423,8 +472,11 @@ def test_check_warns_when_control_is_given_to_the_groups_own_chair(lang):
     assert {"kk": "8-тармақ", "ru": "п. 8", "en": "p. 8"}[lang] in f.citation
 
 
-FOREIGN_MSG = {"kk": "шетелдік Тараптың өкілдері", "ru": "представители зарубежной Стороны",
-               "en": "the foreign Party's representatives"}
+FOREIGN_MSG = {
+    "kk": "шетелдік Тараптың өкілдері",
+    "ru": "представители зарубежной Стороны",
+    "en": "the foreign Party's representatives",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)

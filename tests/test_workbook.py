@@ -135,6 +135,8 @@ def test_language_period_and_actuals(examples):
     assert len(warnings) == 1
     ws = openpyxl.load_workbook(io.BytesIO(workbook.summary(applied))).worksheets[0]
     row = next(
-        r for r in records(ws) if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026 год" and r["actual"] == 19
+        r
+        for r in records(ws)
+        if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026 год" and r["actual"] == 19
     )
     assert row["status"] == "не достигнуто" and row["note"] == "сохраняются задержки с визами"

@@ -19,7 +19,7 @@ from spdocs.terms import Terms
 
 
 def span(start: dt.date, end: dt.date) -> tuple[str, int, int]:
-    """Return what the dates cover: ``("year", y, 0)``, ``("half", y, n)``, ``("quarter", y, n)`` or ``("range", 0, 0)``.
+    """Return what the dates cover: a ``year``, ``half`` or ``quarter`` (with year and number), or a ``range``.
 
     >>> span(dt.date(2025, 7, 1), dt.date(2025, 12, 31))
     ('half', 2025, 2)

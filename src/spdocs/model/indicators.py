@@ -40,9 +40,9 @@ class Actual(Base):
 
     value: Decimal | None
     more_than: bool = Field(
-        False,
+        default=False,
         description="the value is a lower bound («more than 400»): the report says so and computes on the bound; "
-        "a bare \">400\" means the same",
+        'a bare ">400" means the same',
     )
     note: Text | None = None
 
@@ -141,7 +141,7 @@ class Period(Base):
     due: dt.date
     actuals: dict[str, ActualValue] = {}
     spending: dict[str, SpendingValue] = Field(
-        {}, description="budget line id (funding.budget[].id) -> amount actually spent in the period"
+        default={}, description="budget line id (funding.budget[].id) -> amount actually spent in the period"
     )
     outgoing: Outgoing | None = Field(None, description="the report's outgoing number and date")
     summary: Text | None = None

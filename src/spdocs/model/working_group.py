@@ -15,7 +15,7 @@ class Member(Person):
 
     role: Literal["chair", "deputy_chair", "secretary", "member"]
     side: Literal["kazakhstani", "foreign"] = Field(
-        "kazakhstani",
+        default="kazakhstani",
         description="the party the member represents; the foreign side's representatives sit in the group "
         "when the agreement says so (MoH Rules, p. 8)",
     )
@@ -55,14 +55,14 @@ class Order(Base):
     date: dt.date
     place: Text
     endorsers: list[Endorser] = Field(
-        [],
+        default=[],
         description="the approval sheet (келісу парағы / лист согласования): legal department, the vice-rector "
         "responsible, the head of the unit …, in order; empty: no approval sheet",
     )
     executor: Person | None = Field(None, description="who prepared the draft (Орынд. / Исп. line)")
     phone: str | None = Field(None, description="the executor's phone")
     acknowledgement: bool = Field(
-        True, description="add the acknowledgement list (танысқандар / ознакомлены) of the members"
+        default=True, description="add the acknowledgement list (танысқандар / ознакомлены) of the members"
     )
 
 
