@@ -56,7 +56,7 @@ def test_approval_sheet_lists_the_endorsers_after_the_order(name, lang):
     for n, (row, e) in enumerate(zip(table[1:], wg.order.endorsers), 1):
         position = e.position.get(lang)
         assert row[:3] == (str(n), position[:1].upper() + position[1:], e.name.get(lang))
-        assert row[3] == "____________"  # the signature line, signed by hand
+        assert row[3] == "__________"  # the signature line, signed by hand
         expected = formatting.date_forms(e.date, lang=lang)["numeric"] if e.date else BLANK_DATE[lang]
         assert row[4] == expected
     assert any(e.date is None for e in wg.order.endorsers)  # the example shows the blank line too
@@ -72,7 +72,7 @@ def test_acknowledgement_list_has_every_member_to_sign(name, lang):
     rows = [b.cells for b in blocks[start + 1 : start + 2 + len(wg.members)]]
     assert len(rows[0]) == 5
     assert sorted(r[1] for r in rows[1:]) == sorted(m.name.get(lang) for m in wg.members)
-    assert all(r[3] == "____________" and r[4] == BLANK_DATE[lang] for r in rows[1:])  # signed and dated by hand
+    assert all(r[3] == "__________" and r[4] == BLANK_DATE[lang] for r in rows[1:])  # signed and dated by hand
 
 
 @pytest.mark.parametrize("lang", LANGS)
