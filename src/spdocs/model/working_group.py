@@ -34,11 +34,9 @@ class Appointee(Person):
     """A person the order appoints (the responsible person) or charges with control."""
 
     object_form: Text | None = Field(
-        None,
-        description="position and name as the order's sentence needs them: ru accusative after «Назначить …» / "
-        "«возложить на …» («проректора по науке А.Б. Иванову»); kk for the responsible person the nominative, "
-        "for control the dative before «жүктелсін» («ғылым жөніндегі проректор А.Б. Ивановаға»); en as written. "
-        "Omitted: the order uses a wording that keeps the nominative",
+        default=None,
+        description="position and name in the case the order's sentence needs: ru accusative («проректора по науке "
+        "А.Б. Иванову»), kk dative for control («… А.Б. Ивановаға»); omitted: a wording in the nominative",
     )
 
 
