@@ -39,7 +39,7 @@ def sheet_rows(p: Partnership) -> list[list[object]]:
                     p.id,
                     indicator,
                     int(pr.id) if pr.id.isdigit() else pr.id,
-                    actual.value,
+                    f">{actual.value}" if actual.more_than else actual.value,
                     note.kk if note else None,
                     note.ru if note else None,
                     note.en if note else None,

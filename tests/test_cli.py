@@ -223,7 +223,7 @@ def test_summary_writes_workbook(runner, tmp_path):
     result = runner.invoke(cli, ["summary", str(ROOT / "examples"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
-    assert len(book.sheetnames) == 3
+    assert len(book.sheetnames) == 4  # all, higher education, medical, financing
     first = book[book.sheetnames[0]]
     assert first.freeze_panes == "A2"
     ids = {row[0] for row in first.iter_rows(min_row=2, values_only=True)}

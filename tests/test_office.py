@@ -410,6 +410,8 @@ def test_summary_has_not_applicable_lower_is_better_completion_and_financing(tmp
     first = [r for r in data if r["partnership"] == "nku-arizona" and r["period"] == "02.06.2025–31.12.2025"]
     statuses = {r["indicator"]: (r["status"], r["completion"]) for r in first}
     assert statuses["Число выпускников, получивших два диплома"] == ("не применимо", None)
+    bound = next(r for r in first if r["indicator"] == "Учителя школ, прошедшие семинары")
+    assert (bound["actual"], bound["note"], bound["status"]) == (D(60), "более 60", "достигнуто")
     readm = next(
         r
         for r in data

@@ -213,7 +213,9 @@ def test_full_order_has_five_points_and_names_the_responsible_person(lang):
     blocks = docxtext.blocks(rendered("taraz-mendeleev", "order", lang))
     points = [b for b in blocks if re.fullmatch(r"\d+\.", b.number)]
     assert [b.number for b in points] == ["1.", "2.", "3.", "4.", "5."]
-    assert p.working_group.responsible.name.get(lang) in points[1].text
+    responsible = p.working_group.responsible
+    # «Назначить … Г.М. Ахметову»: the data's object form, in the case the sentence needs
+    assert responsible.object_form is not None and responsible.object_form.get(lang) in points[1].text
     items = [b.text for b in blocks if b.text.startswith("– ")]  # the areas, then the reporting periods
     assert items[: len(p.agreement.areas)] == [f"– {area.name.get(lang)};" for area in p.agreement.areas]
     periods = items[len(p.agreement.areas) :]

@@ -275,8 +275,11 @@ def _entry(
             )
             bad = True
         ids[field] = text or ""
+    raw = cell("value")
+    # ">400": only a lower bound is known (the report says «более 400»)
+    more_than = isinstance(raw, str) and raw.strip().startswith(">")
     try:
-        value = spreadsheet.number(cell("value"))
+        value = spreadsheet.number(raw.strip()[1:].strip() if more_than else raw)
     except ValueError as exc:
         problems.append(Problem(source, row, labels["value"], str(exc)))
         bad = True
@@ -287,7 +290,7 @@ def _entry(
     if bad or note is False:
         return None
     return Entry(
-        ids["partnership"], ids["indicator"], ids["period"], Actual(value=value, note=note or None), source, row, labels
+        ids["partnership"], ids["indicator"], ids["period"], Actual(value=value, more_than=more_than, note=note or None), source, row, labels
     )
 
 

@@ -8,7 +8,8 @@ education, medical) with the same columns filtered; then the financing sheet, pl
 actual per budget line and period as the reports' financing section has it
 (`spdocs.financing`). Periods are those a report is made for (the ones with actuals), or only
 ``period`` when given, and are named by their labels («II полугодие 2025 г.»), not codes. A
-missing actual is an empty cell with the status "no data", never 0.
+missing actual is an empty cell with the status "no data", never 0; a lower-bound actual is
+its bound, with «более …» in the note.
 
 Labels (sheet names, column headings, regimes, models, statuses) come from the language's
 terms, ``report.summary`` and friends. The bytes depend only on the data: the workbook's
@@ -25,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, financing, periods
+from spdocs import analysis, figures, financing, periods
 from spdocs.languages import Lang
 from spdocs.model import Partnership
 from spdocs.regimes import REGIMES
@@ -97,7 +98,7 @@ def rows(
                             "deviation_percent": _fraction(r.deviation_percent),
                             "completion": _fraction(r.completion),
                             "status": t.report.status[r.status],
-                            "note": r.note.get(lang) if r.note else None,
+                            "note": _note(r, lang, t.report.more_than),
                             "regime_code": p.regime,
                             "period_end": pr.end,
                         }
@@ -131,6 +132,13 @@ def financing_rows(
                     }
                 )
     return out
+
+
+def _note(r: analysis.Row, lang: Lang, more_than: str) -> str | None:
+    """Return a row's note; a lower-bound actual says so first («более 60»), as the report does."""
+    parts = [figures.more_than(r.actual, lang, more_than)] if r.more_than and r.actual is not None else []
+    parts += [r.note.get(lang)] if r.note else []
+    return "; ".join(parts) or None
 
 
 def _periods(p: Partnership, period: str | None) -> list[Any]:
