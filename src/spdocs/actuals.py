@@ -290,7 +290,13 @@ def _entry(
     if bad or note is False:
         return None
     return Entry(
-        ids["partnership"], ids["indicator"], ids["period"], Actual(value=value, more_than=more_than, note=note or None), source, row, labels
+        ids["partnership"],
+        ids["indicator"],
+        ids["period"],
+        Actual(value=value, more_than=more_than, note=note or None),
+        source,
+        row,
+        labels,
     )
 
 
