@@ -56,11 +56,19 @@ def test_figures_match_hand_computation(plan, actual, deviation, percent, comple
     assert r.status == status
 
 
-def test_zero_plan_has_a_deviation_but_no_percentages():
+def test_zero_plan_with_nothing_happening_is_not_applicable_not_achieved():
+    """No graduates are planned and none came: "not applicable", left out of achieved/not achieved."""
     r = row("0", "0")
-    assert (r.deviation, r.deviation_percent, r.completion, r.status) == (D(0), None, None, "achieved")
-    r = row("0", "5")
+    assert (r.deviation, r.deviation_percent, r.completion, r.status) == (D(0), None, None, "not_applicable")
+    assert row("0", None).status == "not_applicable"  # nothing was due: a missing figure is no gap
+    r = row("0", "5")  # something happened although nothing was planned: beyond plan
     assert (r.deviation, r.deviation_percent, r.completion, r.status) == (D(5), None, None, "achieved")
+
+
+def test_zero_plan_of_a_lower_is_better_indicator_met_is_achieved():
+    """Zero incidents planned and zero happened is an achievement, not "not applicable"."""
+    assert row("0", "0", higher=False).status == "achieved"
+    assert row("0", "1", higher=False).status == "not_achieved"
 
 
 def test_missing_actual_is_no_data_never_zero():
@@ -79,14 +87,53 @@ def test_no_plan_for_the_period():
 def test_lower_is_better_achieves_at_or_below_plan():
     assert row("5", "3", higher=False).status == "achieved"
     assert row("5", "5", higher=False).status == "achieved"
-    below = row("5", "7", higher=False)
-    assert (below.status, below.deviation, below.deviation_percent, below.completion) == (
+    above = row("5", "7", higher=False)
+    assert (above.status, above.deviation, above.deviation_percent, above.completion) == (
         "not_achieved",
         D(2),
         D("40.0"),
-        D("140.0"),
+        D("71.4"),  # 5 / 7 = 71.43 %: short of the plan reads below 100 %
     )
     assert row("6.5", "6.4", higher=False).status == "achieved"
+
+
+def test_completion_reads_as_achievement_in_both_directions():
+    """Dropout 5.6 % against a plan of 8 % beat the plan: 8 / 5.6 = 142.9 %, not 70 %."""
+    beaten = row("8", "5.6", higher=False)
+    assert (beaten.status, beaten.completion, beaten.deviation, beaten.deviation_percent) == (
+        "achieved",
+        D("142.9"),
+        D("-2.4"),
+        D("-30.0"),
+    )
+    assert row("8", "8", higher=False).completion == D("100.0")
+    assert row("8", "0", higher=False).completion is None  # no ratio to a zero actual; still achieved
+    assert row("8", "0", higher=False).status == "achieved"
+    assert row("8", "10").completion == D("125.0")  # higher is better: actual / plan
+
+
+def test_lower_bound_actual_is_computed_on_the_bound():
+    ind = indicator("x", plan="60")
+    r = analysis.row(ind, period(x=">60"))
+    assert (r.actual, r.more_than, r.deviation, r.completion, r.status) == (D(60), True, D(0), D("100.0"), "achieved")
+    r = analysis.row(ind, period(x={"value": 45, "more_than": True}))
+    assert (r.actual, r.more_than, r.completion, r.status) == (D(45), True, D("75.0"), "not_achieved")
+    assert analysis.row(ind, period(x=61)).more_than is False
+
+
+def test_percentage_indicators_from_the_unit_or_the_data():
+    pct = Indicator(id="p", name=text("p"), unit=text("%"), area="a", targets={"2025": D(7)})
+    assert analysis.row(pct, period(p=D("7.2"))).percentage is True
+    assert analysis.row(indicator("x"), period(x=1)).percentage is False
+    share = Indicator(
+        id="s",
+        name=text("s"),
+        unit=Text(kk="үлес", ru="доля", en="share"),
+        area="a",
+        targets={"2025": 1},
+        percentage=True,
+    )
+    assert analysis.row(share, period(s=1)).percentage is True
 
 
 def test_note_comes_with_the_actual():
@@ -122,16 +169,16 @@ def test_grouped_by_area_with_counts_and_warnings():
     assert [a.area.id for a in result.areas] == ["a", "b"]  # agreement order; the empty area is left out
     assert [[r.indicator.id for r in a.rows] for a in result.areas] == [["i2", "i3", "i5"], ["i1", "i4", "i6"]]
     a, b = result.areas
-    assert a.counts == analysis.Counts(total=3, achieved=1, not_achieved=1, no_data=0, no_plan=1)
+    assert a.counts == analysis.Counts(total=3, achieved=0, not_achieved=1, not_applicable=1, no_data=0, no_plan=1)
     assert b.counts == analysis.Counts(total=3, achieved=1, not_achieved=0, no_data=2, no_plan=0)
-    assert result.counts == analysis.Counts(total=6, achieved=2, not_achieved=1, no_data=2, no_plan=1)
+    assert result.counts == analysis.Counts(total=6, achieved=1, not_achieved=1, not_applicable=1, no_data=2, no_plan=1)
     assert [w.indicator for w in result.warnings] == ["i4", "i6"]  # i5 has no plan: nothing was expected
     assert "no data" in str(result.warnings[0]) and "not 0" in str(result.warnings[0])
 
 
 def test_example_period_with_a_missing_actual():
     result = analysis.analyze(example("taraz-mendeleev"), "2026")
-    assert result.counts == analysis.Counts(total=7, achieved=4, not_achieved=2, no_data=1, no_plan=0)
+    assert result.counts == analysis.Counts(total=7, achieved=3, not_achieved=2, not_applicable=1, no_data=1, no_plan=0)
     assert [str(w.indicator) for w in result.warnings] == ["student-mobility"]
     students = result.rows[0]
     assert (students.plan, students.actual, students.deviation, students.deviation_percent) == (

@@ -99,6 +99,10 @@ working_group:
     - name: {kk: Д.Е. Ахметов, ru: Д.Е. Ахметов, en: D.E. Akhmetov}
       position: {kk: маман, ru: специалист, en: Specialist}
       role: secretary
+    - name: {kk: Дж. Смит, ru: Дж. Смит, en: J. Smith}
+      position: {kk: Серіктестің үйлестірушісі, ru: координатор Партнера, en: Partner's coordinator}
+      role: member
+      side: foreign
 indicators:
   - id: trained
     name: {kk: Даярланған мамандар, ru: Подготовленные специалисты, en: Specialists trained}
@@ -238,6 +242,13 @@ def _add_to(path: str, item: Any) -> Callable[[Any], None]:
 
 
 Needles = tuple[str, ...] | int
+
+
+def _control_to_chair(d: Any) -> None:
+    chair = d["working_group"]["members"][0]
+    setin(d, "working_group.control", {"name": chair["name"], "position": chair["position"]})
+
+
 # fmt: off
 CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     # id, base, change, rule, severity, field, needles for the expected line (or the line)
@@ -358,6 +369,12 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
     ("gen-wg-responsible-med", "med", lambda d: delin(d, "working_group.responsible"),
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
+    ("gen-wg-control-chair", "he", _control_to_chair,
+     "GEN-WG-CONTROL-CHAIR", "warning", "working_group.control.name", ("working_group:", "control:", "name:")),
+    ("gen-wg-foreign", "med", lambda d: setin(d, "working_group.members.2.side", "kazakhstani"),
+     "GEN-WG-FOREIGN", "warning", "working_group.members", ("working_group:", "members:")),
+    ("gen-spending-unknown", "he", lambda d: d["periods"][0].update(spending={"nowhere": 5}),
+     "GEN-SPENDING-UNKNOWN", "error", "periods[0].spending.nowhere", ("periods:", "spending:", "nowhere:")),
     ("gen-acting", "he", lambda d: setin(d, "working_group.first_head.acting", True),
      "GEN-ACTING", "warning", "working_group.first_head.position", ("working_group:", "first_head:", "position:")),
     ("gen-script", "he", lambda d: setin(d, "parties.kazakhstani.signatory.name.kk", "Ә.Б. Сейiтқали"),

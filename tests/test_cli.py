@@ -222,7 +222,7 @@ def test_summary_writes_workbook(runner, tmp_path):
     result = runner.invoke(cli, ["summary", str(ROOT / "examples"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
-    assert len(book.sheetnames) == 3
+    assert len(book.sheetnames) == 4  # all, higher education, medical, financing
     first = book[book.sheetnames[0]]
     assert first.freeze_panes == "A2"
     ids = {row[0] for row in first.iter_rows(min_row=2, values_only=True)}
@@ -251,7 +251,7 @@ def test_render_with_actuals_for_other_and_misspelt_partnerships(runner, tmp_pat
         "partnership,indicator,period,value\nnku-arizona,students,2026,3\ntaraz-mendelev,students,2026,3\n",
         encoding="utf-8",
     )
-    args = ["--kind", "report", "--lang", "en", "--actuals", str(sheet), "--out", str(tmp_path / "out")]
+    args = ["--kind", "report", "--lang", "ru", "--actuals", str(sheet), "--out", str(tmp_path / "out")]
     result = runner.invoke(cli, ["render", str(TARAZ), *args])
     assert result.exit_code == 1
     assert (
@@ -262,7 +262,7 @@ def test_render_with_actuals_for_other_and_misspelt_partnerships(runner, tmp_pat
         f"{sheet}:3: partnership (column A): the partnership 'taraz-mendelev' is not among the data files given; "
         "did you mean 'taraz-mendeleev'?" in result.output
     )
-    assert (tmp_path / "out" / "taraz-mendeleev" / "report-2026.en.docx").exists()
+    assert (tmp_path / "out" / "taraz-mendeleev" / "report-2026.ru.docx").exists()
 
 
 def test_a_bad_actuals_row_stops_its_partnership_only_and_reports_itself_only(runner, tmp_path):

@@ -221,7 +221,21 @@ DATES = [
 def test_date_forms(d: datetime.date, lang: Lang, expected: dict[str, str]) -> None:
     numeric = f"{d.day:02d}.{d.month:02d}.{d.year}"
     expected = expected | {"numeric": numeric, "year": str(d.year)}
-    assert date_forms(d, lang=lang) == expected
+    forms = date_forms(d, lang=lang)
+    assert forms.pop("by").count(forms["long"]) == 1  # the deadline form, tested below
+    assert forms == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "by"),
+    [
+        ("kk", "2026 жылғы 15 сәуірден кешіктірмей"),  # glossary: a bare date is not a deadline
+        ("ru", "не позднее 15 апреля 2026 года"),
+        ("en", "no later than 15 April 2026"),
+    ],
+)
+def test_deadline_form(lang: Lang, by: str) -> None:
+    assert date_forms(datetime.date(2026, 4, 15), lang=lang)["by"] == by
 
 
 def test_ru_since_second_day_takes_so() -> None:

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from conftest import EXAMPLES, ROOT, example, rendered
-from spdocs import actuals, analysis, terms, workbook
+from spdocs import actuals, analysis, periods, terms, workbook
 from spdocs.model import Partnership
 
 SAMPLE = ROOT / "examples" / "actuals" / "actuals-2026.csv"
@@ -39,8 +39,15 @@ def records(ws) -> list[dict[str, object]]:
 
 def test_sheets_headers_and_layout(book):
     t = terms.terms("ru").as_context()["report"]["summary"]
-    assert book.sheetnames == [t["sheet_all"], t["sheets"]["higher_education"], t["sheets"]["medical"]]
-    for ws in book.worksheets:
+    assert book.sheetnames == [
+        t["sheet_all"],
+        t["sheets"]["higher_education"],
+        t["sheets"]["medical"],
+        t["sheet_financing"],
+    ]
+    fin = book.worksheets[-1]
+    assert [c.value for c in fin[1]] == [t["financing_columns"][key] for key, _ in workbook.FINANCING_COLUMNS]
+    for ws in book.worksheets[:-1]:
         assert [c.value for c in ws[1]] == [t["columns"][key] for key, _ in workbook.COLUMNS]
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref.startswith("A1:P")
@@ -50,8 +57,9 @@ def test_sheets_headers_and_layout(book):
 
 def test_a_row_per_partnership_indicator_and_reported_period(book, examples):
     rows = records(book.worksheets[0])
+    ru = terms.terms("ru")
     expected = [
-        (p.id, pr.id, r.indicator.name.ru)
+        (p.id, periods.label(pr, "ru", ru), r.indicator.name.ru)
         for p in examples
         for pr in analysis.reported_periods(p)
         for r in analysis.analyze(p, pr).rows
@@ -60,7 +68,7 @@ def test_a_row_per_partnership_indicator_and_reported_period(book, examples):
     by_regime = {
         regime: [r for r in rows if example(str(r["partnership"])).regime == regime] for regime in workbook.REGIMES
     }
-    for ws, regime in zip(book.worksheets[1:], workbook.REGIMES):
+    for ws, regime in zip(book.worksheets[1:-1], workbook.REGIMES):
         assert records(ws) == by_regime[regime]
     assert by_regime["medical"] and by_regime["higher_education"]
 
@@ -68,11 +76,12 @@ def test_a_row_per_partnership_indicator_and_reported_period(book, examples):
 def test_figures_match_the_analysis_and_the_reports(book, examples):
     rows = {(r["partnership"], r["period"], r["indicator"]): r for r in records(book.worksheets[0])}
     status = terms.terms("ru").as_context()["report"]["status"]
+    ru = terms.terms("ru")
     for p in examples:
         for pr in analysis.reported_periods(p):
             table = {row[1]: row for row in table_rows(rendered(p.id, "report", "ru", pr.id))}
             for r in analysis.analyze(p, pr).rows:
-                cell = rows[(p.id, pr.id, r.indicator.name.ru)]
+                cell = rows[(p.id, periods.label(pr, "ru", ru), r.indicator.name.ru)]
                 for key in ("plan", "actual", "deviation"):
                     value = getattr(r, key)
                     assert (None if cell[key] is None else D(str(cell[key]))) == value, (p.id, pr.id, key)
@@ -117,13 +126,18 @@ def test_language_period_and_actuals(examples):
     data = workbook.summary(examples, lang="kk", period="2025")
     ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
     assert ws.title == terms.terms("kk").as_context()["report"]["summary"]["sheet_all"]
-    assert {r["period"] for r in records(ws)} == {"2025"}
+    kk = terms.terms("kk")
+    labels = {periods.label(pr, "kk", kk) for p in examples for pr in p.periods if pr.id == "2025" and pr.actuals}
+    assert {r["period"] for r in records(ws)} == labels
+    assert "2025 жыл" in labels  # a calendar year is named, never coded
     assert ws["G2"].value == analysis.analyze(examples[0], "2025").rows[0].indicator.name.kk
     applied, warnings = actuals.load(SAMPLE, examples)
     assert len(warnings) == 1
     ws = openpyxl.load_workbook(io.BytesIO(workbook.summary(applied))).worksheets[0]
     row = next(
-        r for r in records(ws) if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026" and r["actual"] == 19
+        r
+        for r in records(ws)
+        if r["partnership"] == "taraz-mendeleev" and r["period"] == "2026 год" and r["actual"] == 19
     )
     assert row["status"] == "не достигнуто" and row["note"] == "сохраняются задержки с визами"
 

@@ -85,13 +85,14 @@ class Resolution:
         return (_unpack, (self.path, self.lang, packed, self.blocked, self.stray, self.warnings, self.sheets))
 
 
-Packed = tuple[str | None, tuple[str, ...] | None]  # value, note in the registry's languages
+Packed = tuple[str | None, tuple[str | None, ...] | None, bool]  # value, note per language, more than
 
 
 def _pack(a: Actual) -> Packed:
     return (
         None if a.value is None else str(a.value),
-        None if a.note is None else tuple(a.note.get(lang) for lang in LANGS),
+        None if a.note is None else tuple(getattr(a.note, lang) for lang in LANGS),
+        a.more_than,
     )
 
 
@@ -104,10 +105,10 @@ def _unpack(
     warnings: tuple[Problem, ...],
     sheets: tuple[str, ...],
 ) -> Resolution:
-    def actual(value: str | None, note: tuple[str, ...] | None) -> Actual:
+    def actual(value: str | None, note: tuple[str | None, ...] | None, more_than: bool) -> Actual:
         # Validated when read; rebuilt without validating again.
         text = None if note is None else Text.model_construct(**dict(zip(LANGS, note)))
-        return Actual.model_construct(value=None if value is None else Decimal(value), note=text)
+        return Actual.model_construct(value=None if value is None else Decimal(value), note=text, more_than=more_than)
 
     actuals = {
         pid: {pr: {i: actual(*a) for i, a in given.items()} for pr, given in by.items()} for pid, by in packed.items()

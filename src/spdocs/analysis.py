@@ -3,15 +3,23 @@
 For each indicator of a partnership and one period:
 
 - ``plan`` is the indicator's target for the period (``None`` when it has none);
-- ``actual`` is the period's actual value (``None`` means no data: never read as 0);
-- ``deviation`` is ``actual − plan``, exact;
-- ``deviation_percent`` is ``(actual − plan) / plan × 100`` and ``completion`` is
-  ``actual / plan × 100``, both rounded half up to one decimal; neither exists when the
-  plan is 0 or missing, or when there is no actual;
+- ``actual`` is the period's actual value (``None`` means no data: never read as 0); when
+  the data gives it as a lower bound ("more than 400", ``more_than``), every figure is
+  computed on the bound and the row says so;
+- ``deviation`` is ``actual − plan``, exact (in percentage points for a percentage indicator);
+- ``deviation_percent`` is ``(actual − plan) / plan × 100``, the signed change against the plan;
+- ``completion`` reads as achievement in both directions: ``actual / plan × 100`` when higher
+  is better, ``plan / actual × 100`` when lower is better (dropout 5.6 % against a plan of
+  8 % is 142.9 %), so that beating the plan is always ≥ 100 %; both are rounded half up to
+  one decimal, and neither exists when the plan is 0 or missing or there is no actual (nor
+  ``completion`` for a lower-is-better actual of 0);
 - ``status`` is one of `STATUSES`: ``no_plan`` when the period has no target (whether or
-  not an actual is given), else ``no_data`` when the actual is missing, else ``achieved``
-  when ``actual ≥ plan`` (``actual ≤ plan`` for an indicator with ``higher_is_better:
-  false``), else ``not_achieved``.
+  not an actual is given); ``not_applicable`` when a higher-is-better plan is 0 and nothing
+  happened (actual 0 or not given: no graduates yet), which is not an achievement and is
+  left out of the achieved/not achieved totals; else ``no_data`` when the actual is missing;
+  else ``achieved`` when ``actual ≥ plan`` (``actual ≤ plan`` for an indicator with
+  ``higher_is_better: false``, where a plan of 0 incidents met is an achievement); else
+  ``not_achieved``.
 
 Rows are grouped by priority area in the agreement's order; areas without indicators are
 left out. Totals are counts of indicators by status, per area and for the whole period.
@@ -25,9 +33,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from spdocs.languages import LANGS
 from spdocs.model import Area, Indicator, Partnership, Period, Text
 
-STATUSES: tuple[str, ...] = ("achieved", "not_achieved", "no_data", "no_plan")
+STATUSES: tuple[str, ...] = ("achieved", "not_achieved", "not_applicable", "no_data", "no_plan")
 _TENTH = Decimal("0.1")
 
 
@@ -43,6 +52,8 @@ class Row:
     deviation_percent: Decimal | None
     completion: Decimal | None
     status: str
+    more_than: bool = False  # the actual is a lower bound ("more than …")
+    percentage: bool = False  # a percentage indicator: the deviation is in percentage points
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,7 @@ class Counts:
     total: int = 0
     achieved: int = 0
     not_achieved: int = 0
+    not_applicable: int = 0
     no_data: int = 0
     no_plan: int = 0
 
@@ -113,6 +125,16 @@ def row(indicator: Indicator, period: Period) -> Row:
     >>> r = row(ind, per)
     >>> r.deviation, r.deviation_percent, r.completion, r.status
     (Decimal('1'), Decimal('12.5'), Decimal('112.5'), 'achieved')
+    >>> low = Indicator(id="x", name=name, unit=name, area="a", higher_is_better=False, targets={"2025": 8})
+    >>> def period(actual: object) -> Period:
+    ...     return Period(id="2025", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31),
+    ...                   due=dt.date(2026, 4, 15), actuals={"x": actual})
+    >>> r = row(low, period("5.6"))
+    >>> r.completion, r.status, r.percentage
+    (Decimal('142.9'), 'achieved', False)
+    >>> zero = Indicator(id="x", name=name, unit=name, area="a", targets={"2025": 0})
+    >>> row(zero, period(0)).status
+    'not_applicable'
     """
     plan = indicator.targets.get(period.id)
     given = period.actuals.get(indicator.id)
@@ -123,7 +145,10 @@ def row(indicator: Indicator, period: Period) -> Row:
         if plan != 0:
             # Multiply before dividing: the quotient is then the only inexact step.
             deviation_percent = _tenth(deviation * 100 / plan)
-            completion = _tenth(actual * 100 / plan)
+            if indicator.higher_is_better:
+                completion = _tenth(actual * 100 / plan)
+            elif actual != 0:
+                completion = _tenth(plan * 100 / actual)
     return Row(
         indicator=indicator,
         plan=plan,
@@ -133,7 +158,16 @@ def row(indicator: Indicator, period: Period) -> Row:
         deviation_percent=deviation_percent,
         completion=completion,
         status=_status(plan, actual, indicator.higher_is_better),
+        more_than=given is not None and given.more_than and actual is not None,
+        percentage=is_percentage(indicator),
     )
+
+
+def is_percentage(indicator: Indicator) -> bool:
+    """Return whether ``indicator`` measures a percentage: as the data says, else its unit is «%»."""
+    if indicator.percentage is not None:
+        return indicator.percentage
+    return all(indicator.unit.get(lang).strip() == "%" for lang in LANGS)
 
 
 def analyze(p: Partnership, period: Period | str) -> Analysis:
@@ -178,6 +212,8 @@ def _period(p: Partnership, period: Period | str) -> Period:
 def _status(plan: Decimal | None, actual: Decimal | None, higher_is_better: bool) -> str:
     if plan is None:
         return "no_plan"
+    if plan == 0 and higher_is_better and not actual:
+        return "not_applicable"
     if actual is None:
         return "no_data"
     achieved = actual >= plan if higher_is_better else actual <= plan

@@ -18,7 +18,8 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
-from spdocs import analysis, formatting
+from spdocs import analysis, figures, formatting
+from spdocs import periods as naming
 from spdocs.environment import upfirst
 from spdocs.errors import RenderError
 from spdocs.kinds import KINDS
@@ -65,7 +66,9 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
         # whether the agreement can state the branch as registered: it has a BIN, obtained by signing
         "branch_registered": _branch_registered(p),
         "branch_licensed": _branch_licensed(p),
-        "target_periods": target_periods,
+        # the periods of the targets by name («II полугодие 2025 г.»), never by code
+        "target_periods": [naming.code_label(code, p.periods, lang, terms) for code in target_periods],
+        "period_labels": {pr.id: naming.label(pr, lang, terms) for pr in p.periods},
         "areas": _areas(p, data, target_periods, lang),
     }
     if p.working_group is not None:
@@ -206,6 +209,16 @@ def report(p: Partnership, period: Period, result: analysis.Analysis, lang: Lang
     ]
     return {
         "period": formatting.period_forms(period.start, period.end, lang=lang),
+        "period_label": naming.label(period, lang, terms),
+        # whether the period has a name of its own (a year, half-year, quarter, or the data's label)
+        "period_named": naming.label(period, lang, terms)
+        != formatting.period_forms(period.start, period.end, lang=lang)["numeric"],
+        # rows whose actual is a lower bound, and percentage rows with a deviation (in percentage points)
+        "more_than": any(r.more_than for r in result.rows),
+        "points": any(r.percentage and r.deviation is not None and r.status != "not_applicable" for r in result.rows),
+        # lower-is-better rows with a completion (plan / actual: beating the plan is ≥ 100 %)
+        "lower_better": any(not r.indicator.higher_is_better and r.completion is not None for r in result.rows),
+        "financing": figures.financing_rows(p, period, lang, terms),
         "areas": areas,
         "counts": dataclasses.asdict(result.counts),
         "no_data": [r.indicator.name.get(lang) for r in result.rows if r.status == "no_data"],
@@ -222,23 +235,28 @@ def _item(text: Text, lang: Lang) -> str:
 
 
 def _report_row(number: str, row: analysis.Row, lang: Lang, labels: ReportTerms) -> dict[str, Any]:
-    def num(value: Decimal | None) -> str:
-        return "—" if value is None else formatting.format_number(value, lang=lang)
-
-    def pct(value: Decimal | None, signed: bool = False) -> str:
-        if value is None:
-            return "—"
-        return ("+" if signed and value > 0 else "") + formatting.format_percent(value, lang=lang)
-
+    """Return one row of the report's table: a lower bound in words, signed deviations with «−»,
+    a percentage indicator's deviation in percentage points."""
+    if row.actual is None:
+        actual = labels.no_data
+    elif row.more_than:
+        actual = figures.more_than(row.actual, lang, labels.more_than)
+    else:
+        actual = figures.number(row.actual, lang)
+    # a plan of 0 with nothing due to happen: no deviation to speak of
+    deviation = "—" if row.status == "not_applicable" else figures.number(row.deviation, lang, sign=True)
+    if row.percentage and row.deviation is not None and row.status != "not_applicable":
+        deviation = f"{deviation}\xa0{labels.points}"
     return {
         "number": number,
         "name": row.indicator.name.get(lang),
         "unit": row.indicator.unit.get(lang),
-        "plan": num(row.plan),
-        "actual": labels.no_data if row.actual is None else num(row.actual),
-        "deviation": ("+" if row.deviation and row.deviation > 0 else "") + num(row.deviation),
-        "deviation_percent": pct(row.deviation_percent, signed=True),
-        "completion": pct(row.completion),
+        "plan": figures.number(row.plan, lang),
+        "actual": actual,
+        "more_than": row.more_than,
+        "deviation": deviation,
+        "deviation_percent": figures.percent(row.deviation_percent, lang, sign=True),
+        "completion": figures.percent(row.completion, lang),
         "status": row.status,
         "status_label": labels.status[row.status],
         "note": row.note.get(lang) if row.note else "—",

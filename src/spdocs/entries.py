@@ -65,8 +65,10 @@ def entry(record: tables.Record, source: str, lang: Lang) -> Entry | BadRow:
         message = say("actuals.note_needs_period", lang, label=record.unclear_note.label)
         problems.append(Problem(source, record.row, label(record.unclear_note, lang), message))
     value = None
+    # ">400": only a lower bound is known (the report says «более 400»)
+    more_than = isinstance(record.value, str) and record.value.strip().startswith(">")
     try:
-        value = spreadsheet.number(record.value)
+        value = spreadsheet.number(record.value.strip()[1:].strip() if more_than else record.value)
     except spreadsheet.NotANumber as exc:
         key = (
             "actuals.formula_uncached"
@@ -79,7 +81,7 @@ def entry(record: tables.Record, source: str, lang: Lang) -> Entry | BadRow:
     note = _note(record, source, lang, problems)
     if problems or note is False:
         return BadRow(record, source, tuple(problems))
-    return Entry(record, Actual(value=value, note=note), source)
+    return Entry(record, Actual(value=value, more_than=more_than, note=note), source)
 
 
 def _note(record: tables.Record, source: str, lang: Lang, problems: list[Problem]) -> Text | Literal[False] | None:

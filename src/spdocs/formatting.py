@@ -109,7 +109,7 @@ def kk_suffix(word: str, case: KkCase) -> str:
 def date_forms(d: datetime.date, *, lang: Lang) -> dict[str, str]:
     """Return the forms of the date ``d`` used in legal text.
 
-    Keys: ``long``, ``attr`` ("dated …"), ``loc`` ("on …"), ``since`` ("from … on"), ``until``,
+    Keys: ``long``, ``attr`` ("dated …"), ``loc`` ("on …"), ``since`` ("from … on"), ``until``, ``by`` (a deadline),
     ``quoted`` (the head of an agreement), ``numeric`` and ``year``.
 
     :param d: the date
@@ -120,6 +120,8 @@ def date_forms(d: datetime.date, *, lang: Lang) -> dict[str, str]:
     ('2025 жылғы 14 наурыз', '2025 жылғы 14 наурыздағы', '2025 жылғы 14 наурызда')
     >>> f["since"], f["until"], f["quoted"]
     ('2025 жылғы 14 наурыздан бастап', '2025 жылғы 14 наурызға дейін', '2025 жылғы «14» наурыз')
+    >>> date_forms(datetime.date(2026, 4, 15), lang="kk")["by"], date_forms(datetime.date(2026, 4, 15), lang="ru")["by"]
+    ('2026 жылғы 15 сәуірден кешіктірмей', 'не позднее 15 апреля 2026 года')
     >>> f = date_forms(datetime.date(2025, 3, 14), lang="ru")
     >>> f["long"], f["since"], f["until"]
     ('14 марта 2025 года', 'с 14 марта 2025 года', 'до 14 марта 2025 года')
@@ -136,7 +138,7 @@ def date_forms(d: datetime.date, *, lang: Lang) -> dict[str, str]:
     sfx = {case: kk_suffix(month, case) for case in ("loc", "attr", "dat", "abl")} if lang == "kk" else {}
     forms = {"numeric": format_date(d, "dd.MM.y", locale=locale), "year": str(d.year), "long": long}
     forms["quoted"] = format_date(d, patterns["quoted"], locale=locale)
-    for key in ("attr", "loc", "since", "until"):
+    for key in ("attr", "loc", "since", "until", "by"):
         forms[key] = patterns[key].format(long=long, sfx=sfx)
     if d.day in language(lang).since_day:
         forms["since"] = language(lang).since_day[d.day].format(long=long, sfx=sfx)

@@ -32,7 +32,7 @@ class Language:
     locale: str  # the CLDR locale whose month names, digit grouping and currency names are used
     num2words: str  # num2words' code for numbers in words
     script: str  # the Unicode script of its letters: "CYRILLIC" or "LATIN"
-    dates: dict[str, str]  # long, quoted (CLDR patterns); attr, loc, since, until (format strings)
+    dates: dict[str, str]  # long, quoted (CLDR patterns); attr, loc, since, until, by (format strings)
     since_day: dict[int, str] = field(default_factory=dict)  # `since` for particular days: «со 2 марта»
     period: str = ""  # the period from one date to another: format string over `start` and `end` forms
     money: str = ""  # the full legal form of an amount: format string (see formatting.money_forms)
@@ -63,6 +63,7 @@ LANGUAGES: dict[str, Language] = {
             "loc": "{long}{sfx[loc]}",
             "since": "{long}{sfx[abl]} бастап",
             "until": "{long}{sfx[dat]} дейін",
+            "by": "{long}{sfx[abl]} кешіктірмей",
         },
         period="{start[since]} {end[until]}",
         money="{whole} ({words}) {name}{minor}",
@@ -86,6 +87,7 @@ LANGUAGES: dict[str, Language] = {
             "loc": "{long}",
             "since": "с {long}",
             "until": "до {long}",
+            "by": "не позднее {long}",
         },
         since_day={2: "со {long}"},  # «со 2 марта»: «с второго» is hard to say
         period="{start[since]} по {end[long]}",
@@ -115,6 +117,7 @@ LANGUAGES: dict[str, Language] = {
             "loc": "{long}",
             "since": "from {long}",
             "until": "until {long}",
+            "by": "no later than {long}",
         },
         period="from {start[long]} to {end[long]}",
         money="{code} {digits} ({words} {name}{minor})",

@@ -46,6 +46,8 @@ class Profile:
     academic: bool = True  # it runs educational programmes: joint committees, quality assurance
     annexes: tuple[str, ...] = ()  # annexes of its agreement after the indicators, in order
     item: int | None = None  # its sub-item of item 5, chapter 2 of the MoSHE recommendations
+    # its agreement puts the foreign side's representatives in the working group (MoH Rules, p. 8)
+    foreign_in_group: bool = False
 
 
 REGIMES: dict[str, Regime] = {
@@ -108,7 +110,7 @@ PROFILES: dict[str, Profile] = {
     ),
     "franchise": Profile("franchise", _HE, requires=("franchise",), sections=("franchise",), item=5),
     "joint_venture": Profile("joint_venture", _HE, requires=("joint_venture",), sections=("joint_venture",), item=6),
-    "medical": Profile("medical", "medical"),
+    "medical": Profile("medical", "medical", foreign_in_group=True),
 }
 
 MODELS: tuple[str, ...] = tuple(m for r in REGIMES.values() for m in r.models)

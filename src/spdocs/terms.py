@@ -54,6 +54,16 @@ class SummaryTerms(_Group):
     sheet_all: str
     sheets: Labels
     columns: Labels
+    sheet_financing: str
+    financing_columns: Labels
+
+
+class PeriodTerms(_Group):
+    """Names of reporting periods made from their dates (``{year}`` is replaced)."""
+
+    year: str
+    half: list[str] = pydantic.Field(min_length=2, max_length=2)
+    quarter: list[str] = pydantic.Field(min_length=4, max_length=4)
 
 
 class ReportTerms(_Group):
@@ -61,6 +71,9 @@ class ReportTerms(_Group):
 
     status: Labels
     no_data: str
+    # an actual known only as a lower bound; {value} is the number, {abl} its Kazakh ablative suffix
+    more_than: str
+    points: str  # the unit of a percentage indicator's deviation (percentage points)
     addressee: Labels
     chart: ChartTerms
     summary: SummaryTerms
@@ -90,6 +103,7 @@ class Terms(_Group):
     moh_areas: Labels
     participant_roles: Labels
     agreement: AgreementTerms
+    periods: PeriodTerms
     report: ReportTerms
     documents: Labels  # titles of the document kinds (PDF packet bookmarks); user kinds may add theirs
 
@@ -130,7 +144,7 @@ def _codes(cls: type[pydantic.BaseModel], field: str) -> tuple[str, ...]:
 @functools.cache
 def vocabularies() -> dict[str, tuple[str, ...]]:
     """Return each labelled vocabulary (a dotted path in the catalog) with the codes it must label."""
-    from spdocs.workbook import COLUMNS
+    from spdocs.workbook import COLUMNS, FINANCING_COLUMNS
 
     regimes = tuple(REGIMES)
     return {
@@ -148,6 +162,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "report.addressee": regimes,
         "report.summary.sheets": regimes,
         "report.summary.columns": tuple(key for key, _ in COLUMNS),
+        "report.summary.financing_columns": tuple(key for key, _ in FINANCING_COLUMNS),
         "documents": tuple(KINDS),
         "agreement.language_names": LANGS,
     }

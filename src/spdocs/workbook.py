@@ -2,9 +2,14 @@
 
 The first sheet has a row per partnership × indicator × reporting period, with plan, actual,
 deviation, deviation %, completion % and status, exactly as the reports analyze them
-(`spdocs.analysis`); then one sheet per regime (higher education, medical) with the same
-columns filtered. Periods are those a report is made for (the ones with actuals), or only
-``period`` when given. A missing actual is an empty cell with the status "no data", never 0.
+(`spdocs.analysis`: "not applicable" rows have no completion, and completion reads as
+achievement for lower-is-better indicators too); then one sheet per regime (higher
+education, medical) with the same columns filtered; then the financing sheet, plan against
+actual per budget line and period as the reports' financing section has it
+(`spdocs.financing`). Periods are those a report is made for (the ones with actuals), or only
+``period`` when given, and are named by their labels («II полугодие 2025 г.»), not codes. A
+missing actual is an empty cell with the status "no data", never 0; a lower-bound actual is
+its bound, with «более …» in the note.
 
 Labels (sheet names, column headings, regimes, models, statuses) come from the language's
 terms, ``report.summary`` and friends. The bytes depend only on the data: the workbook's
@@ -21,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, package
+from spdocs import analysis, figures, financing, package, periods
 from spdocs.languages import Lang
 from spdocs.model import Partnership
 from spdocs.regimes import REGIMES
@@ -43,6 +48,20 @@ COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
     ("deviation_percent", 12),
     ("completion", 12),
     ("status", 16),
+    ("note", 30),
+)
+FINANCING_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("partnership", 22),
+    ("organization", 28),
+    ("period", 16),
+    ("item", 44),
+    ("year", 8),
+    ("source", 28),
+    ("currency", 9),
+    ("plan", 16),
+    ("actual", 16),
+    ("deviation", 16),
+    ("execution", 12),
     ("note", 30),
 )
 NUMBERS = {"plan", "actual", "deviation"}
@@ -67,7 +86,7 @@ _FONT_ORDER = (
     "charset",
     "scheme",
 )
-PERCENTS = {"deviation_percent", "completion"}
+PERCENTS = {"deviation_percent", "completion", "execution"}
 
 
 def rows(
@@ -78,8 +97,7 @@ def rows(
     t = terms(lang, templates)
     out = []
     for p in partnerships:
-        periods = [pr for pr in analysis.reported_periods(p) if period is None or pr.id == period]
-        for pr in periods:
+        for pr in _periods(p, period):
             result = analysis.analyze(p, pr)
             for block in result.areas:
                 for r in block.rows:
@@ -93,19 +111,58 @@ def rows(
                             "area": block.area.name.get(lang),
                             "indicator": r.indicator.name.get(lang),
                             "unit": r.indicator.unit.get(lang),
-                            "period": pr.id,
+                            "period": periods.label(pr, lang, t),
                             "plan": r.plan,
                             "actual": r.actual,
                             "deviation": r.deviation,
                             "deviation_percent": _fraction(r.deviation_percent),
                             "completion": _fraction(r.completion),
                             "status": t.report.status[r.status],
-                            "note": r.note.get(lang) if r.note else None,
+                            "note": _note(r, lang, t.report.more_than),
                             "regime_code": p.regime,
                             "period_end": pr.end,
                         }
                     )
     return out
+
+
+def financing_rows(
+    partnerships: Sequence[Partnership], *, lang: Lang = "ru", period: str | None = None, templates: Path | None = None
+) -> list[dict[str, Any]]:
+    """Return the financing sheet's rows: plan and actual per budget line and period (execution as a fraction)."""
+    t = terms(lang, templates)
+    out = []
+    for p in partnerships:
+        for pr in _periods(p, period):
+            for line in financing.lines(p, pr):
+                out.append(
+                    {
+                        "partnership": p.id,
+                        "organization": p.parties.kazakhstani.short_name.get(lang),
+                        "period": periods.label(pr, lang, t),
+                        "item": line.item.item.get(lang),
+                        "year": line.item.year,
+                        "source": t.funding.get(line.item.source or "", line.item.source),
+                        "currency": line.item.amount.currency,
+                        "plan": line.plan,
+                        "actual": line.actual,
+                        "deviation": line.deviation,
+                        "execution": _fraction(line.execution),
+                        "note": line.note.get(lang) if line.note else None,
+                    }
+                )
+    return out
+
+
+def _note(r: analysis.Row, lang: Lang, more_than: str) -> str | None:
+    """Return a row's note; a lower-bound actual says so first («более 60»), as the report does."""
+    parts = [figures.more_than(r.actual, lang, more_than)] if r.more_than and r.actual is not None else []
+    parts += [r.note.get(lang)] if r.note else []
+    return "; ".join(parts) or None
+
+
+def _periods(p: Partnership, period: str | None) -> list[Any]:
+    return [pr for pr in analysis.reported_periods(p) if period is None or pr.id == period]
 
 
 def summary(
@@ -121,6 +178,8 @@ def summary(
     _sheet(wb.active, t.sheet_all, data, t.columns)
     for regime in REGIMES:
         _sheet(wb.create_sheet(), t.sheets[regime], [r for r in data if r["regime_code"] == regime], t.columns)
+    money = financing_rows(partnerships, lang=lang, period=period, templates=templates)
+    _sheet(wb.create_sheet(), t.sheet_financing, money, t.financing_columns, FINANCING_COLUMNS)
     stamp = max((r["period_end"] for r in data), default=None) or max(
         (p.agreement.date for p in partnerships), default=dt.date(2000, 1, 1)
     )
@@ -137,32 +196,38 @@ def summary(
     return package.write(members.items())
 
 
-def _sheet(ws: Any, title: str, data: list[dict[str, Any]], headings: dict[str, str]) -> None:
+def _sheet(
+    ws: Any,
+    title: str,
+    data: list[dict[str, Any]],
+    headings: dict[str, str],
+    columns: tuple[tuple[str, float], ...] = COLUMNS,
+) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     ws.title = title
-    ws.append([headings[key] for key, _ in COLUMNS])
+    ws.append([headings[key] for key, _ in columns])
     for cell in ws[1]:
         _as_text(cell)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E7E6E6")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for r in data:
-        ws.append([r[key] for key, _ in COLUMNS])
-        for cell, (key, _) in zip(ws[ws.max_row], COLUMNS):
+        ws.append([r[key] for key, _ in columns])
+        for cell, (key, _) in zip(ws[ws.max_row], columns):
             _as_text(cell)
             if key in PERCENTS:
                 cell.number_format = "0.0%"
             elif key in NUMBERS and cell.value is not None:
                 cell.number_format = "#,##0" if cell.value == cell.value.to_integral_value() else "#,##0.0##"
-            elif key in ("indicator", "note", "area", "organization", "partner", "model"):
+            elif key in ("indicator", "note", "area", "organization", "partner", "model", "item", "source"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for i, (_, width) in enumerate(COLUMNS, 1):
+    for i, (_, width) in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.row_dimensions[1].height = 32
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 2)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 2)}"
 
 
 def _as_text(cell: Any) -> None:

@@ -10,6 +10,7 @@ from spdocs.checks import higher_education as he
 from spdocs.checks import language as lang
 from spdocs.checks import medical as med
 from spdocs.checks import translations as tr
+from spdocs.checks import office
 from spdocs.checks.base import Rule, moh, moshe
 
 HE: Final = "higher_education"
@@ -65,6 +66,9 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-WG-CHAIR", "error", None, gen.gen_wg_chair, {MED: moh("p", 8)}),
     Rule("GEN-WG-RESPONSIBLE", "error", None, gen.gen_wg_responsible, {MED: moh("p", 8)}),
     Rule("GEN-ACTING", "warning", None, gen.gen_acting, {MED: moh("p", 8)}),
+    Rule("GEN-WG-CONTROL-CHAIR", "warning", None, office.gen_wg_control_chair, {MED: moh("p", 8)}),
+    Rule("GEN-WG-FOREIGN", "warning", None, office.gen_wg_foreign, {MED: moh("p", 8)}),
+    Rule("GEN-SPENDING-UNKNOWN", "error", None, office.gen_spending_unknown, gen.REPORTS),
     Rule("GEN-SCRIPT", "error", None, lang.gen_script),
     Rule("GEN-UNTRANSLATED", "warning", None, lang.gen_untranslated),
     Rule("GEN-BIDI", "warning", None, lang.gen_bidi),

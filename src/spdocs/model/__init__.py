@@ -43,7 +43,7 @@ from spdocs.model.higher_education import (
     ResearchGroup,
     Staffing,
 )
-from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Period
+from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Outgoing, Period, Spending, SpendingValue
 from spdocs.model.medical import PlanItem, Selection
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
@@ -57,7 +57,7 @@ from spdocs.model.sections import (
     Lab,
     Share,
 )
-from spdocs.model.working_group import Head, Member, Order, WorkingGroup
+from spdocs.model.working_group import Appointee, Endorser, Head, Member, Order, WorkingGroup
 
 __all__ = [
     "LANGS",
@@ -65,6 +65,7 @@ __all__ = [
     "Actual",
     "ActualValue",
     "Agreement",
+    "Appointee",
     "Area",
     "Authority",
     "BankDetails",
@@ -79,6 +80,7 @@ __all__ = [
     "ConsortiumMember",
     "Country",
     "Currency",
+    "Endorser",
     "Franchise",
     "Funding",
     "FundingSource",
@@ -95,6 +97,7 @@ __all__ = [
     "ModelCode",
     "Money",
     "Order",
+    "Outgoing",
     "Participant",
     "Parties",
     "Partnership",
@@ -112,6 +115,8 @@ __all__ = [
     "Selection",
     "Share",
     "Signatory",
+    "Spending",
+    "SpendingValue",
     "Staffing",
     "Text",
     "TextBase",

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from spdocs.model.base import Base, Code, Money, Text
+from spdocs.model.base import Base, Code, Id, Money, Text
 
 
 class Program(Base):
@@ -87,6 +87,7 @@ class FundingSource(Base):
 class BudgetItem(Base):
     """A budget line."""
 
+    id: Id | None = Field(None, description="names the line for the actual spending of a period (periods[].spending)")
     item: Text
     amount: Money
     year: int | None = None

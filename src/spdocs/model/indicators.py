@@ -21,6 +21,11 @@ class Indicator(Base):
     area: Id
     baseline: Decimal | None = None
     higher_is_better: bool = True
+    percentage: bool | None = Field(
+        None,
+        description="the values are percentages (a share, a rate): the deviation is in percentage points; "
+        "omitted: true when the unit is «%» in every language",
+    )
     targets: dict[str, Decimal] = Field(min_length=1, description="period id -> planned value")
 
     @field_validator("targets", mode="before")
@@ -34,11 +39,18 @@ class Actual(Base):
     """An actual value for one indicator in one period; ``value: null`` means no data."""
 
     value: Decimal | None
+    more_than: bool = Field(
+        default=False,
+        description="the value is a lower bound («more than 400»): the report says so and computes on the bound; "
+        'a bare ">400" means the same',
+    )
     note: Text | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _bare_number(cls, data: object) -> object:
+        if isinstance(data, str) and data.strip().startswith(">"):
+            return {"value": data.strip()[1:].strip(), "more_than": True}
         return data if isinstance(data, dict) else {"value": data}
 
 
@@ -57,7 +69,11 @@ ActualValue = Annotated[
                 {"type": ["number", "string", "null"]},
                 {
                     "type": "object",
-                    "properties": {"value": {"type": ["number", "string", "null"]}, "note": _TEXT_SCHEMA},
+                    "properties": {
+                        "value": {"type": ["number", "string", "null"]},
+                        "more_than": {"type": "boolean"},
+                        "note": _TEXT_SCHEMA,
+                    },
                     "required": ["value"],
                     "additionalProperties": False,
                 },
@@ -65,6 +81,43 @@ ActualValue = Annotated[
         }
     ),
 ]
+
+
+class Spending(Base):
+    """What was actually spent on one budget line in one period (in the line's currency)."""
+
+    amount: Decimal | None = Field(description="the amount spent; null: no data")
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_number(cls, data: object) -> object:
+        return data if isinstance(data, dict) else {"amount": data}
+
+
+SpendingValue = Annotated[
+    Spending,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": ["number", "string", "null"]},
+                {
+                    "type": "object",
+                    "properties": {"amount": {"type": ["number", "string", "null"]}, "note": _TEXT_SCHEMA},
+                    "required": ["amount"],
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
+
+
+class Outgoing(Base):
+    """The report's outgoing registration (шығыс № / исх. №)."""
+
+    number: str = Field(min_length=1)
+    date: dt.date
 
 
 class Activity(Base):
@@ -78,10 +131,19 @@ class Period(Base):
     """A reporting period with what was achieved in it."""
 
     id: PeriodId
+    label: Text | None = Field(
+        None,
+        description="the period's name in documents («II полугодие 2025 г.»); omitted: made from the dates "
+        "(a calendar year, half-year or quarter, else the dates)",
+    )
     start: dt.date
     end: dt.date
     due: dt.date
     actuals: dict[str, ActualValue] = {}
+    spending: dict[str, SpendingValue] = Field(
+        default={}, description="budget line id (funding.budget[].id) -> amount actually spent in the period"
+    )
+    outgoing: Outgoing | None = Field(None, description="the report's outgoing number and date")
     summary: Text | None = None
     activities: list[Activity] = []
     problems: list[Text] = []

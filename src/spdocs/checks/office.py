@@ -1,0 +1,44 @@
+"""Rules on the order creating the working group and the report's financing, as office practice reads them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spdocs.checks.base import Hit
+from spdocs.languages import LANGS
+from spdocs.model import Partnership, Person
+from spdocs.regimes import profile_of
+
+
+def _same_person(a: Person, b: Person) -> bool:
+    """Return whether two entries name the same person (the same name in any language)."""
+    return any(" ".join(a.name.get(lang).split()) == " ".join(b.name.get(lang).split()) for lang in LANGS)
+
+
+def gen_wg_control_chair(p: Partnership) -> Iterator[Hit]:
+    """Control over the order is not given to the chair of the working group the order creates."""
+    wg = p.working_group
+    if wg is None or wg.control is None:
+        return
+    for m in wg.members:
+        if m.role == "chair" and _same_person(wg.control, m):
+            yield Hit(("working_group", "control", "name"), args={"name": m.name}, value=m.name.get("en"))
+            return
+
+
+def gen_wg_foreign(p: Partnership) -> Iterator[Hit]:
+    """When the agreement puts the foreign side's representatives in the working group, the order lists them."""
+    wg = p.working_group
+    if wg is None or not profile_of(p).foreign_in_group:
+        return
+    if not any(m.side == "foreign" for m in wg.members):
+        yield Hit(("working_group", "members"), args={"partner": p.parties.foreign.short_name})
+
+
+def gen_spending_unknown(p: Partnership) -> Iterator[Hit]:
+    """A period's spending names only budget lines of the agreement (by their id)."""
+    known = {b.id for b in p.funding.budget if b.id} if p.funding else set()
+    for i, x in enumerate(p.periods):
+        for key in x.spending:
+            if key not in known:
+                yield Hit(("periods", i, "spending", key), args={"period": x.id, "line": key}, value=key)
