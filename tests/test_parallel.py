@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from conftest import EXAMPLES, ROOT, example, rendered, requires_soffice
-from spdocs import documents, parallel
+from spdocs import documents, package, parallel
 from spdocs.cli import cli
 from spdocs.docxtext import Numberer
 from spdocs.errors import RenderError
@@ -57,7 +57,7 @@ def _single(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
     """Return a single-language document's lines as a reader meets them (clause numbers written out,
     a layout table's cells one after another) and its data tables as rows of cells (paragraph texts)."""
     body, zf = _body(data)
-    number = Numberer(zf)
+    number = Numberer(package.read(data))
     lines: list[str] = []
     tables: list[list[list[str]]] = []
     for el in body:

@@ -11,8 +11,9 @@ from spdocs.regimes import profile_of
 
 
 def _same_person(a: Person, b: Person) -> bool:
-    """Return whether two entries name the same person (the same name in any language)."""
-    return any(" ".join(a.name.get(lang).split()) == " ".join(b.name.get(lang).split()) for lang in LANGS)
+    """Return whether two entries name the same person (the same name in a language both give)."""
+    names = ((a.name.find(lang), b.name.find(lang)) for lang in LANGS)
+    return any(x is not None and y is not None and " ".join(x.split()) == " ".join(y.split()) for x, y in names)
 
 
 def gen_wg_control_chair(p: Partnership) -> Iterator[Hit]:
@@ -22,7 +23,7 @@ def gen_wg_control_chair(p: Partnership) -> Iterator[Hit]:
         return
     for m in wg.members:
         if m.role == "chair" and _same_person(wg.control, m):
-            yield Hit(("working_group", "control", "name"), args={"name": m.name}, value=m.name.get("en"))
+            yield Hit(("working_group", "control", "name"), args={"name": m.name}, value=m.name.any())
             return
 
 
