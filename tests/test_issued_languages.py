@@ -58,8 +58,8 @@ def test_render_makes_exactly_the_issued_languages_and_lang_narrows_them(tmp_pat
     narrowed = api.render([EKTU], out=tmp_path / "en", langs=["en"])
     assert _files(tmp_path / "en" / "ektu-luban") == ["agreement.en.docx"]
     assert [str(s) for s in narrowed[0].skipped] == [
-        "order: not made — in en: it is issued in kk, ru only (`documents.order` in the data says which)",
-        "report: not made — in en: it is issued in kk, ru only (`documents.report` in the data says which)",
+        "order: not made in en — issued in kk, ru only (`documents.order` in the data says which)",
+        "report: not made in en — issued in kk, ru only (`documents.report` in the data says which)",
     ]
 
 

@@ -50,7 +50,12 @@ def _is_data(tbl: etree._Element) -> bool:
 
 
 def _is_columns(tbl: etree._Element) -> bool:
-    return tbl.find(f"{W}tblPr/{W}tblStyle") is None and tbl.find(f"{W}tblPr/{W}tblBorders/{W}insideV") is not None
+    """Return whether a table is one of parallel's column tables: no outer border, a line between columns."""
+    borders = tbl.find(f"{W}tblPr/{W}tblBorders")
+    if tbl.find(f"{W}tblPr/{W}tblStyle") is not None or borders is None:
+        return False
+    top = borders.find(f"{W}top")
+    return borders.find(f"{W}insideV") is not None and top is not None and top.get(f"{W}val") == "nil"
 
 
 def _single(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
@@ -135,11 +140,16 @@ def test_opens_in_word_terms_with_page_numbers_and_unique_picture_ids():
         el.get("id")
         for el in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
     ]
-    assert len(ids) == 2 and len(set(ids)) == 2  # each language's chart, each its own picture
-    assert {n for n in zf.namelist() if n.startswith("word/media/")} == {
-        "word/media/image1.png",
-        "word/media/ru-image1.png",
+    assert len(ids) == 2 and len(set(ids)) == 2  # each language's chart, each its own drawing
+    parts = {n for n in zf.namelist() if n.startswith(("word/charts/chart", "word/charts/ru-", "word/embeddings/"))}
+    assert parts == {
+        "word/charts/chart1.xml",
+        "word/charts/ru-chart1.xml",
+        "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+        "word/embeddings/ru-Microsoft_Excel_Worksheet.xlsx",  # each chart edits its own data in Word
     }
+    ru_rels = zf.read("word/charts/_rels/ru-chart1.xml.rels").decode()
+    assert "ru-Microsoft_Excel_Worksheet.xlsx" in ru_rels
 
 
 def test_different_structure_is_an_error_naming_the_block():

@@ -124,7 +124,7 @@ def test_pdf_a_is_declared_tagged_and_survives_normalizing() -> None:
     assert len(pdf.trailer["/ID"]) == 2  # PDF/A requires a file identifier: kept, made from the content
     assert "/CreationDate" not in (pdf.metadata or {})
     assert b"CreateDate" not in ET.tostring(meta)
-    assert "Нысаналы көрсеткіштердің орындалуы" in " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Нысаналы индикаторлардың орындалуы" in " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
 
 
 @requires_soffice

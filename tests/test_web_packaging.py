@@ -98,8 +98,7 @@ def test_installed_wheel_serves_the_app(wheel: Path, tmp_path: Path) -> None:
             [
                 python,
                 "-c",
-                "import spdocs.web, spdocs.resources as r; "
-                "print(spdocs.web.__file__, r.builtin_templates())",
+                "import spdocs.web, spdocs.resources as r; print(spdocs.web.__file__, r.builtin_templates())",
             ],
             cwd=tmp_path,
             capture_output=True,

@@ -116,6 +116,8 @@ class OutputError(SpdocsError, OSError):
     @classmethod
     def from_os(cls, path: str | Path, exc: OSError) -> OutputError:
         """Return the error for an `OSError` met writing ``path``: its reason in words, no errno."""
+        if isinstance(exc, OutputError):  # already said what could not be written, and why
+            return exc
         return cls(exc.filename or path, exc.strerror or str(exc))
 
 

@@ -51,7 +51,10 @@ KINDS: dict[str, Kind] = {
     # and the reports to the ministry are issued in the state and the official language.
     "agreement": Kind("agreement", langs=("kk", "ru", "en"), texts=_AGREEMENT_TEXTS),
     "order": Kind(
-        "order", requires=("working_group",), langs=("kk", "ru"), texts=("parties", "agreement", "working_group")
+        "order",
+        requires=("working_group",),
+        langs=("kk", "ru"),
+        texts=("parties", "agreement", "working_group", "plan"),
     ),
     "report": Kind(
         "report",

@@ -195,21 +195,7 @@ class Package:
             return self.imported[key]
         target = rel.get("Target", "")
         if rel.get("TargetMode") != "External":
-            part = posixpath.normpath(posixpath.join("word", target))
-            folder, name = posixpath.split(part)
-            new = posixpath.join(folder, f"{lang}-{name}")
-            self.members[new] = members[part]
-            own_rels = posixpath.join(folder, "_rels", name + ".rels")
-            if own_rels in members:
-                self.members[posixpath.join(folder, "_rels", f"{lang}-{name}.rels")] = members[own_rels]
-            for override in self.types.findall(f"{{{CT_NS}}}Override"):
-                if override.get("PartName") == "/" + part:
-                    etree.SubElement(
-                        self.types,
-                        f"{{{CT_NS}}}Override",
-                        PartName="/" + new,
-                        ContentType=override.get("ContentType", ""),
-                    )
+            new = self._copy_part(posixpath.normpath(posixpath.join("word", target)), lang, members)
             target = posixpath.relpath(new, "word")
         rid = f"rIdPar{len(self.imported) + 1}"
         attrs = {"Id": rid, "Type": rel.get("Type", ""), "Target": target}
@@ -218,6 +204,33 @@ class Package:
         etree.SubElement(self.rels, f"{{{PKG_NS}}}Relationship", attrs)
         self.imported[key] = rid
         return rid
+
+    def _copy_part(self, part: str, lang: str, members: dict[str, bytes]) -> str:
+        """Copy a part of ``lang``'s package as ``<lang>-<name>``, with the parts it refers to (a chart's
+        workbook), and return the copy's name."""
+        folder, name = posixpath.split(part)
+        new = posixpath.join(folder, f"{lang}-{name}")
+        if new in self.members:
+            return new
+        self.members[new] = members[part]
+        own_rels = posixpath.join(folder, "_rels", name + ".rels")
+        if own_rels in members:
+            rels = etree.fromstring(members[own_rels])
+            for sub in rels:
+                if sub.get("TargetMode") != "External":
+                    copied = self._copy_part(
+                        posixpath.normpath(posixpath.join(folder, sub.get("Target", ""))), lang, members
+                    )
+                    sub.set("Target", posixpath.relpath(copied, folder))
+            self.members[posixpath.join(folder, "_rels", f"{lang}-{name}.rels")] = etree.tostring(
+                rels, xml_declaration=True, encoding="UTF-8", standalone=True
+            )
+        for override in self.types.findall(f"{{{CT_NS}}}Override"):
+            if override.get("PartName") == "/" + part:
+                etree.SubElement(
+                    self.types, f"{{{CT_NS}}}Override", PartName="/" + new, ContentType=override.get("ContentType", "")
+                )
+        return new
 
     def add_footer(self, sect: etree._Element) -> None:
         """Add a footer with the page number, centred, to a document that has none."""

@@ -9,8 +9,8 @@ from spdocs.checks import he_models as hem
 from spdocs.checks import higher_education as he
 from spdocs.checks import language as lang
 from spdocs.checks import medical as med
-from spdocs.checks import translations as tr
 from spdocs.checks import office
+from spdocs.checks import translations as tr
 from spdocs.checks.base import Rule, moh, moshe
 
 HE: Final = "higher_education"
