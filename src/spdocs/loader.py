@@ -20,9 +20,9 @@ from typing import Any
 import pydantic
 
 from spdocs.errors import InputError, Problem
+from spdocs.messages import data_say
 from spdocs.model import Partnership, Text
 from spdocs.parse import parse
-from spdocs.problems import say
 
 SUFFIXES = (".yaml", ".yml", ".json")
 #: Largest data file read, in bytes (the examples are about 25 KB).
@@ -57,7 +57,7 @@ def load_with_lines(path: str | Path) -> tuple[Partnership, dict[Loc, int]]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            message = say("too_big", size=f"{size / 2**20:.1f}", limit=MAX_BYTES // 2**20)
+            message = data_say("data.too_big", size=f"{size / 2**20:.1f}", limit=MAX_BYTES // 2**20)
             raise InputError(path, [Problem(str(path), None, "", message)])
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -99,9 +99,9 @@ def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
     elif kind == "string_too_short" and _is_text_field(loc):
         message = f"{LANG_NAMES[str(loc[-1])]} text is empty"
     elif kind == "string_type" and isinstance(err.get("input"), dt.date):
-        message = say("date_not_text", value=err["input"].isoformat())
+        message = data_say("data.date_not_text", value=err["input"].isoformat())
     elif kind in ("date_parsing", "date_from_datetime_parsing") and isinstance(err.get("input"), str):
-        message = say("date_format", value=_show(err["input"]))
+        message = data_say("data.date_format", value=_show(err["input"]))
     elif err.get("input") == "":
         message = f"is blank; {message[0].lower()}{message[1:]}"
     else:
@@ -204,7 +204,7 @@ def duplicate_ids(loaded: Iterable[tuple[Path, str]]) -> dict[Path, InputError]:
     for pid, paths in by_id.items():
         for path in paths if len(paths) > 1 else ():
             others = ", ".join(str(p) for p in paths if p != path)
-            message = say("duplicate_id", id=pid, other=others)
+            message = data_say("data.duplicate_id", id=pid, other=others)
             out[path] = InputError(path, [Problem(str(path), _id_line(path), "id", message)])
     return out
 

@@ -7,7 +7,7 @@ is Norway), a number with a leading zero keeps its digits as text (``050140…``
 octal number), decimals are exact. Dates may also be typed ``15.03.2025``; an impossible
 date (``2025-02-30``) is an error on its line. A key given twice, an alias that expands
 past `MAX_NODES` values, nesting past `MAX_DEPTH` and tags other than YAML's plain types
-are errors; syntax errors are explained in plain words with the fix (`spdocs.problems`).
+are errors; syntax errors are explained in plain words with the fix (`spdocs.messages`, data.yaml).
 
 JSON is read by Python's decoder (strict JSON: tabs are fine, decimals exact); a walk over
 its tokens gives the lines, the duplicate keys and the depth.
@@ -23,9 +23,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
+from babel.dates import format_date
 
 from spdocs.errors import InputError, Problem
-from spdocs.problems import say
+from spdocs.formatting import cldr_locale, format_number
+from spdocs.messages import data_say, say, user_lang
 
 Loc = tuple[str | int, ...]
 Lines = dict[Loc, int]
@@ -40,16 +42,16 @@ _DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _LOCAL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _BOOL = {"true": True, "false": False}
-_CODES = {"bin": "BIN", "iin": "IIN"}  # identification numbers: 12 digits, often with a leading 0
+_CODES = frozenset({"bin", "iin"})  # identification numbers (data.code.*): 12 digits, often with a leading 0
 
 
 def parse(text: str, *, name: str, json_syntax: bool = False) -> tuple[Any, Lines]:
     """Return the plain data in ``text`` and a map from field path to line; raise `InputError`."""
     data, lines = parse_json(text, name=name) if json_syntax else parse_yaml(text, name=name)
     if data is None:
-        raise InputError(name, [Problem(name, None, "", say("empty"))])
+        raise InputError(name, [Problem(name, None, "", data_say("data.empty"))])
     if not isinstance(data, dict):
-        raise InputError(name, [Problem(name, 1, "", say("not_mapping"))])
+        raise InputError(name, [Problem(name, 1, "", data_say("data.not_mapping"))])
     return data, lines
 
 
@@ -92,7 +94,7 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 self.documents += 1
                 if self.documents > 1:
-                    self.fail(event, say("second_document"))
+                    self.fail(event, data_say("data.second_document"))
             elif isinstance(event, yaml.ScalarEvent):
                 self.scalar(event)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -102,7 +104,7 @@ class _Builder:
             elif isinstance(event, yaml.AliasEvent):
                 anchor = str(event.anchor)
                 if anchor not in self.anchors:
-                    self.fail(event, say("unknown_alias", alias=anchor))
+                    self.fail(event, data_say("data.unknown_alias", alias=anchor))
                 value, size = self.anchors[anchor]
                 self.grow(event, size)
                 self.add(event, value, size, alias=True)
@@ -113,7 +115,7 @@ class _Builder:
     def grow(self, event: Any, size: int) -> None:
         self.total += size
         if self.total > MAX_NODES:
-            self.fail(event, say("too_many_nodes", limit=f"{MAX_NODES:,}"))
+            self.fail(event, data_say("data.too_many_nodes", limit=format_number(MAX_NODES, lang=user_lang())))
 
     def child_loc(self) -> Loc:
         if not self.stack:
@@ -125,9 +127,9 @@ class _Builder:
 
     def start(self, event: Any) -> None:
         if self.stack and isinstance(self.stack[-1].value, dict) and not self.stack[-1].has_key:
-            self.fail(event, say("complex_key"))
+            self.fail(event, data_say("data.complex_key"))
         if len(self.stack) >= MAX_DEPTH:
-            self.fail(event, say("too_deep", limit=MAX_DEPTH))
+            self.fail(event, data_say("data.too_deep", limit=MAX_DEPTH))
         self.grow(event, 1)
         loc = self.child_loc()
         self.lines.setdefault(loc, _line(event))
@@ -162,7 +164,7 @@ class _Builder:
                         self.name,
                         _line(event),
                         _dotted((*top.loc, prev)),
-                        say("comma_in_text", text=text, rest=_key_text(top.key), key=prev),
+                        data_say("data.comma_in_text", text=text, rest=_key_text(top.key), key=prev),
                     )
                 )
             top.last = (_key_text(top.key), event.value) if isinstance(value, str) else None
@@ -181,7 +183,7 @@ class _Builder:
                     self.name,
                     line,
                     _dotted((*top.loc, text)),
-                    say("duplicate_key", key=text, first=top.seen[text], second=line),
+                    data_say("data.duplicate_key", key=text, first=top.seen[text], second=line),
                 )
             )
         top.seen.setdefault(text, line)
@@ -201,17 +203,17 @@ class _Builder:
             top.value.append(value)
             return
         if not top.has_key:  # an alias (or a closed collection) used as a key
-            self.fail(event, say("complex_key"))
+            self.fail(event, data_say("data.complex_key"))
         if top.key is _MERGE:
             merged = value if isinstance(value, list) else [value]
             if not all(isinstance(m, dict) for m in merged):
-                self.fail(event, say("yaml_other", detail="<< must be followed by a mapping or a list of mappings"))
+                self.fail(event, data_say("data.yaml_other", detail=data_say("data.merge_value")))
             top.merges.extend(merged)
         else:
             try:
                 top.value[top.key] = value
             except TypeError:  # an unhashable key: a list or mapping written as a key
-                self.fail(event, say("complex_key"))
+                self.fail(event, data_say("data.complex_key"))
             if alias:
                 self.lines.setdefault((*top.loc, _key_text(top.key)), line)
         top.has_key = False
@@ -257,14 +259,17 @@ class _Builder:
             if isinstance(exc, _DateError):
                 message = str(exc)
             elif tag == _TAG + "timestamp":
-                message = say("bad_date", value=_short(raw), reason=exc)
+                message = data_say("data.bad_date", value=_short(raw), reason=exc)
             else:
-                message = say("bad_number", value=_short(raw), reason=_short(str(exc)))
+                message = data_say("data.bad_number", value=_short(raw), reason=_short(str(exc)))
             self.problems.append(Problem(self.name, _line(event), _dotted(self.child_loc()), message))
             return None
         self.problems.append(
             Problem(
-                self.name, _line(event), _dotted(self.child_loc()), say("unsupported_tag", tag=tag.replace(_TAG, "!!"))
+                self.name,
+                _line(event),
+                _dotted(self.child_loc()),
+                data_say("data.unsupported_tag", tag=tag.replace(_TAG, "!!")),
             )
         )
         return None
@@ -277,11 +282,11 @@ class _Builder:
 
     def leading_zero(self, event: Any, raw: str) -> None:
         loc = self.child_loc()
-        what = _CODES.get(str(loc[-1])) if loc else None
-        if what and raw[:1] == "0":
-            self.problems.append(
-                Problem(self.name, _line(event), _dotted(loc), say("bin_quotes", what=what, field=loc[-1], value=raw))
-            )
+        code = str(loc[-1]) if loc else ""
+        if code in _CODES and raw[:1] == "0":
+            what = data_say(f"data.code.{code}")
+            message = data_say("data.bin_quotes", what=what, field=loc[-1], value=raw)
+            self.problems.append(Problem(self.name, _line(event), _dotted(loc), message))
 
 
 class _Merge:
@@ -303,10 +308,13 @@ def _date(year: int, month: int, day: int, raw: str) -> dt.date:
         reason = str(exc)
         if 1 <= month <= 12 and day > 0:
             last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-            reason = f"{dt.date(year, month, 1):%B %Y} has {last} days"
+            lang = user_lang()
+            name = format_date(dt.date(year, month, 1), "LLLL", locale=cldr_locale(lang))
+            name = name if lang == "en" else name.lower()
+            reason = say("data.month_days", lang, month=name, year=year, last=last)
         elif not 1 <= month <= 12:
-            reason = f"there is no month {month}"
-        raise _DateError(say("bad_date", value=raw, reason=reason)) from None
+            reason = data_say("data.no_month", month=month)
+        raise _DateError(data_say("data.bad_date", value=raw, reason=reason)) from None
 
 
 def parse_yaml(text: str, *, name: str) -> tuple[Any, Lines]:
@@ -315,7 +323,15 @@ def parse_yaml(text: str, *, name: str) -> tuple[Any, Lines]:
         loader = yaml.CSafeLoader(text)
     except UnicodeEncodeError as exc:  # a lone surrogate in a str given to loads()
         raise InputError(
-            name, [Problem(name, _line_at(text, exc.start), "", say("yaml_control", code=_code(exc.object[exc.start])))]
+            name,
+            [
+                Problem(
+                    name,
+                    _line_at(text, exc.start),
+                    "",
+                    data_say("data.yaml_control", code=_code(exc.object[exc.start])),
+                )
+            ],
         ) from None
     builder = _Builder(loader, name)
     try:
@@ -324,7 +340,7 @@ def parse_yaml(text: str, *, name: str) -> tuple[Any, Lines]:
         raise InputError(name, [*builder.problems, _syntax(exc, text, name)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
-        problem = Problem(name, line, "", say("yaml_control", code=_code(chr(exc.character))))
+        problem = Problem(name, line, "", data_say("data.yaml_control", code=_code(chr(exc.character))))
         raise InputError(name, [*builder.problems, problem]) from None
     finally:
         loader.dispose()
@@ -341,32 +357,36 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     source = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
     char = source[mark.column] if mark and mark.column < len(source) else ""
     if "cannot start any token" in problem and char == "\t":
-        message = say("yaml_tab", column=mark.column + 1 if mark else "?")
+        message = data_say("data.yaml_tab", column=mark.column + 1 if mark else "?")
     elif "cannot start any token" in problem and char:
-        message = say("yaml_start_char", char=char)
+        message = data_say("data.yaml_start_char", char=char)
     elif "mapping values are not allowed" in problem:
         key, sep, rest = source.partition(": ")
-        message = say("yaml_colon", fix=f'{key.strip()}: "{rest.strip()}"') if sep else say("yaml_colon_plain")
+        message = (
+            data_say("data.yaml_colon", fix=f'{key.strip()}: "{rest.strip()}"')
+            if sep
+            else data_say("data.yaml_colon_plain")
+        )
     elif "quoted scalar" in context and "end of stream" in problem:
         start = exc.context_mark.line + 1 if exc.context_mark else line
-        message, line = say("yaml_quote_open", start=start), start
+        message, line = data_say("data.yaml_quote_open", start=start), start
     elif "maximum nesting depth" in problem:
-        message = say("too_deep", limit=MAX_DEPTH)
+        message = data_say("data.too_deep", limit=MAX_DEPTH)
     elif "unknown escape" in problem:
-        message = say("yaml_escape")
+        message = data_say("data.yaml_escape")
     elif "flow" in context:
         line = exc.context_mark.line + 1 if exc.context_mark else line
-        message = say("yaml_flow")
+        message = data_say("data.yaml_flow")
     elif "could not find expected ':'" in problem:
-        message = say("yaml_no_colon")
+        message = data_say("data.yaml_no_colon")
     elif (
         "did not find expected key" in problem
         or "expected '-' indicator" in problem
         or "expected <block end>" in problem
     ):
-        message = say("yaml_indent")
+        message = data_say("data.yaml_indent")
     else:
-        message = say("yaml_other", detail=problem or str(exc))
+        message = data_say("data.yaml_other", detail=problem or str(exc))
     return Problem(name, line, "", message)
 
 
@@ -411,12 +431,12 @@ def parse_json(text: str, *, name: str) -> tuple[Any, Lines]:
         raise InputError(name, problems)
 
     def constant(value: str) -> Any:
-        raise ValueError(say("json_constant", value=value))
+        raise ValueError(data_say("data.json_constant", value=value))
 
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        detail = say("json_syntax", detail=exc.msg, column=exc.colno)
+        detail = data_say("data.json_syntax", detail=exc.msg, column=exc.colno)
         raise InputError(name, [Problem(name, exc.lineno, "", detail)]) from None
     except (ValueError, RecursionError) as exc:  # NaN, an integer of thousands of digits
         raise InputError(name, [Problem(name, None, "", str(exc))]) from None
@@ -449,7 +469,7 @@ def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
         top = stack[-1] if stack else None
         if token in ("{", "["):
             if len(stack) >= MAX_DEPTH:
-                return lines, [Problem(name, line, "", say("too_deep", limit=MAX_DEPTH))]
+                return lines, [Problem(name, line, "", data_say("data.too_deep", limit=MAX_DEPTH))]
             loc = _json_loc(top)
             lines.setdefault(loc, line)
             stack.append(_JsonFrame(loc, token == "{"))
@@ -475,7 +495,7 @@ def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
                         name,
                         line,
                         _dotted((*top.loc, key)),
-                        say("duplicate_key", key=key, first=top.seen[key], second=line),
+                        data_say("data.duplicate_key", key=key, first=top.seen[key], second=line),
                     )
                 )
             top.seen.setdefault(key, line)

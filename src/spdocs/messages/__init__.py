@@ -28,12 +28,12 @@ import os
 import re
 import string
 from collections.abc import Mapping
+from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
 import yaml
 
-from spdocs.checks.messages import fill
 from spdocs.languages import LANGS, LANGUAGES, Lang
 
 ENV = "SPDOCS_LANG"
@@ -67,7 +67,18 @@ def _flatten(prefix: str, node: Any, out: dict[str, dict[str, str]]) -> None:
 
 def say(key: str, lang: Lang, /, **args: Any) -> str:
     """Return the message ``key`` in ``lang`` with ``args`` put in."""
+    # imported here: the checks import the model, whose validators speak through this module
+    from spdocs.checks.messages import fill
+
     return fill(catalogue()[key][lang], args, lang=lang)
+
+
+def data_say(key: str, /, **args: Any) -> str:
+    """Return the message ``key`` in the user's language (`user_lang`): for code with no ``--lang``
+    at hand, such as the reading of a data file. Decimals are shown as written (``12.50``).
+    """
+    shown = {k: str(v) if isinstance(v, Decimal) else v for k, v in args.items()}
+    return say(key, user_lang(), **shown)
 
 
 def placeholders(template: str) -> set[str]:
