@@ -92,6 +92,7 @@ def render(
     jobs: int = 0,
     check_lang: Lang = "en",
     progress: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> Batch:
     """Render the documents of data files (or folders of them) under ``out``, as ``spdocs render`` does.
 
@@ -106,7 +107,9 @@ def render(
     :param draft: render despite error findings and mark documents as drafts;
     :param packet: with PDF, also join each partnership's PDFs per language;
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
-    :param check_lang: language of the check messages.
+    :param check_lang: language of the check messages;
+    :param force: overwrite files changed since spdocs wrote them (by default they are kept and
+        listed in each outcome's ``kept``; ``spdocs-manifest.json`` in each folder says what was written).
     """
     from spdocs.produce import Options, produce
 
@@ -120,6 +123,8 @@ def render(
         draft=draft,
         packet=packet,
         check_lang=check_langs(check_lang)[0],
+        force=force,
+        actuals=Path(actuals) if actuals is not None else None,
     )
     if packet and "pdf" not in options.formats:
         raise OptionError("a packet joins PDFs: add the pdf format")

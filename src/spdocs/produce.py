@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spdocs import documents
+from spdocs import documents, manifest
 from spdocs.checks import Finding, check
 from spdocs.documents import Skip, Target
 from spdocs.errors import ConversionError, OutputError, SpdocsError
@@ -43,6 +43,8 @@ class Options:
     draft: bool = False
     packet: bool = False
     check_lang: Lang = "en"
+    force: bool = False  # overwrite files changed since spdocs wrote them (`spdocs.manifest`)
+    actuals: Path | None = None  # the actuals sheet, recorded in the manifest as an input
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Outcome:
     error: SpdocsError | None = None
     skipped: list[Skip] = field(default_factory=list)  # kinds that do not apply to it, and why
     titles: dict[str, str] = field(default_factory=dict)  # lang -> "Kazakhstani side – partner"
+    kept: list[Path] = field(default_factory=list)  # files changed since spdocs wrote them, left as they are
 
     @property
     def written(self) -> list[Path]:
@@ -109,6 +112,11 @@ def produce(
             if options.packet:
                 for outcome in outcomes:
                     _packets(outcome, options)
+        for outcome in outcomes:
+            try:
+                manifest.record(outcome, options)
+            except SpdocsError as exc:
+                outcome.error = outcome.error or exc
     return outcomes
 
 
@@ -165,8 +173,12 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
             documents.render_all(partnership, plan.targets, templates=options.templates, draft=options.draft)
         )
         folder = root / partnership.id
+        guard = manifest.Guard.load(folder)
         for record in rendered:
-            dest = folder / record.target.filename("docx")
+            dest = folder / _name(record.target, "docx", options)
+            if not options.force and guard.edited(dest):
+                outcome.kept.append(dest)  # a person changed it: never overwritten (nor its PDF remade)
+                continue
             try:
                 write_atomic(dest, record.data)
             except OSError as exc:
@@ -186,10 +198,19 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
     from spdocs.convert import Converter
 
     jobs_: list[tuple[Outcome, Written, Path]] = []
+    guards: dict[Path, manifest.Guard] = {}
     for outcome in outcomes:
-        for docx in outcome.files:
+        for docx in list(outcome.files):
             assert docx.target is not None
-            jobs_.append((outcome, docx, options.out / docx.path.parent.name / docx.target.filename("pdf")))
+            folder = options.out / docx.path.parent.name
+            pdf = folder / _name(docx.target, "pdf", options)
+            guard = guards.setdefault(folder, manifest.Guard.load(folder))
+            if not options.force and guard.edited(pdf):
+                outcome.kept.append(pdf)
+                if not keep_docx:
+                    outcome.files.remove(docx)
+                continue
+            jobs_.append((outcome, docx, pdf))
     if not jobs_:
         return
     done = 0
@@ -247,7 +268,10 @@ def _packets(outcome: Outcome, options: Options) -> None:
                 title=outcome.titles.get(lang, outcome.partnership or ""),
                 draft_mark=t.draft if options.draft else None,
             )
-            dest = pdfs[0].path.parent / f"packet.{lang}.pdf"
+            dest = pdfs[0].path.parent / manifest.output_name("packet", lang, "pdf", draft=options.draft)
+            if not options.force and manifest.Guard.load(dest.parent).edited(dest):
+                outcome.kept.append(dest)
+                continue
             write_atomic(dest, packet)
         except SpdocsError as exc:
             outcome.error = exc
@@ -258,6 +282,12 @@ def _packets(outcome: Outcome, options: Options) -> None:
         outcome.files.append(Written(None, dest, "pdf", lang))
 
 
+def _name(target: Target, fmt: str, options: Options) -> str:
+    """Return a document's file name; a draft's cannot be a final document's."""
+    stem = target.filename(fmt).removesuffix(f".{target.lang}.{fmt}")
+    return manifest.output_name(stem, target.lang, fmt, draft=options.draft)
+
+
 def _line(outcome: Outcome, n: int, total: int) -> str:
     name = outcome.partnership or outcome.source.name
     if outcome.error:
@@ -266,4 +296,6 @@ def _line(outcome: Outcome, n: int, total: int) -> str:
         return f"[{n}/{total}] {name}: not rendered (errors in the data; --draft renders anyway)"
     count = len(outcome.files)
     notes = "".join(f"; {skip}" for skip in outcome.skipped)
+    if outcome.kept:
+        notes += f"; {len(outcome.kept)} kept as edited (--force overwrites)"
     return f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}{notes}"

@@ -17,7 +17,8 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     "render",
     epilog="\b\nExamples:\n  spdocs render examples/\n"
     "  spdocs render taraz.yaml --kind report --period 2025 --format pdf\n"
-    "  spdocs render examples/ --templates my-templates/ --draft",
+    "  spdocs render examples/ --templates my-templates/ --draft\n"
+    "  spdocs render examples/ --force   # also overwrite documents edited since",
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -63,6 +64,11 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
     help="Worker processes for rendering and PDF conversion (default 0: one per CPU core). Output is the same.",
 )
 @lang_option("en", "Language of check messages.", "--check-lang")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite files changed since spdocs wrote them (by default they are kept: see spdocs-manifest.json).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def render_cmd(
     paths: tuple[Path, ...],
@@ -77,6 +83,7 @@ def render_cmd(
     packet: bool,
     jobs: int,
     check_lang: str,
+    force: bool,
     quiet: bool,
 ) -> None:
     """Render the documents of data files (or folders of them).
@@ -86,6 +93,11 @@ def render_cmd(
     (an order without `working_group`) is left out with a note; asked for with --kind, it
     fails that partnership. One failed partnership never stops the others and never leaves
     a half-written file. Exit 1 if any partnership failed.
+
+    Each partnership's folder gets spdocs-manifest.json: what every file was made from (data,
+    templates, version, options) and the hash of what was written. A file whose bytes differ
+    from that (someone edited the DOCX) is kept and listed, never overwritten, unless --force.
+    With --draft, files are named <kind>.draft.<lang>.<ext>, so a draft never replaces a final one.
     """
     from spdocs.api import render
     from spdocs.checks.report import format_line
@@ -107,6 +119,7 @@ def render_cmd(
         jobs=jobs,
         check_lang=check_lang,
         progress=progress,
+        force=force,
     )
     failed = 0
     for outcome in batch:
@@ -115,6 +128,8 @@ def render_cmd(
                 click.echo(format_line(finding, path=finding.path, lang=check_lang), err=True)
         if outcome.error is not None:
             click.echo(f"{outcome.source}: {outcome.error}", err=True)
+        for path in outcome.kept:
+            click.echo(f"{path}: kept — changed since spdocs wrote it (--force overwrites it)", err=True)
         failed += outcome.failed
     for warning in batch.warnings:
         click.echo(f"warning: {warning}", err=True)
