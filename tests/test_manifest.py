@@ -17,7 +17,9 @@ DUKE = ROOT / "examples" / "kaznmu-duke.yaml"
 
 
 def _render(runner, out: Path, *extra: str):
-    return runner.invoke(cli, ["render", str(DUKE), "--kind", "agreement,order", "--lang", "ru,en", "--out", str(out), *extra])
+    return runner.invoke(
+        cli, ["render", str(DUKE), "--kind", "agreement,order", "--lang", "ru,en", "--out", str(out), *extra]
+    )
 
 
 def _edit(path: Path, text: str) -> None:

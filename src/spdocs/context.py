@@ -224,6 +224,11 @@ def _report_row(number: str, row: analysis.Row, lang: Lang, labels: ReportTerms)
     }
 
 
+def signer_of(p: Partnership, period: Period, lang: Lang) -> dict[str, Any]:
+    """Return who signs ``period``'s report (and its cover letter): name, position, role."""
+    return _signer(p, period, lang)
+
+
 def _signer(p: Partnership, period: Period, lang: Lang) -> dict[str, Any]:
     """Return who signs the report: the first head (or the acting one) or the responsible person.
 

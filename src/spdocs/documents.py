@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, chart, context, engine, resources
+from spdocs import analysis, chart, context, engine, lifecycle, resources
 from spdocs.errors import OptionError, RenderError
 from spdocs.kinds import KINDS
 from spdocs.kinds import kind as kind_named
@@ -89,8 +89,15 @@ def _analysis(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -
     )
 
 
+def _context_only(provider: lifecycle.Provider) -> Callable[[Partnership, Period | None, Lang, Terms], Extra]:
+    return lambda p, period, lang, t: Extra(provider(p, period, lang, t))
+
+
 # Context providers a kind names in its `extras`.
-EXTRAS: dict[str, Callable[[Partnership, Period | None, Lang, Terms], Extra]] = {"analysis": _analysis}
+EXTRAS: dict[str, Callable[[Partnership, Period | None, Lang, Terms], Extra]] = {
+    "analysis": _analysis,
+    **{name: _context_only(provider) for name, provider in lifecycle.PROVIDERS.items()},
+}
 
 
 def plan(
@@ -121,7 +128,9 @@ def plan(
             skipped.append(Skip(name, f"the data has no `{missing}`"))
             continue
         periods: list[str | None] = [None]
-        if kind.per_period:
+        if kind.by_period and period:
+            periods = [_period(p, period, name).id]
+        elif kind.per_period:
             if period:
                 periods = [_period(p, period, name).id]
             else:
@@ -214,6 +223,8 @@ def _target(p: Partnership, kind: str, lang: Lang, period: str | None) -> Target
     """Return the target of one document asked for through the API, after checking each argument."""
     check_langs(lang)
     spec = _kind(kind)
+    if spec.by_period and period:
+        return Target(kind, lang, _period(p, period, kind).id)
     if not spec.per_period:
         return Target(kind, lang)
     if not period:

@@ -23,16 +23,30 @@ class Kind:
     requires: tuple[str, ...] = ()  # sections the data must have (non-empty) for the kind to apply
     per_period: bool = False  # one document per reporting period: those with actuals, or the one asked for
     extras: tuple[str, ...] = ()  # named context providers (spdocs.documents.EXTRAS)
+    any_of: tuple[str, ...] = ()  # at least one of these (dotted paths) must be non-empty
+    by_period: bool = False  # the whole term, or one reporting period when one is named (--period)
 
     def missing(self, partnership: Any) -> str | None:
         """Return the first required section ``partnership`` lacks, or ``None`` when the kind applies."""
-        return next((section for section in self.requires if not getattr(partnership, section, None)), None)
+        lacking = next((section for section in self.requires if not getattr(partnership, section, None)), None)
+        if lacking is None and self.any_of and not any(_at(partnership, path) for path in self.any_of):
+            return "` or `".join(self.any_of)
+        return lacking
+
+
+def _at(value: Any, path: str) -> Any:
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value
 
 
 KINDS: dict[str, Kind] = {
     "agreement": Kind("agreement"),
     "order": Kind("order", requires=("working_group",)),
     "report": Kind("report", requires=("indicators", "periods"), per_period=True, extras=("analysis",)),
+    "plan": Kind("plan", requires=("plan",), by_period=True, extras=("plan",)),
+    "selection": Kind("selection", any_of=("selection", "parties.foreign.rankings"), extras=("selection",)),
+    "letter": Kind("letter", requires=("indicators", "periods"), per_period=True, extras=("letter",)),
 }
 
 

@@ -151,7 +151,7 @@ def document_inputs(
         origin = "user" if templates is not None and path.is_relative_to(templates) else "builtin"
         return f"{origin}/{lang}/{path.name}"
 
-    used = [resources.template_path(kind, lang, templates), *resources.terms_files(lang, templates)]  # type: ignore[arg-type]
+    used = [resources.template_path(kind, lang, templates), *resources.terms_files(lang, templates)]
     inputs: dict[str, Any] = {
         "data": {"file": source.name, "sha256": file_hash(source)},
         "templates": template_hashes((label(p), p) for p in used),

@@ -73,6 +73,13 @@ class AgreementTerms(_Group):
     copies: dict[int, str]
 
 
+class LetterTerms(_Group):
+    """The cover letter's addressees (by regime) and the names of its attachments."""
+
+    addressee: Labels
+    attachments: Labels
+
+
 class Terms(_Group):
     """One language's labels of coded values and the few words Python puts into documents."""
 
@@ -89,6 +96,8 @@ class Terms(_Group):
     participant_roles: Labels
     agreement: AgreementTerms
     report: ReportTerms
+    ranking_systems: Labels
+    letter: LetterTerms
     documents: Labels  # titles of the document kinds (PDF packet bookmarks); user kinds may add theirs
 
     @model_validator(mode="after")
@@ -146,6 +155,9 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "report.addressee": regimes,
         "report.summary.sheets": regimes,
         "report.summary.columns": tuple(key for key, _ in COLUMNS),
+        "ranking_systems": _codes(model.Ranking, "system"),
+        "letter.addressee": regimes,
+        "letter.attachments": ("report", "summary"),
         "documents": tuple(KINDS),
     }
 

@@ -42,8 +42,8 @@ from spdocs.model.higher_education import (
     ResearchGroup,
     Staffing,
 )
-from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Period
-from spdocs.model.medical import PlanItem, Selection
+from spdocs.model.indicators import Activity, Actual, ActualValue, CoverLetter, Indicator, Period
+from spdocs.model.medical import Candidate, PlanApproval, PlanItem, Selection
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
 from spdocs.model.sections import (
@@ -71,12 +71,14 @@ __all__ = [
     "Bin",
     "Branch",
     "BudgetItem",
+    "Candidate",
     "CertificationCenter",
     "Code",
     "Committee",
     "Consortium",
     "ConsortiumMember",
     "Country",
+    "CoverLetter",
     "Currency",
     "Franchise",
     "Funding",
@@ -101,6 +103,7 @@ __all__ = [
     "Period",
     "PeriodId",
     "Person",
+    "PlanApproval",
     "PlanItem",
     "Program",
     "QualityAssurance",

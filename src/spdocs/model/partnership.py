@@ -16,7 +16,7 @@ from spdocs.model.higher_education import (
     Staffing,
 )
 from spdocs.model.indicators import Indicator, Period
-from spdocs.model.medical import PlanItem, Selection
+from spdocs.model.medical import PlanApproval, PlanItem, Selection
 from spdocs.model.parties import Parties
 from spdocs.model.sections import Branch, CertificationCenter, Consortium, Franchise, JointVenture
 from spdocs.model.working_group import WorkingGroup
@@ -47,6 +47,7 @@ class Partnership(Base):
     funding: Funding | None = None
     selection: Selection | None = None
     plan: list[PlanItem] = []
+    plan_approval: PlanApproval | None = None
     working_group: WorkingGroup | None = None
     indicators: list[Indicator] = []
     periods: list[Period] = []
