@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from spdocs.checks import Finding, check, input_findings
 from spdocs.errors import InputError, OptionError, OutputError, Problem
-from spdocs.kinds import KINDS
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.loader import find_files, load_with_lines
 from spdocs.model import Partnership
@@ -113,12 +112,13 @@ def render(
     """
     from spdocs.produce import Options, produce
 
+    folder = _folder(templates)
     options = Options(
         out=Path(out),
-        kinds=_kinds(kinds),
+        kinds=_kinds(kinds, folder),
         langs=check_langs(tuple(langs)),
         formats=_formats(formats),
-        templates=_folder(templates),
+        templates=folder,
         period=str(period) if period is not None else None,
         draft=draft,
         packet=packet,
@@ -199,12 +199,15 @@ def summary(
     return Summary(dest, len(partnerships), failed, list(warnings))
 
 
-def _kinds(kinds: Sequence[str] | None) -> tuple[str, ...] | None:
+def _kinds(kinds: Sequence[str] | None, templates: Path | None) -> tuple[str, ...] | None:
     if kinds is None:
         return None
-    unknown = [k for k in kinds if k not in KINDS]
+    from spdocs.userkinds import registry
+
+    known = registry(templates)  # the built-in kinds and those of the templates' kinds.yaml
+    unknown = [k for k in kinds if k not in known]
     if unknown or not kinds:
-        raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(KINDS)})")
+        raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(known)})")
     return tuple(kinds)
 
 

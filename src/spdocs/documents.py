@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, chart, context, engine, lifecycle, resources
+from spdocs import analysis, chart, context, engine, lifecycle, resources, userkinds
 from spdocs.errors import OptionError, RenderError
-from spdocs.kinds import KINDS
-from spdocs.kinds import kind as kind_named
+from spdocs.kinds import Kind
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.model import Partnership, Period
 from spdocs.terms import Terms
@@ -106,21 +105,23 @@ def plan(
     kinds: Iterable[str] | None = None,
     langs: Iterable[Lang] = LANGS,
     period: str | None = None,
+    templates: Path | None = None,
 ) -> Plan:
     """Return the documents to make for ``p``: each kind × language, periodic kinds × period.
 
     Without ``kinds``, every kind of the registry that applies (a kind whose required sections
     the data lacks is skipped, with the reason); a kind asked for by name that does not apply
     is a `RenderError`. A periodic kind is made for ``period`` when given, otherwise for every
-    period with actuals.
+    period with actuals. ``templates``' kinds.yaml may add kinds (`spdocs.userkinds`).
     """
     langs = check_langs(tuple(langs))
     explicit = kinds is not None
-    names = list(kinds) if kinds is not None else list(KINDS)
+    registry = userkinds.registry(templates)
+    names = list(kinds) if kinds is not None else list(registry)
     targets: list[Target] = []
     skipped: list[Skip] = []
     for name in names:
-        kind = _kind(name)
+        kind = _kind(name, registry)
         missing = kind.missing(p)
         if missing:
             if explicit:
@@ -142,10 +143,15 @@ def plan(
 
 
 def targets(
-    p: Partnership, *, kinds_: Iterable[str] | None = None, langs: Iterable[Lang] = LANGS, period: str | None = None
+    p: Partnership,
+    *,
+    kinds_: Iterable[str] | None = None,
+    langs: Iterable[Lang] = LANGS,
+    period: str | None = None,
+    templates: Path | None = None,
 ) -> list[Target]:
     """Return the documents to make for ``p`` (`plan`'s targets)."""
-    return plan(p, kinds=kinds_, langs=langs, period=period).targets
+    return plan(p, kinds=kinds_, langs=langs, period=period, templates=templates).targets
 
 
 def render_all(
@@ -178,7 +184,7 @@ def render_document(
     :param templates: a folder of the user's own templates (``<lang>/<kind>.docx``), searched first.
     :param draft: mark the document as a draft (ЖОБА / ПРОЕКТ / DRAFT).
     """
-    target = _target(p, kind, lang, period)
+    target = _target(p, kind, lang, period, templates)
     return next(render_all(p, [target], templates=templates, draft=draft)).data
 
 
@@ -192,23 +198,25 @@ def build_context(
     draft: bool = False,
 ) -> dict[str, Any]:
     """Return the template context of one document (public so a benchmark can reuse it)."""
-    target = _target(p, kind, lang, period)
+    target = _target(p, kind, lang, period, templates)
     t = terms_of(lang, templates)
-    return _context(p, target, context.base(p, lang, terms=t, draft=draft), t)[0]
+    spec = _kind(kind, userkinds.registry(templates))
+    return _context(p, target, spec, context.base(p, lang, terms=t, draft=draft), t)[0]
 
 
 def _render(
     p: Partnership, target: Target, base: dict[str, Any], t: Terms, *, templates: Path | None, draft: bool
 ) -> bytes:
     template = engine.prepare(resources.template_path(target.kind, target.lang, templates), lang=target.lang)
-    ctx, images = _context(p, target, base, t)
+    ctx, images = _context(p, target, _kind(target.kind, userkinds.registry(templates)), base, t)
     docx = engine.render_docx(template, ctx, lang=target.lang, images=images or None)
     return engine.stamp_draft(docx, t.draft) if draft else docx
 
 
-def _context(p: Partnership, target: Target, base: dict[str, Any], t: Terms) -> tuple[dict[str, Any], dict[str, bytes]]:
+def _context(
+    p: Partnership, target: Target, kind: Kind, base: dict[str, Any], t: Terms
+) -> tuple[dict[str, Any], dict[str, bytes]]:
     """Return one document's context (the language's shared one plus its kind's) and its pictures."""
-    kind = KINDS[target.kind]
     period = _period(p, target.period, target.kind) if target.period else None
     ctx = context.for_document(base, target.kind, p, period, target.lang)
     images: dict[str, bytes] = {}
@@ -219,10 +227,10 @@ def _context(p: Partnership, target: Target, base: dict[str, Any], t: Terms) -> 
     return ctx, images
 
 
-def _target(p: Partnership, kind: str, lang: Lang, period: str | None) -> Target:
+def _target(p: Partnership, kind: str, lang: Lang, period: str | None, templates: Path | None) -> Target:
     """Return the target of one document asked for through the API, after checking each argument."""
     check_langs(lang)
-    spec = _kind(kind)
+    spec = _kind(kind, userkinds.registry(templates))
     if spec.by_period and period:
         return Target(kind, lang, _period(p, period, kind).id)
     if not spec.per_period:
@@ -232,11 +240,10 @@ def _target(p: Partnership, kind: str, lang: Lang, period: str | None) -> Target
     return Target(kind, lang, _period(p, period, kind).id)
 
 
-def _kind(name: str) -> Any:
-    try:
-        return kind_named(name)
-    except ValueError as exc:
-        raise OptionError(str(exc)) from None
+def _kind(name: str, registry: dict[str, Kind]) -> Kind:
+    if name not in registry:
+        raise OptionError(f"unknown document kind {name!r} (expected {', '.join(registry)})")
+    return registry[name]
 
 
 def _period(p: Partnership, period: str, kind: str) -> Period:

@@ -166,7 +166,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
             return outcome
-        plan = documents.plan(partnership, kinds=options.kinds, langs=options.langs, period=options.period)
+        plan = documents.plan(
+            partnership, kinds=options.kinds, langs=options.langs, period=options.period, templates=options.templates
+        )
         outcome.skipped = plan.skipped
         # Render everything first, so that a failure leaves no partial set on disk.
         rendered = list(

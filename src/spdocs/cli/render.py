@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import csv_choice, lang_option, templates_option
+from spdocs.cli.options import csv_choice, csv_names, lang_option, templates_option
 from spdocs.kinds import KINDS
 from spdocs.languages import LANGS
 
@@ -24,8 +24,9 @@ ACTUALS_HELP = "Indicator actuals from a spreadsheet (.xlsx or .csv) that overri
 @click.option(
     "--kind",
     "kinds",
-    callback=csv_choice(list(KINDS)),
-    help=f"Document kinds, comma-separated: {', '.join(KINDS)} (default: every kind the data has the sections for).",
+    callback=csv_names,
+    help=f"Document kinds, comma-separated: {', '.join(KINDS)}, or a kind of the --templates folder's kinds.yaml "
+    "(default: every kind the data has the sections for).",
 )
 @click.option(
     "--lang",

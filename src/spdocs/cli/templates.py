@@ -22,11 +22,14 @@ def templates_cmd() -> None:
 def templates_list(templates: Path | None) -> None:
     """Show which template file each kind and language uses."""
     from spdocs.resources import template_path
+    from spdocs.userkinds import registry, user_kinds
 
-    for name, kind in KINDS.items():
+    own = user_kinds(templates)
+    for name, kind in registry(templates).items():
         for lang in LANGS:
             path = template_path(name, lang, templates)
-            click.echo(f"{name:<10} {lang}  {'per period  ' if kind.per_period else ''}{path}")
+            notes = ("per period  " if kind.per_period else "") + ("kinds.yaml  " if name in own else "")
+            click.echo(f"{name:<10} {lang}  {notes}{path}")
 
 
 @templates_cmd.command("check")
