@@ -23,7 +23,17 @@ def make_env(lang: Lang) -> SandboxedEnvironment:
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.globals["lang"] = lang
     env.filters["upfirst"] = upfirst
+    env.filters["strip_period"] = strip_period
     return env
+
+
+def strip_period(text: str) -> str:
+    """Return ``text`` without its closing period, so that a template can go on with «;» or «,».
+
+    >>> strip_period("на основе опыта Партнера.")
+    'на основе опыта Партнера'
+    """
+    return text.rstrip().rstrip(".")
 
 
 def upfirst(text: str) -> str:
