@@ -18,7 +18,17 @@ from spdocs.model import Partnership, Party
 from spdocs.regimes import MODELS as HE_MODELS
 from spdocs.starter import MODELS, applies, starter
 
-COMMON = {"id", "regime", "parties", "agreement", "working_group", "indicators", "periods", "plan_approval"}
+COMMON = {
+    "id",
+    "regime",
+    "parties",
+    "agreement",
+    "working_group",
+    "indicators",
+    "periods",
+    "plan_approval",
+    "amendments",
+}
 HE = COMMON | {"model", "staffing", "committees", "governance", "quality_assurance", "research_groups"}
 HE |= {"third_mission", "professional_development", "funding"}
 SECTIONS = {

@@ -14,7 +14,7 @@ Modules follow the data file: ``base`` (texts, money, codes), ``parties``, ``agr
 from __future__ import annotations
 
 from spdocs.languages import LANGS, Lang
-from spdocs.model.agreement import Agreement, Area, MinistryRef
+from spdocs.model.agreement import Agreement, Amendment, Area, MinistryRef
 from spdocs.model.base import (
     Base,
     Bin,
@@ -64,6 +64,7 @@ __all__ = [
     "Actual",
     "ActualValue",
     "Agreement",
+    "Amendment",
     "Area",
     "Authority",
     "BankDetails",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from spdocs.model.agreement import Agreement
+from spdocs.model.agreement import Agreement, Amendment
 from spdocs.model.base import Base, Id, ModelCode, RegimeCode, Text
 from spdocs.model.higher_education import (
     Committee,
@@ -31,6 +31,7 @@ class Partnership(Base):
     model: ModelCode | None = Field(None, description="higher education: one of the six MoSHE models")
     parties: Parties
     agreement: Agreement
+    amendments: list[Amendment] = Field([], description="supplementary agreements, oldest first")
     branch: Branch | None = None
     consortium: Consortium | None = None
     programs: list[Program] = []
