@@ -78,3 +78,22 @@ def test_templates_check_command_reports_and_fails(runner, broken):
     assert result.exit_code == 1
     assert result.output.count("unknown name `p.agreement.numbr` (did you mean `p.agreement.number`?)") == 3
     assert "6 kinds, 3 problems" in result.output
+
+
+def test_python_in_a_template_is_reported(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Purpose: {{ p.agreement.purpose.rstrip('.') }}.")
+    document.add_paragraph("Item {{ {'personnel': 1}[a] }} and {{ p.agreement.purpose | strip_perod }}")
+    path = tmp_path / "agreement.docx"
+    document.save(str(path))
+    problems = check_template(path, samples("agreement", "en"), lang="en")
+    assert problems == [
+        f"{path}: a Python method call `p.agreement.purpose.rstrip(…)`; use a filter (| upfirst, | join …) "
+        'in the paragraph starting "Purpose: ."',
+        f"{path}: a dict literal `{{…}}`; put the mapping in terms.yaml and look it up through `t` "
+        'in the paragraph starting "Item  and"',
+        f'{path}: unknown name `a` in the paragraph starting "Item  and"',
+        f'{path}: unknown filter `strip_perod` (did you mean `strip_period`?) in the paragraph starting "Item  and"',
+    ]

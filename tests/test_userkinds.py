@@ -90,3 +90,22 @@ def test_mistakes_in_kinds_yaml_are_located(tmp_path):
     text = str(info.value)
     assert "kinds.yaml:2: kinds[0].name: 'report' is a built-in kind; choose another name" in text
     assert "kinds.yaml:4: kinds[1].requires[0]: unknown section 'working_grup'; did you mean 'working_group'?" in text
+
+
+def test_templates_check_checks_a_users_kind_against_its_context(folder):
+    from spdocs.templatecheck import check_template, samples
+
+    for lang, (title, partner) in WORDS.items():
+        path = folder / lang / "memo.docx"
+        assert check_template(path, samples("memo", lang, folder), lang=lang) == []
+        document = docx.Document(str(path))
+        document.add_paragraph("{{ p.working_group.first_head.nmae }}")
+        document.add_paragraph("{%p if p.working_group.responsible %}")
+        document.add_paragraph("Жауапты / Ответственный / Responsible")
+        document.save(str(path))
+        problems = check_template(path, samples("memo", lang, folder), lang=lang)
+        assert problems == [
+            f"{path}: unknown name `p.working_group.first_head.nmae` (did you mean "
+            '`p.working_group.first_head.name`?) in the paragraph "{{ p.working_group.first_head.nmae }}"',
+            f'{path}: unclosed `{{%p if %}}` just before the paragraph starting "Жауапты / Ответственный / Responsible"',
+        ]

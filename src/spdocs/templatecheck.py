@@ -48,6 +48,8 @@ class Paragraph:
         own = _TAG.sub("", self.text).strip()
         if own:
             return f'in the paragraph starting "{_start(self.number, own)}"'
+        if "{{" in self.text:  # a paragraph that is one value: Word shows the tag itself
+            return f'in the paragraph "{_start(self.number, self.text, 60)}"'
         if following is not None:
             return (
                 f'just before the paragraph starting "{_start(following.number, _TAG.sub("", following.text).strip())}"'
