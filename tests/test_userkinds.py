@@ -95,7 +95,7 @@ def test_mistakes_in_kinds_yaml_are_located(tmp_path):
 def test_templates_check_checks_a_users_kind_against_its_context(folder):
     from spdocs.templatecheck import check_template, samples
 
-    for lang, (title, partner) in WORDS.items():
+    for lang in WORDS:
         path = folder / lang / "memo.docx"
         assert check_template(path, samples("memo", lang, folder), lang=lang) == []
         document = docx.Document(str(path))
@@ -107,5 +107,6 @@ def test_templates_check_checks_a_users_kind_against_its_context(folder):
         assert problems == [
             f"{path}: unknown name `p.working_group.first_head.nmae` (did you mean "
             '`p.working_group.first_head.name`?) in the paragraph "{{ p.working_group.first_head.nmae }}"',
-            f'{path}: unclosed `{{%p if %}}` just before the paragraph starting "Жауапты / Ответственный / Responsible"',
+            f"{path}: unclosed `{{%p if %}}` just before the paragraph starting "
+            '"Жауапты / Ответственный / Responsible"',
         ]
