@@ -108,6 +108,16 @@ def test_supplementary_agreement_keeps_preamble_signatures_and_new_annex(amended
     )
 
 
+def test_replaced_annex_is_the_agreements_own_table(amended):
+    import docx
+
+    _, folder = amended
+    table = docx.Document(str(folder / "amendment.en.docx")).tables[-1]
+    assert table.style.name == "Table Grid"
+    first = [c.text for c in table.rows[2].cells]
+    assert first[:2] == ["1.1", "Teachers and clinical mentors who completed internships at the Partner"]
+
+
 def test_language_versions_of_the_supplementary_agreement_keep_the_same_shape(amended):
     _, folder = amended
     shapes = {lang: parity.structure((folder / f"amendment.{lang}.docx").read_bytes()) for lang in LANGS}

@@ -10,8 +10,12 @@ written; the three languages must list the same changes, or nothing is written.
 
 from __future__ import annotations
 
+import copy
+import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spdocs import amend, context, documents, engine, manifest, resources
 from spdocs.errors import InputError, OptionError, OutputError, Problem, RenderError
@@ -108,4 +112,76 @@ def _supplementary(
         **amend.context(changes),
     }
     template = engine.prepare(resources.template_path("amendment", lang, templates), lang=lang)
-    return engine.render_docx(template, ctx, lang=lang)
+    docx = engine.render_docx(template, ctx, lang=lang)
+    return with_annexes(docx, agreement, [a["of"] for a in ctx["amendment"]["annexes"]])
+
+
+def with_annexes(docx: bytes, agreement: bytes, numbers: list[str]) -> bytes:
+    """Return ``docx`` with its annexes' bodies replaced by the agreement's annexes ``numbers`` as Word has them.
+
+    The template writes an annex as lines of text; the agreement's own paragraphs and tables
+    (its indicator table …) read better, so they are copied in, unless they refer to parts
+    of the package (pictures, links) that the amendment does not have.
+    """
+    from lxml import etree
+
+    from spdocs.redline import W
+
+    R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    source = _annex_bodies(etree.fromstring(_member(agreement, "word/document.xml")), W)
+    root = etree.fromstring(_member(docx, "word/document.xml"))
+    targets = _annex_bodies(root, W)
+    changed = False
+    for (heads, body), number in zip(targets, numbers):
+        index = int(number) - 1
+        if index >= len(source):
+            continue
+        copies = source[index][1]
+        if any(k.startswith(R) for el in copies for node in el.iter() for k in node.attrib):
+            continue
+        for el in body:
+            el.getparent().remove(el)
+        anchor = heads[-1]
+        for el in copies:
+            clone = copy.deepcopy(el)
+            anchor.addnext(clone)
+            anchor = clone
+        changed = True
+    if not changed:
+        return docx
+    return _replace_member(
+        docx, "word/document.xml", etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    )
+
+
+def _annex_bodies(root: Any, w: str) -> list[tuple[list[Any], list[Any]]]:
+    """Return each annex as (its heading paragraphs, the elements after them up to the next annex)."""
+    body = root.find(f"{w}body")
+    annexes: list[tuple[list[Any], list[Any]]] = []
+    previous_head = False
+    for el in body:
+        if el.tag == f"{w}sectPr":
+            break
+        style = el.find(f"{w}pPr/{w}pStyle")
+        head = style is not None and style.get(f"{w}val") == "AnnexHead"
+        if head and not previous_head:
+            annexes.append(([el], []))
+        elif head:
+            annexes[-1][0].append(el)
+        elif annexes and el.find(f"{w}pPr/{w}sectPr") is None:
+            annexes[-1][1].append(el)
+        previous_head = head
+    return annexes
+
+
+def _member(docx: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        return zf.read(name)
+
+
+def _replace_member(docx: bytes, name: str, data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, data if info.filename == name else src.read(info.filename))
+    return out.getvalue()
