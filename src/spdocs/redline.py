@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]  # python-docx's XML library; no stubs shipped
+from lxml import etree  # python-docx's XML library (no type stubs: see pyproject's mypy overrides)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
