@@ -167,3 +167,20 @@ def test_new_version_needs_its_amendment_entry(versions, tmp_path):
     bare.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(InputError, match="amendments"):
         write_amendment(DUKE, bare, out=tmp_path)
+
+
+def test_an_edited_amendment_is_kept(runner, versions, tmp_path):
+    args = ["amend", *map(str, versions), "--lang", "ru", "--out", str(tmp_path)]
+    assert runner.invoke(cli, args).exit_code == 0
+    edited = tmp_path / "kaznmu-duke" / "amendment.ru.docx"
+    edited.write_bytes(edited.read_bytes() + b"")  # same bytes: still spdocs's own
+    assert "kept" not in runner.invoke(cli, args).output
+    import docx
+
+    document = docx.Document(str(edited))
+    document.add_paragraph("Согласовано юристом.")
+    document.save(str(edited))
+    again = runner.invoke(cli, args)
+    assert again.exit_code == 0
+    assert f"{edited}: kept — changed since spdocs wrote it (--force overwrites it)" in again.output
+    assert "Согласовано юристом." in docxtext.text(edited.read_bytes())

@@ -32,6 +32,7 @@ class Amended:
     """What ``spdocs amend`` wrote, and the changes it listed (per language)."""
 
     files: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # changed since spdocs wrote them: left as they are
     changes: dict[Lang, list[amend.Change]] = field(default_factory=dict)
 
 
@@ -42,6 +43,7 @@ def write_amendment(
     out: str | Path = "out",
     langs: tuple[Lang, ...] = LANGS,
     templates: Path | None = None,
+    force: bool = False,
 ) -> Amended:
     """Write ``OUT/<id>/amendment.<lang>.docx`` and ``agreement.<lang>.redline.docx`` for two versions."""
     langs = check_langs(langs)
@@ -72,7 +74,11 @@ def write_amendment(
         raise OptionError(f"the agreements of {old} and {new} do not differ: there is nothing to amend")
     if any(shape != first for shape in shapes.values()):
         raise RenderError(f"the language versions list different changes: {shapes}", template="agreement", lang="")
+    guard = manifest.Guard.load(folder)
     for path, data in files:
+        if not force and guard.edited(path):  # a lawyer's edits are never overwritten (spdocs.manifest)
+            result.kept.append(path)
+            continue
         try:
             write_atomic(path, data)
         except OSError as exc:
@@ -84,6 +90,8 @@ def write_amendment(
         "old": {"file": Path(old).name, "sha256": manifest.file_hash(Path(old))},
         "new": {"file": Path(new).name, "sha256": manifest.file_hash(Path(new))},
     }
+    if not result.files:
+        return result
     manifest.update(
         folder,
         {

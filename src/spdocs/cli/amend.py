@@ -28,7 +28,10 @@ from spdocs.languages import LANGS
     "--lang", "langs", callback=csv_choice(LANGS), default=",".join(LANGS), show_default=True, help="Languages."
 )
 @templates_option("Your own templates (<lang>/agreement.docx, <lang>/amendment.docx …), used before the built-in ones.")
-def amend_cmd(old: Path, new: Path, out: Path, langs: tuple[str, ...], templates: Path | None) -> None:
+@click.option(
+    "--force", is_flag=True, help="Overwrite files changed since spdocs wrote them (by default they are kept)."
+)
+def amend_cmd(old: Path, new: Path, out: Path, langs: tuple[str, ...], templates: Path | None, force: bool) -> None:
     """Write the supplementary agreement between two versions of a partnership's data file.
 
     Both agreements are rendered and compared clause by clause in each language; the
@@ -40,9 +43,11 @@ def amend_cmd(old: Path, new: Path, out: Path, langs: tuple[str, ...], templates
     """
     from spdocs.amendment import write_amendment
 
-    result = write_amendment(old, new, out=out, langs=tuple(langs), templates=templates)
+    result = write_amendment(old, new, out=out, langs=tuple(langs), templates=templates, force=force)
     first = next(iter(result.changes.values()))
     for change in first:
         click.echo(f"{change.action} {change.kind} {change.number}".rstrip(), err=True)
     for path in result.files:
         click.echo(f"wrote {path}", err=True)
+    for path in result.kept:
+        click.echo(f"{path}: kept — changed since spdocs wrote it (--force overwrites it)", err=True)
