@@ -108,6 +108,33 @@ def test_supplementary_agreement_keeps_preamble_signatures_and_new_annex(amended
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        (
+            "ru",
+            "2. В связи с изменениями, указанными в пункте 1 настоящего Дополнительного соглашения, разделы 5–14 "
+            "Договора считать соответственно разделами 6–15, пункты 6.5–6.6 Договора считать соответственно "
+            "пунктами 7.4–7.5.",
+        ),
+        (
+            "kk",
+            "2. Осы Қосымша келісімнің 1-тармағында көрсетілген өзгерістерге байланысты Шарттың 5–14-бөлімдері "
+            "тиісінше 6–15-бөлімдер болып, Шарттың 6.5–6.6-тармақтары тиісінше 7.4–7.5-тармақтар болып есептелсін.",
+        ),
+        (
+            "en",
+            "2. Following the changes set out in clause 1 of this Supplementary Agreement, sections 5–14 of the "
+            "Agreement shall be renumbered 6–15 respectively; clauses 6.5–6.6 of the Agreement shall be renumbered "
+            "7.4–7.5 respectively.",
+        ),
+    ],
+)
+def test_renumbering_that_the_changes_cause_is_stated(amended, lang, line):
+    _, folder = amended
+    assert line in docxtext.text((folder / f"amendment.{lang}.docx").read_bytes()).splitlines()
+
+
 def test_replaced_annex_is_the_agreements_own_table(amended):
     import docx
 

@@ -124,3 +124,53 @@ def context(changes: list[Change]) -> dict[str, Any]:
     for k, item in enumerate(items):  # the last item of the list ends with «.», the others with «;»
         item["last"] = k == len(items) - 1
     return {"changes": items, "annexes": annexes}
+
+
+def renumbered(old: list[Unit], new: list[Unit]) -> list[dict[str, Any]]:
+    """Return the sections and clauses the changes renumber, as ranges: sections 5–14 become 6–15.
+
+    A clause is listed when its place in its section changes (after a clause inserted or
+    deleted before it); renumbering a section renumbers the clauses that keep their place.
+    """
+    matcher = difflib.SequenceMatcher(a=[u.body for u in old], b=[u.body for u in new], autojunk=False)
+    pairs: list[tuple[Unit, Unit]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pairs += list(zip(old[i1:i2], new[j1:j2]))
+        elif op == "replace":
+            spare = list(new[j1:j2])
+            for o in old[i1:i2]:
+                n = next((u for u in spare if u.kind == o.kind), None)
+                if n is not None:
+                    spare.remove(n)
+                    pairs.append((o, n))
+    moved = [(o, n) for o, n in pairs if o.kind in ("section", "clause") and o.number != n.number]
+    # a clause that keeps its place in a renumbered section follows the section; one that moves is listed
+    moved = [(o, n) for o, n in moved if o.kind == "section" or o.number.split(".")[1] != n.number.split(".")[1]]
+    out: list[dict[str, Any]] = []
+    for kind in ("section", "clause"):
+        runs: list[list[tuple[str, str]]] = []
+        for o, n in moved:
+            if o.kind != kind:
+                continue
+            if runs and _next(runs[-1][-1][0]) == o.number and _next(runs[-1][-1][1]) == n.number:
+                runs[-1].append((o.number, n.number))
+            else:
+                runs.append([(o.number, n.number)])
+        for run in runs:
+            (old_first, new_first), (old_last, new_last) = run[0], run[-1]
+            single = len(run) == 1
+            out.append(
+                {
+                    "kind": kind,
+                    "single": single,
+                    "old": old_first if single else f"{old_first}–{old_last}",
+                    "new": new_first if single else f"{new_first}–{new_last}",
+                }
+            )
+    return out
+
+
+def _next(number: str) -> str:
+    head, _, tail = number.rpartition(".")
+    return f"{head}.{int(tail) + 1}" if head else str(int(tail) + 1)

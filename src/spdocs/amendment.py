@@ -65,7 +65,10 @@ def write_amendment(
         new_docx = documents.render_document(new_p, "agreement", lang=lang, templates=templates)
         changes = amend.compare(amend.units(old_docx), amend.units(new_docx))
         result.changes[lang] = changes
-        files.append((folder / f"amendment.{lang}.docx", _supplementary(new_p, new_docx, changes, lang, templates)))
+        moved = amend.renumbered(amend.units(old_docx), amend.units(new_docx))
+        files.append(
+            (folder / f"amendment.{lang}.docx", _supplementary(new_p, new_docx, changes, moved, lang, templates))
+        )
         date = f"{new_p.amendments[-1].date.isoformat()}T00:00:00Z"
         files.append((folder / f"agreement.{lang}.redline.docx", redline(old_docx, new_docx, date=date)))
     shapes = {lang: [(c.action, c.kind, c.number) for c in changes] for lang, changes in result.changes.items()}
@@ -105,7 +108,12 @@ def write_amendment(
 
 
 def _supplementary(
-    p: Partnership, agreement: bytes, changes: list[amend.Change], lang: Lang, templates: Path | None
+    p: Partnership,
+    agreement: bytes,
+    changes: list[amend.Change],
+    moved: list[dict[str, Any]],
+    lang: Lang,
+    templates: Path | None,
 ) -> bytes:
     t = terms_of(lang, templates)
     ctx = dict(context.base(p, lang, terms=t))
@@ -118,6 +126,7 @@ def _supplementary(
         # the parties as the agreement names them: the preamble without its place/date and closing lines
         "parties": preamble[1:-1],
         **amend.context(changes),
+        "renumbered": moved,  # sections and clauses the changes renumber
     }
     template = engine.prepare(resources.template_path("amendment", lang, templates), lang=lang)
     docx = engine.render_docx(template, ctx, lang=lang)
