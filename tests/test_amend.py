@@ -211,3 +211,10 @@ def test_an_edited_amendment_is_kept(runner, versions, tmp_path):
     assert again.exit_code == 0
     assert f"{edited}: kept — changed since spdocs wrote it (--force overwrites it)" in again.output
     assert "Согласовано юристом." in docxtext.text(edited.read_bytes())
+
+
+def test_amendment_templates_keep_the_same_conditions_and_values():
+    from spdocs import resources
+
+    paths = {lang: resources.template_path("amendment", lang) for lang in LANGS}
+    assert parity.compare_templates(paths) == []

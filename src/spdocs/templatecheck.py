@@ -176,7 +176,13 @@ def _loop_scope(env: Any, statement: str, scopes: list[dict[str, Any]]) -> dict[
     problems: list[str] = []
     sequence = _value(head.iter, env, scopes, problems, check_names=False)
     item: Any = _UNKNOWN
-    if isinstance(sequence, (list, tuple)) and sequence:
+    if isinstance(sequence, (list, tuple)) and sequence and all(isinstance(x, dict) for x in sequence):
+        item = {}  # every key any item has: the items of one list may differ (a deleted clause has no wording)
+        for x in sequence:
+            for key, value in x.items():
+                if item.get(key) is None:
+                    item[key] = value
+    elif isinstance(sequence, (list, tuple)) and sequence:
         item = sequence[0]
     elif isinstance(sequence, dict) and sequence:
         item = next(iter(sequence))
@@ -312,9 +318,38 @@ def check_all(templates: Path | None = None) -> list[str]:
     from spdocs.userkinds import registry
 
     problems: list[str] = []
-    for name in registry(templates):
+    for name in [*registry(templates), "amendment"]:  # the supplementary agreement: `spdocs amend`
         paths = {lang: template_path(name, lang, templates) for lang in LANGS}
         for lang, path in paths.items():
-            problems += check_template(path, samples(name, lang, templates), lang=lang)
+            contexts = amendment_samples(lang, templates) if name == "amendment" else samples(name, lang, templates)
+            problems += check_template(path, contexts, lang=lang)
         problems += compare_templates(paths)
     return problems
+
+
+@functools.lru_cache(maxsize=8)
+def amendment_samples(lang: Lang, templates: Path | None = None) -> tuple[dict[str, Any], ...]:
+    """Return the context of a supplementary agreement with one change of every kind (`spdocs.amendment`)."""
+    import datetime as dt
+
+    from spdocs import amend, context
+    from spdocs.terms import terms
+
+    changes = [
+        amend.Change(action, kind, "2.1" if kind == "clause" else "2", ("text",) if action != "delete" else ())
+        for kind in ("preamble", "section", "clause", "annex")
+        for action in ("replace", "insert", "delete")
+    ]
+    out = []
+    for p in sample_partnerships():
+        ctx = dict(context.base(p, lang, terms=terms(lang, templates)))
+        ctx["amendment"] = {
+            "number": "1",
+            "date": context.convert(dt.date(2026, 1, 1), lang),
+            "place": p.agreement.place.get(lang),
+            "parties": ["party"],
+            **amend.context(changes),
+            "renumbered": [{"kind": "section", "single": False, "old": "5–6", "new": "6–7"}],
+        }
+        out.append(ctx)
+    return tuple(out)
