@@ -213,10 +213,14 @@ def _single_area(d: Any) -> None:
     for period in d["periods"]:
         for activity in period["activities"]:
             activity["area"] = "education"
+    for item in d.get("plan", []):
+        item["area"] = "education"
 
 
 def _no_indicators(d: Any) -> None:
     d["indicators"] = []
+    for item in d.get("plan", []):
+        item["indicators"] = []
     for period in d["periods"]:
         period["actuals"] = {}
 
@@ -267,7 +271,7 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     ("he-ranking-none", "he", lambda d: setin(d, "parties.foreign.rankings", []),
      "HE-RANKING", "warning", "parties.foreign.rankings", ("foreign:", "rankings:")),
     ("he-areas", "he", _single_area, "HE-AREAS", "info", "agreement.areas", ("agreement:", "areas:")),
-    ("he-indicators", "he", _no_indicators, "HE-INDICATORS", "error", "indicators", ("indicators:",)),
+    ("he-indicators", "he", _no_indicators, "HE-INDICATORS", "error", "indicators", ("working_group:", "indicators:")),
     ("he-lang", "he", lambda d: setin(d, "programs.0.languages", ["ru", "other"]),
      "HE-LANG", "info", "programs[0].languages", ("programs:", "languages:")),
     ("he-kz-disciplines", "he", lambda d: setin(d, "programs.1.history_of_kazakhstan", False),
@@ -358,6 +362,13 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-ACTUALS-MISSING", "warning", "periods[0].actuals", ("periods:", "actuals:")),
     ("gen-budget-source", "he", lambda d: setin(d, "funding.budget.0.source", "local_grants"),
      "GEN-BUDGET-SOURCE", "error", "funding.budget[0].source", ("budget:", "source:")),
+    ("gen-plan-ref", "he", lambda d: setin(d, "plan.0.indicators", ["studnets"]),
+     "GEN-PLAN-REF", "error", "plan[0].indicators[0]", ("plan:", "indicators:", "- studnets")),
+    ("gen-plan-funding", "med", lambda d: setin(d, "plan.0.funding", "loan"),
+     "GEN-PLAN-REF", "error", "plan[0].funding", ("plan:", "funding: loan")),
+    ("gen-selection-self", "he",
+     lambda d: setin(d, "selection.candidates.0.name", copy.deepcopy(d["parties"]["foreign"]["short_name"])),
+     "GEN-SELECTION-SELF", "error", "selection.candidates[0].name", ("selection:", "candidates:", "- name:")),
     ("gen-signatory", "he", lambda d: setin(d, "parties.foreign.signatory.authority", {"basis": "power_of_attorney"}),
      "GEN-SIGNATORY", "warning", "parties.foreign.signatory.authority", ("foreign:", "signatory:", "authority:")),
     ("gen-wg-chair", "he", lambda d: setin(d, "working_group.members.0.role", "member"),

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT, requires_soffice
-from spdocs import __version__, docxtext, resources
+from spdocs import __version__, docxtext, manifest, resources
 from spdocs.cli import cli
 from spdocs.pdf import pdfa_part
 
@@ -98,7 +98,7 @@ def test_render_writes_named_files(runner, tmp_path):
     )
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in (tmp_path / "taraz-mendeleev").iterdir())
-    assert written == ["agreement.kk.docx", "agreement.ru.docx"]
+    assert written == ["agreement.kk.docx", "agreement.ru.docx", "spdocs-manifest.json"]
     assert "Тараз" in docxtext.text((tmp_path / "taraz-mendeleev" / "agreement.kk.docx").read_bytes())
 
 
@@ -128,6 +128,7 @@ def test_failed_partnership_does_not_stop_others(runner, tmp_path):
         "agreement.en.docx",
         "agreement.kk.docx",
         "agreement.ru.docx",
+        "spdocs-manifest.json",
     ]
     assert not (out / "broken").exists()
     assert not list(out.rglob("*.part"))
@@ -137,7 +138,7 @@ def test_draft_marks_documents(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(TARAZ), "--kind", "agreement", "--draft", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     for lang, mark in (("kk", "ЖОБА"), ("ru", "ПРОЕКТ"), ("en", "DRAFT")):
-        docx = (tmp_path / "taraz-mendeleev" / f"agreement.{lang}.docx").read_bytes()
+        docx = (tmp_path / "taraz-mendeleev" / f"agreement.draft.{lang}.docx").read_bytes()
         assert docxtext.blocks(docx)[0].text == mark
         assert zipfile.ZipFile(io.BytesIO(docx)).testzip() is None
 
@@ -189,20 +190,22 @@ def test_render_pdf_packets(runner, tmp_path):
     assert result.exit_code == 0, result.output
     folder = tmp_path / "taraz-mendeleev"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "agreement.kk.pdf",
-        "agreement.ru.pdf",
-        "order.kk.pdf",
-        "order.ru.pdf",
-        "packet.kk.pdf",
-        "packet.ru.pdf",
+        "agreement.draft.kk.pdf",
+        "agreement.draft.ru.pdf",
+        "order.draft.kk.pdf",
+        "order.draft.ru.pdf",
+        "packet.draft.kk.pdf",
+        "packet.draft.ru.pdf",
+        "spdocs-manifest.json",
     ]
-    packet = PdfReader(folder / "packet.ru.pdf")
+    assert manifest.verify(folder) == []
+    packet = PdfReader(folder / "packet.draft.ru.pdf")
     assert [item.title for item in packet.outline if not isinstance(item, list)] == [
         "Договор о стратегическом партнерстве",
         "Приказ о создании рабочей группы",
     ]
-    assert len(packet.pages) == len(PdfReader(folder / "agreement.ru.pdf").pages) + len(
-        PdfReader(folder / "order.ru.pdf").pages
+    assert len(packet.pages) == len(PdfReader(folder / "agreement.draft.ru.pdf").pages) + len(
+        PdfReader(folder / "order.draft.ru.pdf").pages
     )
     first = packet.pages[0].extract_text()
     assert "ПРОЕКТ" in first and "ДОГОВОР" in first.upper()
@@ -311,7 +314,7 @@ def test_error_finding_stops_render_unless_draft(runner, tmp_path):
     )
     assert drafted.exit_code == 0, drafted.output
     assert "error HE-TERM" in drafted.output
-    blocks = docxtext.blocks((out / "taraz-mendeleev" / "agreement.ru.docx").read_bytes())
+    blocks = docxtext.blocks((out / "taraz-mendeleev" / "agreement.draft.ru.docx").read_bytes())
     assert blocks[0].text == "ПРОЕКТ"
 
 
@@ -401,9 +404,9 @@ def test_draft_with_unknown_area_renders_and_spares_the_batch(runner, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "error GEN-REF-AREA indicators[3].area" in result.output
-    report = docxtext.text((out / "taraz-mendeleev" / "report-2025.ru.docx").read_bytes())
+    report = docxtext.text((out / "taraz-mendeleev" / "report-2025.draft.ru.docx").read_bytes())
     assert "| 4. reserch |" in report
-    assert (out / "kaznmu-duke" / "report-2025.ru.docx").is_file()
+    assert (out / "kaznmu-duke" / "report-2025.draft.ru.docx").is_file()
 
 
 # Outputs that cannot be written: a one-line message and exit 2, never a traceback. /proc takes

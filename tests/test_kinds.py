@@ -112,5 +112,19 @@ def test_kind_missing_names_the_first_absent_section():
     p = example("kaznmu-duke")
     assert report.missing(p) is None
     assert report.missing(p.model_copy(update={"indicators": []})) == "indicators"
-    with pytest.raises(ValueError, match="expected agreement, order, report"):
-        kinds.kind("letter")
+    with pytest.raises(ValueError, match="expected agreement, order, report, plan, selection, letter"):
+        kinds.kind("memo")
+
+
+def test_selection_needs_a_selection_or_a_ranking():
+    selection = kinds.KINDS["selection"]
+    taraz = example("taraz-mendeleev")
+    assert selection.missing(taraz) is None
+    foreign = taraz.parties.foreign.model_copy(update={"rankings": []})
+    bare = taraz.model_copy(
+        update={"selection": None, "parties": taraz.parties.model_copy(update={"foreign": foreign})}
+    )
+    assert selection.missing(bare) == "selection` or `parties.foreign.rankings"
+    assert "selection: not made — the data has no `selection` or `parties.foreign.rankings`" in [
+        str(s) for s in documents.plan(bare).skipped
+    ]

@@ -61,7 +61,7 @@ def _is_columns(tbl: etree._Element) -> bool:
 def _single(data: bytes) -> tuple[list[str], list[list[list[str]]]]:
     """Return a single-language document's lines as a reader meets them (clause numbers written out,
     a layout table's cells one after another) and its data tables as rows of cells (paragraph texts)."""
-    body, zf = _body(data)
+    body, _zf = _body(data)
     number = Numberer(package.read(data))
     lines: list[str] = []
     tables: list[list[list[str]]] = []

@@ -18,7 +18,18 @@ from spdocs.model import Partnership, Party
 from spdocs.regimes import MODELS as HE_MODELS
 from spdocs.starter import MODELS, applies, starter
 
-COMMON = {"id", "regime", "parties", "agreement", "documents", "working_group", "indicators", "periods"}
+COMMON = {
+    "id",
+    "regime",
+    "parties",
+    "agreement",
+    "documents",
+    "working_group",
+    "indicators",
+    "periods",
+    "plan_approval",
+    "amendments",
+}
 HE = COMMON | {"model", "staffing", "committees", "governance", "quality_assurance", "research_groups"}
 HE |= {"third_mission", "professional_development", "funding"}
 SECTIONS = {
@@ -31,7 +42,7 @@ SECTIONS = {
     "medical": COMMON | {"selection", "plan"},
 }
 DATES = {"start": "2025-01-01", "date": "2025-01-01", "registered_on": "2025-02-01", "license_date": "2025-03-01"}
-DATES |= {"end": "2025-12-31", "due": "2026-04-15"}
+DATES |= {"end": "2025-12-31", "due": "2026-04-15", "decided": "2024-12-01"}
 CODES = {"code", "number", "account", "bic", "license_number"}
 
 
@@ -69,7 +80,7 @@ def _blank(path: tuple[str, ...]) -> str:
         return "123456789012"
     if key == "id":
         return "2025" if "periods" in path else "x1"
-    if key == "area":
+    if key in ("area", "indicators"):  # plan items name their area and the indicators they serve
         return "x1"
     if key == "country":
         return "KZ" if "kazakhstani" in path else "DE"

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from spdocs.checks import Finding, check, input_findings
 from spdocs.errors import InputError, OptionError, OutputError, Problem
-from spdocs.kinds import KINDS
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.loader import find_files, load_with_lines
 
@@ -94,6 +93,7 @@ def render(
     check_lang: Lang = "en",
     progress: Callable[[str], None] | None = None,
     layout: Sequence[str] = ("separate",),
+    force: bool = False,
 ) -> Batch:
     """Render the documents of data files (or folders of them) under ``out``, as ``spdocs render`` does.
 
@@ -113,17 +113,20 @@ def render(
     :param pdf_timeout: seconds LibreOffice may go without finishing a file before that file fails;
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
     :param check_lang: language of the check messages;
+    :param force: overwrite files changed since spdocs wrote them (by default they are kept and
+        listed in each outcome's ``kept``; ``spdocs-manifest.json`` in each folder says what was written);
     :param layout: ``separate`` (one file per language) and/or ``parallel`` (one file with the
         languages side by side, clause by clause: ``agreement.kk-ru.docx``; needs two or more languages).
     """
     from spdocs.produce import Options, produce
 
+    folder = _folder(templates)
     options = Options(
         out=Path(out),
-        kinds=_kinds(kinds),
+        kinds=_kinds(kinds, folder),
         langs=None if langs is None else check_langs(tuple(langs)),
         formats=_formats(formats),
-        templates=_folder(templates),
+        templates=folder,
         period=str(period) if period is not None else None,
         draft=draft,
         packet=packet,
@@ -131,6 +134,8 @@ def render(
         pdf_timeout=pdf_timeout,
         check_lang=check_langs(check_lang)[0],
         layout=_layout(layout, langs),
+        force=force,
+        actuals=Path(actuals) if actuals is not None else None,
     )
     if packet and "pdf" not in options.formats:
         raise OptionError("a packet joins PDFs: add the pdf format")
@@ -226,12 +231,15 @@ def summary(
     return dataclasses.replace(result, partnerships=len(partnerships))
 
 
-def _kinds(kinds: Sequence[str] | None) -> tuple[str, ...] | None:
+def _kinds(kinds: Sequence[str] | None, templates: Path | None) -> tuple[str, ...] | None:
     if kinds is None:
         return None
-    unknown = [k for k in kinds if k not in KINDS]
+    from spdocs.userkinds import registry
+
+    known = registry(templates)  # the built-in kinds and those of the templates' kinds.yaml
+    unknown = [k for k in kinds if k not in known]
     if unknown or not kinds:
-        raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(KINDS)})")
+        raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(known)})")
     return tuple(kinds)
 
 

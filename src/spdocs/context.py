@@ -40,6 +40,8 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
     agreement["end"] = formatting.date_forms(p.agreement.end_date, lang=lang)
     agreement["years"] = p.agreement.years
     agreement["years_text"] = formatting.format_count_words(p.agreement.years, lang=lang)
+    for area in agreement["areas"]:  # the sub-item of MoH Rules p. 4 a medical area falls under
+        area["moh_item"] = MOH_ITEMS.get(area["moh_area"]) if area["moh_area"] else None
     for key in ("kazakhstani", "foreign"):
         data["parties"][key]["country_name"] = formatting.country_name(getattr(p.parties, key).country, lang=lang)
     for other, raw in zip(data["parties"]["others"], p.parties.others):
@@ -74,6 +76,10 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
     if p.working_group is not None:
         ctx["wg_members"] = _wg_members(data["working_group"]["members"])
     return ctx
+
+
+# MoH Rules, p. 4: the primary areas in the order of their sub-items 1), 2), 3).
+MOH_ITEMS = {"personnel": 1, "science": 2, "medical_services": 3}
 
 
 def for_document(
@@ -261,6 +267,11 @@ def _report_row(number: str, row: analysis.Row, lang: Lang, labels: ReportTerms)
         "status_label": labels.status[row.status],
         "note": row.note.get(lang) if row.note else "—",
     }
+
+
+def signer_of(p: Partnership, period: Period, lang: Lang) -> dict[str, Any]:
+    """Return who signs ``period``'s report (and its cover letter): name, position, role."""
+    return _signer(p, period, lang)
 
 
 def _signer(p: Partnership, period: Period, lang: Lang) -> dict[str, Any]:

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis, chart, context, engine, resources
+from spdocs import analysis, chart, context, engine, lifecycle, resources, userkinds
 from spdocs.docxchart import ChartData
 from spdocs.errors import OptionError, RenderError
-from spdocs.kinds import KINDS
-from spdocs.kinds import kind as kind_named
+from spdocs.kinds import Kind
 from spdocs.languages import Lang, check_langs
 from spdocs.model import Partnership, Period
 from spdocs.terms import Terms
@@ -112,7 +111,14 @@ def _analysis(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -
 
 
 # Context providers a kind names in its `extras`.
-EXTRAS: dict[str, Callable[[Partnership, Period | None, Lang, Terms], Extra]] = {"analysis": _analysis}
+def _context_only(provider: lifecycle.Provider) -> Callable[[Partnership, Period | None, Lang, Terms], Extra]:
+    return lambda p, period, lang, t: Extra(provider(p, period, lang, t))
+
+
+EXTRAS: dict[str, Callable[[Partnership, Period | None, Lang, Terms], Extra]] = {
+    "analysis": _analysis,
+    **{name: _context_only(provider) for name, provider in lifecycle.PROVIDERS.items()},
+}
 
 
 def plan(
@@ -121,6 +127,7 @@ def plan(
     kinds: Iterable[str] | None = None,
     langs: Iterable[Lang] | None = None,
     period: str | None = None,
+    templates: Path | None = None,
 ) -> Plan:
     """Return the documents to make for ``p``: each kind × language, periodic kinds × period.
 
@@ -130,15 +137,16 @@ def plan(
     ``documents``, else the kind's default); ``langs`` narrows them: a language a kind is not
     issued in leaves it out of that kind with a note, or is a `RenderError` for a kind asked
     for by name. A periodic kind is made for ``period`` when given, otherwise for every
-    period with actuals.
+    period with actuals. ``templates``' kinds.yaml may add kinds (`spdocs.userkinds`).
     """
     asked = None if langs is None else check_langs(tuple(langs))
     explicit = kinds is not None
-    names = list(kinds) if kinds is not None else list(KINDS)
+    registry = userkinds.registry(templates)
+    names = list(kinds) if kinds is not None else list(registry)
     targets: list[Target] = []
     skipped: list[Skip] = []
     for name in names:
-        kind = _kind(name)
+        kind = _kind(name, registry)
         missing = kind.missing(p)
         if missing:
             if explicit:
@@ -156,7 +164,9 @@ def plan(
             if not use:
                 continue
         periods: list[str | None] = [None]
-        if kind.per_period:
+        if kind.by_period and period:  # the whole term, or the period named
+            periods = [_period(p, period, name).id]
+        elif kind.per_period:
             if period:
                 periods = [_period(p, period, name).id]
             else:
@@ -173,9 +183,10 @@ def targets(
     kinds_: Iterable[str] | None = None,
     langs: Iterable[Lang] | None = None,
     period: str | None = None,
+    templates: Path | None = None,
 ) -> list[Target]:
     """Return the documents to make for ``p`` (`plan`'s targets)."""
-    return plan(p, kinds=kinds_, langs=langs, period=period).targets
+    return plan(p, kinds=kinds_, langs=langs, period=period, templates=templates).targets
 
 
 def render_all(
@@ -208,7 +219,7 @@ def render_document(
     :param templates: a folder of the user's own templates (``<lang>/<kind>.docx``), searched first.
     :param draft: mark the document as a draft (ЖОБА / ПРОЕКТ / DRAFT).
     """
-    target = _target(p, kind, lang, period)
+    target = _target(p, kind, lang, period, templates)
     return next(render_all(p, [target], templates=templates, draft=draft)).data
 
 
@@ -222,25 +233,25 @@ def build_context(
     draft: bool = False,
 ) -> dict[str, Any]:
     """Return the template context of one document (public so a benchmark can reuse it)."""
-    target = _target(p, kind, lang, period)
+    target = _target(p, kind, lang, period, templates)
     t = terms_of(lang, templates)
-    return _context(p, target, context.base(p, lang, terms=t, draft=draft), t)[0]
+    spec = _kind(kind, userkinds.registry(templates))
+    return _context(p, target, spec, context.base(p, lang, terms=t, draft=draft), t)[0]
 
 
 def _render(
     p: Partnership, target: Target, base: dict[str, Any], t: Terms, *, templates: Path | None, draft: bool
 ) -> bytes:
     template = engine.prepare(resources.template_path(target.kind, target.lang, templates), lang=target.lang)
-    ctx, charts = _context(p, target, base, t)
+    ctx, charts = _context(p, target, _kind(target.kind, userkinds.registry(templates)), base, t)
     docx = engine.render_docx(template, ctx, lang=target.lang, charts=charts or None)
     return engine.stamp_draft(docx, t.draft) if draft else docx
 
 
 def _context(
-    p: Partnership, target: Target, base: dict[str, Any], t: Terms
+    p: Partnership, target: Target, kind: Kind, base: dict[str, Any], t: Terms
 ) -> tuple[dict[str, Any], dict[str, ChartData]]:
     """Return one document's context (the language's shared one plus its kind's) and its charts."""
-    kind = KINDS[target.kind]
     period = _period(p, target.period, target.kind) if target.period else None
     ctx = context.for_document(base, target.kind, p, period, target.lang)
     charts: dict[str, ChartData] = {}
@@ -251,10 +262,12 @@ def _context(
     return ctx, charts
 
 
-def _target(p: Partnership, kind: str, lang: Lang, period: str | None) -> Target:
+def _target(p: Partnership, kind: str, lang: Lang, period: str | None, templates: Path | None) -> Target:
     """Return the target of one document asked for through the API, after checking each argument."""
     check_langs(lang)
-    spec = _kind(kind)
+    spec = _kind(kind, userkinds.registry(templates))
+    if spec.by_period and period:
+        return Target(kind, lang, _period(p, period, kind).id)
     if not spec.per_period:
         return Target(kind, lang)
     if not period:
@@ -262,11 +275,10 @@ def _target(p: Partnership, kind: str, lang: Lang, period: str | None) -> Target
     return Target(kind, lang, _period(p, period, kind).id)
 
 
-def _kind(name: str) -> Any:
-    try:
-        return kind_named(name)
-    except ValueError as exc:
-        raise OptionError(str(exc)) from None
+def _kind(name: str, registry: dict[str, Kind]) -> Kind:
+    if name not in registry:
+        raise OptionError(f"unknown document kind {name!r} (expected {', '.join(registry)})")
+    return registry[name]
 
 
 def _period(p: Partnership, period: str, kind: str) -> Period:

@@ -100,6 +100,7 @@ def make_env(lang: Lang) -> SandboxedEnvironment:
     del env.globals["lipsum"]  # lipsum(n=10**9): text out of nothing, and no use in a contract
     env.globals["lang"] = lang
     env.filters["upfirst"] = upfirst
+    env.filters["strip_period"] = strip_period
     return env
 
 
@@ -150,6 +151,15 @@ def limit_worker(memory: int = WORKER_MEMORY) -> None:
     cap = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
     if soft == resource.RLIM_INFINITY or soft > cap:
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def strip_period(text: str) -> str:
+    """Return ``text`` without its closing period, so that a template can go on with «;» or «,».
+
+    >>> strip_period("на основе опыта Партнера.")
+    'на основе опыта Партнера'
+    """
+    return text.rstrip().rstrip(".")
 
 
 def upfirst(text: str) -> str:

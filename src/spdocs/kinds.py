@@ -25,6 +25,8 @@ class Kind:
     requires: tuple[str, ...] = ()  # sections the data must have (non-empty) for the kind to apply
     per_period: bool = False  # one document per reporting period: those with actuals, or the one asked for
     extras: tuple[str, ...] = ()  # named context providers (spdocs.documents.EXTRAS)
+    any_of: tuple[str, ...] = ()  # at least one of these (dotted paths) must be non-empty
+    by_period: bool = False  # the whole term, or one reporting period when one is named (--period)
     langs: tuple[str, ...] = LANGS  # the languages it is issued in unless the data's `documents` says otherwise
     # The sections whose texts its documents show: a text there is needed in each of the kind's languages.
     texts: tuple[str, ...] = ()
@@ -36,7 +38,16 @@ class Kind:
 
     def missing(self, partnership: Any) -> str | None:
         """Return the first required section ``partnership`` lacks, or ``None`` when the kind applies."""
-        return next((section for section in self.requires if not getattr(partnership, section, None)), None)
+        lacking = next((section for section in self.requires if not getattr(partnership, section, None)), None)
+        if lacking is None and self.any_of and not any(_at(partnership, path) for path in self.any_of):
+            return "` or `".join(self.any_of)
+        return lacking
+
+
+def _at(value: Any, path: str) -> Any:
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value
 
 
 # Sections every agreement may show; a section the partnership lacks has no texts to need.
@@ -45,6 +56,8 @@ _AGREEMENT_TEXTS = (
     "joint_venture", "staffing", "committees", "governance", "quality_assurance", "research_groups",
     "third_mission", "professional_development", "funding", "selection", "plan", "indicators",
 )  # fmt: skip
+# The procedure's documents (plan, selection, cover letter) show the parties, the agreement and these.
+_PROCEDURE_TEXTS = ("parties", "agreement", "plan", "selection", "indicators", "periods", "working_group", "funding")
 
 KINDS: dict[str, Kind] = {
     # The agreement with a foreign partner is signed in Kazakh, Russian and English; a rector's order
@@ -63,6 +76,25 @@ KINDS: dict[str, Kind] = {
         extras=("analysis",),
         langs=("kk", "ru"),
         texts=("parties", "agreement", "consortium", "indicators", "periods", "working_group"),
+    ),
+    # Documents of the procedure (MoH Rules pp. 5-11): made where the data has their sections.
+    "plan": Kind(
+        "plan", requires=("plan",), by_period=True, extras=("plan",), langs=("kk", "ru"), texts=_PROCEDURE_TEXTS
+    ),
+    "selection": Kind(
+        "selection",
+        any_of=("selection", "parties.foreign.rankings"),
+        extras=("selection",),
+        langs=("kk", "ru"),
+        texts=_PROCEDURE_TEXTS,
+    ),
+    "letter": Kind(
+        "letter",
+        requires=("indicators", "periods"),
+        per_period=True,
+        extras=("letter",),
+        langs=("kk", "ru"),
+        texts=_PROCEDURE_TEXTS,
     ),
 }
 

@@ -18,7 +18,7 @@ from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spdocs import documents, parallel
+from spdocs import documents, manifest, parallel
 from spdocs.checks import Finding, check
 from spdocs.documents import Skip, Target
 from spdocs.errors import ConversionError, OutputError, RenderError, SpdocsError
@@ -49,6 +49,8 @@ class Options:
     pdf_a: bool = False  # PDFs as PDF/A-2b, tagged (archival)
     pdf_timeout: float = 60.0  # seconds LibreOffice may go without finishing a file
     layout: tuple[str, ...] = ("separate",)  # separate (one file per language) and/or parallel (spdocs.parallel)
+    force: bool = False  # overwrite files changed since spdocs wrote them (`spdocs.manifest`)
+    actuals: Path | None = None  # the actuals sheet, recorded in the manifest as an input
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     error: SpdocsError | None = None
     skipped: list[Skip] = field(default_factory=list)  # kinds that do not apply to it, and why
+    kept: list[Path] = field(default_factory=list)  # files changed since spdocs wrote them, left as they are
     titles: dict[str, str] = field(default_factory=dict)  # lang -> "Kazakhstani side – partner"
 
     @property
@@ -123,6 +126,11 @@ def produce(
             if options.packet:
                 for outcome in outcomes:
                     _packets(outcome, options)
+        for outcome in outcomes:
+            try:
+                manifest.record(outcome, options)
+            except SpdocsError as exc:
+                outcome.error = outcome.error or exc
     return outcomes
 
 
@@ -173,7 +181,9 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
         outcome.findings = check(partnership, lines=lines, path=str(path), lang=options.check_lang)
         if any(f.severity == "error" for f in outcome.findings) and not options.draft:
             return outcome
-        plan = documents.plan(partnership, kinds=options.kinds, langs=options.langs, period=options.period)
+        plan = documents.plan(
+            partnership, kinds=options.kinds, langs=options.langs, period=options.period, templates=options.templates
+        )
         outcome.skipped = plan.skipped
         # Render everything first, so that a failure leaves no partial set on disk.
         rendered = list(
@@ -186,8 +196,12 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
             outcome.skipped += [Skip(kind, "one_language", langs=lang) for kind, lang in alone.items()]
             rendered = (rendered if "separate" in options.layout else []) + combined
         folder = root / partnership.id
+        guard = manifest.Guard.load(folder)
         for record in rendered:
-            dest = folder / record.target.filename("docx")
+            dest = folder / _name(record.target, "docx", options)
+            if not options.force and guard.edited(dest):
+                outcome.kept.append(dest)  # a person changed it: never overwritten (nor its PDF remade)
+                continue
             write_atomic(dest, record.data)
             outcome.files.append(Written(record.target, dest, "docx", record.target.lang))
     except (SpdocsError, MemoryError, RecursionError) as exc:
@@ -206,10 +220,19 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
     from spdocs.convert import Converter
 
     jobs_: list[tuple[Outcome, Written, Path]] = []
+    guards: dict[Path, manifest.Guard] = {}
     for outcome in outcomes:
-        for docx in outcome.files:
+        for docx in list(outcome.files):
             assert docx.target is not None
-            jobs_.append((outcome, docx, options.out / docx.path.parent.name / docx.target.filename("pdf")))
+            folder = options.out / docx.path.parent.name
+            pdf = folder / _name(docx.target, "pdf", options)
+            guard = guards.setdefault(folder, manifest.Guard.load(folder))
+            if not options.force and guard.edited(pdf):
+                outcome.kept.append(pdf)  # edited by a person: kept, and not remade from the DOCX
+                if not keep_docx:
+                    outcome.files.remove(docx)
+                continue
+            jobs_.append((outcome, docx, pdf))
     if not jobs_:
         return
     done = 0
@@ -271,7 +294,10 @@ def _packets(outcome: Outcome, options: Options) -> None:
                 title=" / ".join(outcome.titles.get(code, outcome.partnership or "") for code in langs),
                 draft_mark=" / ".join(x.draft for x in ts) if options.draft else None,
             )
-            dest = pdfs[0].path.parent / f"packet.{lang}.pdf"
+            dest = pdfs[0].path.parent / manifest.output_name("packet", lang, "pdf", draft=options.draft)
+            if not options.force and manifest.Guard.load(dest.parent).edited(dest):
+                outcome.kept.append(dest)
+                continue
             write_atomic(dest, packet)
         except SpdocsError as exc:
             outcome.error = exc
@@ -280,6 +306,12 @@ def _packets(outcome: Outcome, options: Options) -> None:
             outcome.error = OutputError.from_os(pdfs[0].path.parent, exc)
             return
         outcome.files.append(Written(None, dest, "pdf", lang))
+
+
+def _name(target: Target, fmt: str, options: Options) -> str:
+    """Return a document's file name; a draft's cannot be a final document's."""
+    stem = target.filename(fmt).removesuffix(f".{target.lang}.{fmt}")
+    return manifest.output_name(stem, target.lang, fmt, draft=options.draft)
 
 
 def _line(outcome: Outcome, n: int, total: int) -> Step:
@@ -293,6 +325,8 @@ def _line(outcome: Outcome, n: int, total: int) -> Step:
         )
     count = len(outcome.files)
     notes = "".join(f"; {skip}" for skip in outcome.skipped)
+    if outcome.kept:
+        notes += f"; {len(outcome.kept)} kept as edited (--force overwrites)"
     skipped = tuple((s.reason, s.args()) for s in outcome.skipped)
     text = f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}{notes}"
     return step(text, documents=count, skipped=skipped)

@@ -23,6 +23,14 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+def builtin_examples() -> Path:
+    """Return the folder of the bundled example data files (shipped as ``spdocs/examples``)."""
+    packaged = Path(str(resources.files("spdocs") / "examples"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "examples"
+
+
 def template_path(kind: str, lang: Lang, templates: Path | None = None) -> Path:
     """Return the template file for ``kind`` in ``lang``, the user's folder first."""
     searched = [d / lang / f"{kind}.docx" for d in (templates, builtin_templates()) if d is not None]

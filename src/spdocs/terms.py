@@ -88,6 +88,13 @@ class AgreementTerms(_Group):
     conjunction: str  # the last two names joined: и / және / and
 
 
+class LetterTerms(_Group):
+    """The cover letter's addressees (by regime) and the names of its attachments."""
+
+    addressee: Labels
+    attachments: Labels
+
+
 class Terms(_Group):
     """One language's labels of coded values and the few words Python puts into documents."""
 
@@ -105,6 +112,8 @@ class Terms(_Group):
     agreement: AgreementTerms
     periods: PeriodTerms
     report: ReportTerms
+    ranking_systems: Labels
+    letter: LetterTerms
     documents: Labels  # titles of the document kinds (PDF packet bookmarks); user kinds may add theirs
 
     @model_validator(mode="after")
@@ -163,6 +172,9 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "report.summary.sheets": regimes,
         "report.summary.columns": tuple(key for key, _ in COLUMNS),
         "report.summary.financing_columns": tuple(key for key, _ in FINANCING_COLUMNS),
+        "ranking_systems": _codes(model.Ranking, "system"),
+        "letter.addressee": regimes,
+        "letter.attachments": ("report", "summary"),
         "documents": tuple(KINDS),
         "agreement.language_names": LANGS,
     }

@@ -8,6 +8,7 @@ from spdocs.checks import general as gen
 from spdocs.checks import he_models as hem
 from spdocs.checks import higher_education as he
 from spdocs.checks import language as lang
+from spdocs.checks import lifecycle as life
 from spdocs.checks import medical as med
 from spdocs.checks import office
 from spdocs.checks import translations as tr
@@ -62,6 +63,10 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-ACTUALS-UNKNOWN", "error", None, gen.gen_actuals_unknown, gen.REPORTS),
     Rule("GEN-ACTUALS-MISSING", "warning", None, gen.gen_actuals_missing, gen.REPORTS),
     Rule("GEN-BUDGET-SOURCE", "error", None, gen.gen_budget_source, {HE: moshe("ch", 3, "area", 6)}),
+    Rule("GEN-PLAN-REF", "error", None, life.gen_plan_refs, {HE: moshe("ch", 3, "rec", 3), MED: moh("p", 10)}),
+    Rule(
+        "GEN-SELECTION-SELF", "error", None, life.gen_selection_chosen, {HE: moshe("ch", 3, "rec", 1), MED: moh("p", 6)}
+    ),
     Rule("GEN-SIGNATORY", "warning", None, gen.gen_signatory),
     Rule("GEN-WG-CHAIR", "error", None, gen.gen_wg_chair, {MED: moh("p", 8)}),
     Rule("GEN-WG-RESPONSIBLE", "error", None, gen.gen_wg_responsible, {MED: moh("p", 8)}),

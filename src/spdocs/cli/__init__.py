@@ -12,6 +12,7 @@ from __future__ import annotations
 import click
 
 from spdocs import __version__
+from spdocs.cli.amend import amend_cmd
 from spdocs.cli.check import check_cmd
 from spdocs.cli.collect import collect_cmd
 from spdocs.cli.data import new_cmd, schema_cmd
@@ -27,6 +28,7 @@ Examples:
   spdocs render examples/ --out out/
   spdocs render examples/taraz-mendeleev.yaml --kind agreement --lang kk,ru --format docx,pdf
   spdocs new --model branch my-partnership.yaml
+  spdocs amend last-year/kaznmu-duke.yaml kaznmu-duke.yaml --out out/
 """
 
 
@@ -44,7 +46,17 @@ def cli() -> None:
     """
 
 
-for command in (check_cmd, render_cmd, new_cmd, summary_cmd, collect_cmd, serve_cmd, schema_cmd, templates_cmd):
+for command in (
+    check_cmd,
+    render_cmd,
+    new_cmd,
+    summary_cmd,
+    collect_cmd,
+    serve_cmd,
+    schema_cmd,
+    templates_cmd,
+    amend_cmd,
+):
     cli.add_command(command)
 
 

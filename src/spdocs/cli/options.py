@@ -75,6 +75,16 @@ def csv_choice(
     return callback
 
 
+def csv_names(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    """Split ``a,b`` into names checked later (kinds: a --templates folder's kinds.yaml may add some)."""
+    if value is None:
+        return None
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    if not items:
+        raise click.BadParameter(f"{value!r} names nothing")
+    return items
+
+
 def lang_option(default: str, help: str, *names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Return a ``--lang``-style option: one language of the registry."""
     return click.option(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import csv_choice, lang_option, templates_option, usage
+from spdocs.cli.options import csv_choice, csv_names, lang_option, templates_option, usage
 from spdocs.errors import OutputError
 from spdocs.kinds import KINDS
 from spdocs.languages import LANGS
@@ -28,8 +28,9 @@ ACTUALS_HELP = (
 @click.option(
     "--kind",
     "kinds",
-    callback=csv_choice(list(KINDS)),
-    help=f"Document kinds, comma-separated: {', '.join(KINDS)} (default: every kind the data has the sections for).",
+    callback=csv_names,
+    help=f"Document kinds, comma-separated: {', '.join(KINDS)}, or a kind of the --templates folder's kinds.yaml "
+    "(default: every kind the data has the sections for).",
 )
 @click.option(
     "--lang",
@@ -99,6 +100,11 @@ ACTUALS_HELP = (
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write every check finding to this file (.xlsx, .csv or .json); past 20 the terminal shows a summary by rule.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite files changed since spdocs wrote them (by default they are kept: see spdocs-manifest.json).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems: no progress, no info findings.")
 def render_cmd(
     paths: tuple[Path, ...],
@@ -118,6 +124,7 @@ def render_cmd(
     findings_path: Path | None,
     quiet: bool,
     layout: tuple[str, ...],
+    force: bool,
 ) -> None:
     """Render the documents of data files (or folders of them).
 
@@ -126,6 +133,11 @@ def render_cmd(
     (an order without `working_group`) is left out with a note; asked for with --kind, it
     fails that partnership. One failed partnership never stops the others and never leaves
     a half-written file. Exit 1 if any partnership failed.
+
+    Each partnership's folder gets spdocs-manifest.json: what every file was made from (data,
+    templates, version, options) and the hash of what was written. A file whose bytes differ
+    from that (someone edited the DOCX) is kept and listed, never overwritten, unless --force.
+    With --draft, files are named <kind>.draft.<lang>.<ext>, so a draft never replaces a final one.
     """
     from spdocs.api import render
     from spdocs.findings import findings_file, terminal_lines
@@ -159,6 +171,7 @@ def render_cmd(
             check_lang=msg,
             progress=display,
             layout=layout,
+            force=force,
         )
     finally:
         if display is not None:
@@ -176,6 +189,8 @@ def render_cmd(
     for outcome in batch:
         if outcome.error is not None:
             click.echo(f"{outcome.source}: {outcome.error}", err=True)
+        for path in outcome.kept:
+            click.echo(f"{path}: kept — changed since spdocs wrote it (--force overwrites it)", err=True)
         failed += outcome.failed
     for problem in batch.problems:
         click.echo(str(problem), err=True)

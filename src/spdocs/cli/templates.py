@@ -8,7 +8,6 @@ import click
 
 from spdocs.cli.options import templates_option
 from spdocs.errors import OutputError
-from spdocs.kinds import KINDS
 from spdocs.languages import LANGS
 
 
@@ -22,29 +21,43 @@ def templates_cmd() -> None:
 def templates_list(templates: Path | None) -> None:
     """Show which template file each kind and language uses."""
     from spdocs.resources import template_path
+    from spdocs.userkinds import registry, user_kinds
 
-    for name, kind in KINDS.items():
+    own = user_kinds(templates)
+    for name, kind in registry(templates).items():
         for lang in LANGS:
             path = template_path(name, lang, templates)
-            click.echo(f"{name:<10} {lang}  {'per period  ' if kind.per_period else ''}{path}")
+            notes = ("per period  " if kind.per_period else "") + ("kinds.yaml  " if name in own else "")
+            click.echo(f"{name:<10} {lang}  {notes}{path}")
 
 
-@templates_cmd.command("check")
-@templates_option()
-def templates_check(templates: Path | None) -> None:
-    """Check that each kind's kk, ru and en templates use the same conditions, loops and values."""
-    from spdocs.parity import compare_templates
-    from spdocs.resources import template_path
+@templates_cmd.command(
+    "check",
+    epilog="\b\nExamples:\n  spdocs templates check                 # the built-in templates\n"
+    "  spdocs templates check my-templates/   # yours (and the built-in ones they do not replace)",
+)
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@templates_option("The same as FOLDER.")
+def templates_check(folder: Path | None, templates: Path | None) -> None:
+    """Check every kind's templates (built-in, FOLDER's, and FOLDER/kinds.yaml's kinds).
+
+    Every variable and condition is checked against the context the kind is rendered with
+    (from the bundled example partnerships): an unknown name is reported with "did you
+    mean"; every block ({%p if %}, {%tr for %} …) must be closed by the right end tag; the
+    kk, ru and en templates of a kind must use the same conditions, loops and values. Each
+    problem names the file and the paragraph, by its text as Word shows it. Exit 1 if any.
+    """
+    from spdocs.templatecheck import check_all
     from spdocs.terms import terms
+    from spdocs.userkinds import registry
 
-    problems = []
-    for name in KINDS:
-        problems += compare_templates({lang: template_path(name, lang, templates) for lang in LANGS})
+    folder = folder or templates
     for lang in LANGS:
-        terms(lang, templates)  # a broken terms.yaml is an input error naming its line
+        terms(lang, folder)  # a broken terms.yaml is an input error naming its line
+    problems = check_all(folder)
     for problem in problems:
         click.echo(problem, err=True)
-    click.echo(f"{len(KINDS)} kinds, {len(problems)} problems", err=True)
+    click.echo(f"{len(registry(folder))} kinds, {len(problems)} problems", err=True)
     raise SystemExit(1 if problems else 0)
 
 

@@ -14,7 +14,7 @@ Modules follow the data file: ``base`` (texts, money, codes), ``parties``, ``agr
 from __future__ import annotations
 
 from spdocs.languages import LANGS, Lang
-from spdocs.model.agreement import Agreement, Area, MinistryRef
+from spdocs.model.agreement import Agreement, Amendment, Area, MinistryRef
 from spdocs.model.base import (
     Base,
     Bin,
@@ -43,8 +43,18 @@ from spdocs.model.higher_education import (
     ResearchGroup,
     Staffing,
 )
-from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Outgoing, Period, Spending, SpendingValue
-from spdocs.model.medical import PlanItem, Selection
+from spdocs.model.indicators import (
+    Activity,
+    Actual,
+    ActualValue,
+    CoverLetter,
+    Indicator,
+    Outgoing,
+    Period,
+    Spending,
+    SpendingValue,
+)
+from spdocs.model.medical import Candidate, PlanApproval, PlanItem, Selection
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
 from spdocs.model.sections import (
@@ -65,6 +75,7 @@ __all__ = [
     "Actual",
     "ActualValue",
     "Agreement",
+    "Amendment",
     "Appointee",
     "Area",
     "Authority",
@@ -73,12 +84,14 @@ __all__ = [
     "Bin",
     "Branch",
     "BudgetItem",
+    "Candidate",
     "CertificationCenter",
     "Code",
     "Committee",
     "Consortium",
     "ConsortiumMember",
     "Country",
+    "CoverLetter",
     "Currency",
     "Endorser",
     "Franchise",
@@ -106,6 +119,7 @@ __all__ = [
     "Period",
     "PeriodId",
     "Person",
+    "PlanApproval",
     "PlanItem",
     "Program",
     "QualityAssurance",

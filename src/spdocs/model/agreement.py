@@ -28,6 +28,14 @@ class MinistryRef(Base):
     date: dt.date | None = None
 
 
+class Amendment(Base):
+    """A supplementary agreement that changed the agreement (`spdocs amend` writes the last one)."""
+
+    number: Code
+    date: dt.date = Field(description="date of signing")
+    place: Text = Field(description="city of signing")
+
+
 class Agreement(Base):
     """The cooperation agreement itself."""
 

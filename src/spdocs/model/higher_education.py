@@ -66,21 +66,24 @@ class ResearchGroup(Base):
     topic: Text
 
 
+FundingType = Literal[
+    "own_kazakhstani",
+    "own_foreign",
+    "state_order",
+    "paid_services",
+    "local_grants",
+    "external_investment",
+    "sponsorship",
+    "other_lawful",
+    "state_budget",
+    "loan",
+]
+
+
 class FundingSource(Base):
     """A source of financing (MoSHE ch. 3, area 6)."""
 
-    type: Literal[
-        "own_kazakhstani",
-        "own_foreign",
-        "state_order",
-        "paid_services",
-        "local_grants",
-        "external_investment",
-        "sponsorship",
-        "other_lawful",
-        "state_budget",
-        "loan",
-    ]
+    type: FundingType
     note: Text | None = None
 
 

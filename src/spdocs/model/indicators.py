@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from spdocs.languages import LANGS
-from spdocs.model.base import Base, Id, PeriodId, Person, Text
+from spdocs.model.base import Base, Code, Id, PeriodId, Person, Text
 
 
 class Indicator(Base):
@@ -127,6 +127,17 @@ class Activity(Base):
     text: Text
 
 
+class CoverLetter(Base):
+    """The outgoing letter that sends a period's report to the ministry."""
+
+    number: Code = Field(description="outgoing number")
+    date: dt.date
+    pages: dict[str, int] = Field(
+        {}, description="pages of each attachment by kind: {report: 14, summary: 2}; omitted: left blank"
+    )
+    summary: bool = Field(False, description="the summary workbook is attached too")
+
+
 class Period(Base):
     """A reporting period with what was achieved in it."""
 
@@ -151,6 +162,7 @@ class Period(Base):
     preparer: Person | None = None
     phone: str | None = None
     signed_by: Literal["first_head", "responsible"] = "first_head"
+    letter: CoverLetter | None = None
 
     @field_validator("id", mode="before")
     @classmethod

@@ -41,6 +41,7 @@ class Ranking(Base):
     rank: int = Field(ge=1, description="the place, or the upper end of a band such as 401-500")
     rank_to: int | None = Field(None, description="the lower end of a band, e.g. 500 in 401-500")
     subject: Text | None = Field(None, description="for a subject ranking: the subject")
+    source: str | None = Field(None, description="where the figure comes from: the ranking table's address")
 
 
 class Party(Base):

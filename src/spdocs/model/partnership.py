@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
-from spdocs.model.agreement import Agreement
+from spdocs.model.agreement import Agreement, Amendment
 from spdocs.model.base import Base, LangCode, ModelCode, PartnershipId, RegimeCode, Text
 from spdocs.model.higher_education import (
     Committee,
@@ -16,7 +16,7 @@ from spdocs.model.higher_education import (
     Staffing,
 )
 from spdocs.model.indicators import Indicator, Period
-from spdocs.model.medical import PlanItem, Selection
+from spdocs.model.medical import PlanApproval, PlanItem, Selection
 from spdocs.model.parties import Parties
 from spdocs.model.sections import Branch, CertificationCenter, Consortium, Franchise, JointVenture
 from spdocs.model.working_group import WorkingGroup
@@ -36,6 +36,7 @@ class Partnership(Base):
         description="the languages each kind of document is issued in, e.g. {order: [kk, ru]}; "
         "a kind not named keeps its default (agreement: kk, ru, en; order and report: kk, ru)",
     )
+    amendments: list[Amendment] = Field([], description="supplementary agreements, oldest first")
     branch: Branch | None = None
     consortium: Consortium | None = None
     programs: list[Program] = []
@@ -52,6 +53,7 @@ class Partnership(Base):
     funding: Funding | None = None
     selection: Selection | None = None
     plan: list[PlanItem] = []
+    plan_approval: PlanApproval | None = None
     working_group: WorkingGroup | None = None
     indicators: list[Indicator] = []
     periods: list[Period] = []
