@@ -104,7 +104,7 @@ def test_supplementary_agreement_keeps_preamble_signatures_and_new_annex(amended
     assert "При расхождении между текстами Стороны руководствуются текстом на английском языке." in ru
     assert (
         "| 1.1 | Преподаватели и клинические наставники, прошедшие стажировку на базе Партнера | чел. | 4 "
-        "| 2025: 20 / 2026: 25 |" in ru
+        "| 2025 год: 20 / 2026 год: 25 |" in ru  # periods by their labels, never codes
     )
 
 

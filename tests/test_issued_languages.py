@@ -21,7 +21,7 @@ EKTU = ROOT / "examples" / "ektu-luban.yaml"
 
 
 def _files(folder):
-    return sorted(p.name for p in folder.iterdir())
+    return sorted(p.name for p in folder.iterdir() if p.suffix in (".docx", ".pdf"))  # not the manifest
 
 
 def test_order_in_kk_and_ru_needs_no_english_and_checks_clean():
@@ -51,8 +51,11 @@ def test_render_makes_exactly_the_issued_languages_and_lang_narrows_them(tmp_pat
     batch = api.render([EKTU, ROOT / "examples" / "kaznmu-duke.yaml"], out=tmp_path)
     assert not batch.failed
     assert _files(tmp_path / "ektu-luban") == [
-        "agreement.en.docx", "agreement.kk.docx", "agreement.ru.docx", "order.kk.docx", "order.ru.docx",
+        "agreement.en.docx", "agreement.kk.docx", "agreement.ru.docx",
+        "letter-2025.kk.docx", "letter-2025.ru.docx", "letter-2026.kk.docx", "letter-2026.ru.docx",
+        "order.kk.docx", "order.ru.docx", "plan.kk.docx", "plan.ru.docx",
         "report-2025.kk.docx", "report-2025.ru.docx", "report-2026.kk.docx", "report-2026.ru.docx",
+        "selection.kk.docx", "selection.ru.docx",
     ]  # fmt: skip
     assert "order.en.docx" in _files(tmp_path / "kaznmu-duke")  # its data issues the order in English too
     narrowed = api.render([EKTU], out=tmp_path / "en", langs=["en"])
@@ -60,6 +63,9 @@ def test_render_makes_exactly_the_issued_languages_and_lang_narrows_them(tmp_pat
     assert [str(s) for s in narrowed[0].skipped] == [
         "order: not made in en — issued in kk, ru only (`documents.order` in the data says which)",
         "report: not made in en — issued in kk, ru only (`documents.report` in the data says which)",
+        "plan: not made in en — issued in kk, ru only (`documents.plan` in the data says which)",
+        "selection: not made in en — issued in kk, ru only (`documents.selection` in the data says which)",
+        "letter: not made in en — issued in kk, ru only (`documents.letter` in the data says which)",
     ]
 
 
@@ -122,7 +128,14 @@ def test_documents_and_texts_are_validated_where_they_are_written(tmp_path):
 
 
 # Sections a template reads for codes, dates or numbers only (no text of theirs is shown).
-NO_TEXTS = {"agreement": {"regime", "model", "periods"}, "order": {"regime", "periods"}, "report": {"regime", "model"}}
+NO_TEXTS = {
+    "agreement": {"regime", "model", "periods"},
+    "order": {"regime", "periods"},
+    "report": {"regime", "model"},
+    "plan": {"regime", "model"},
+    "selection": {"regime", "model"},
+    "letter": {"regime", "model"},
+}
 # Context names built from sections (spdocs.context) and the sections whose texts they carry.
 DERIVED = {"signing_parties": "parties", "wg_members": "working_group", "areas": "agreement", "report": "periods"}
 

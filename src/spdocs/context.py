@@ -126,8 +126,11 @@ def _issued(kind: str, p: Partnership, t: dict[str, Any]) -> dict[str, Any]:
     """Return the languages the document's kind is issued in, for its language clause: codes, count, names."""
     langs = KINDS[kind].languages(p) if kind in KINDS else ()
     names = [t["agreement"]["language_names"][code] for code in langs]
-    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t['agreement']['conjunction']} {names[-1]}"
-    return {"langs": list(langs), "count": len(langs), "names": joined if names else ""}
+    if len(names) < 2:
+        joined = "".join(names)
+    else:
+        joined = f"{', '.join(names[:-1])} {t['agreement']['conjunction']} {names[-1]}"
+    return {"langs": list(langs), "count": len(langs), "names": joined}
 
 
 def _branch_registered(p: Partnership) -> bool:

@@ -149,9 +149,14 @@ def document_inputs(
 
     def label(path: Path) -> str:
         origin = "user" if templates is not None and path.is_relative_to(templates) else "builtin"
-        return f"{origin}/{lang}/{path.name}"
+        return f"{origin}/{path.parent.name}/{path.name}"
 
-    used = [resources.template_path(kind, lang, templates), *resources.terms_files(lang, templates)]
+    # a parallel document ("kk-ru") is made from each of its languages' templates
+    used = [
+        path
+        for code in lang.split("-")
+        for path in (resources.template_path(kind, code, templates), *resources.terms_files(code, templates))
+    ]
     inputs: dict[str, Any] = {
         "data": {"file": source.name, "sha256": file_hash(source)},
         "templates": template_hashes((label(p), p) for p in used),

@@ -329,4 +329,4 @@ def _line(outcome: Outcome, n: int, total: int) -> Step:
         notes += f"; {len(outcome.kept)} kept as edited (--force overwrites)"
     skipped = tuple((s.reason, s.args()) for s in outcome.skipped)
     text = f"[{n}/{total}] {name}: {count} document{'' if count == 1 else 's'}{notes}"
-    return step(text, documents=count, skipped=skipped)
+    return step(text, documents=count, skipped=skipped, kept=len(outcome.kept))

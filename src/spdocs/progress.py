@@ -44,6 +44,7 @@ class Step(str):
     documents: int
     detail: str
     skipped: tuple[tuple[str, dict[str, str]], ...]
+    kept: int
 
     def __new__(
         cls,
@@ -57,10 +58,12 @@ class Step(str):
         documents: int = 0,
         detail: str = "",
         skipped: tuple[tuple[str, dict[str, str]], ...] = (),
+        kept: int = 0,
     ) -> Step:
         step = super().__new__(cls, text)
         step.stage, step.done, step.total, step.name = stage, done, total, name
         step.status, step.documents, step.detail, step.skipped = status, documents, detail, skipped
+        step.kept = kept
         return step
 
 
@@ -69,6 +72,7 @@ def describe(step: Step, lang: Lang) -> str:
     key = f"progress.{step.stage}.{step.status}"
     line = say(key, lang, done=step.done, total=step.total, name=step.name, count=step.documents, detail=step.detail)
     notes = [say(f"progress.skip.{reason}", lang, **args) for reason, args in step.skipped]
+    notes += [say("progress.kept", lang, n=step.kept)] if step.kept else []
     return "; ".join([line, *notes])
 
 
