@@ -209,7 +209,7 @@ def test_pdf_and_packet_of_the_parallel_order(runner, tmp_path):
     result = runner.invoke(cli, [*args, "--format", "pdf", "--packet", "--out", str(tmp_path), "-q"])
     assert result.exit_code == 0, result.output
     folder = tmp_path / "taraz-mendeleev"
-    assert sorted(p.name for p in folder.iterdir() if p.suffix != ".json")  # not the manifest == [
+    assert sorted(p.name for p in folder.iterdir() if p.suffix != ".json") == [  # not the manifest
         "order.kk-ru.pdf",
         "order.kk.pdf",
         "order.ru.pdf",
