@@ -60,7 +60,11 @@ AIFC_PARTICIPANT = {"kk": "АХҚО қатысушысы", "ru": "участни
 BRANCH_REGISTRATION = {"kk": "№\xa02198", "ru": "№\xa02198", "en": "No.\xa02198"}
 CONSORTIUM_TABLE = {"kk": "Консорциумдағы рөлі", "ru": "Роль в Консорциуме", "en": "Role in the Consortium"}
 MOH_ORDER = {"kk": "№\xa0ҚР ДСМ-263/2020", "ru": "№\xa0ҚР ДСМ-263/2020", "en": "No.\xa0ҚР ДСМ-263/2020"}
-MOSHE = {"kk": "әдістемелік ұсынымдарды", "ru": "Методическими рекомендациями", "en": "Methodological Recommendations"}
+MOSHE = {
+    "kk": "әдістемелік ұсынымдардың жобасын (Қазақстан Республикасы Ғылым және жоғары білім министрлігінің жобасы, 2024 жыл) (бұдан әрі – Әдістемелік ұсынымдар) ескере отырып",
+    "ru": "с учетом проекта Методических рекомендаций",
+    "en": "having regard to the draft Methodological Recommendations",
+}
 ANNEX_HEAD = {"kk": r"шартқа (\d+)-қосымша", "ru": r"Приложение (\d+)", "en": r"Annex (\d+)"}
 ANNEX_REF = {"kk": "{}-қосымша", "ru": "Приложении {}", "en": "Annex {}"}
 SEAL = {"kk": "М.О.", "ru": "М.П.", "en": "L.S."}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import json
 import string
@@ -99,6 +100,10 @@ working_group:
     - name: {kk: Д.Е. Ахметов, ru: Д.Е. Ахметов, en: D.E. Akhmetov}
       position: {kk: маман, ru: специалист, en: Specialist}
       role: secretary
+    - name: {kk: Дж. Смит, ru: Дж. Смит, en: J. Smith}
+      position: {kk: Серіктестің үйлестірушісі, ru: координатор Партнера, en: Coordinator of the Partner}
+      role: member
+      party: foreign
 indicators:
   - id: trained
     name: {kk: Даярланған мамандар, ru: Подготовленные специалисты, en: Specialists trained}
@@ -360,6 +365,20 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
     ("gen-acting", "he", lambda d: setin(d, "working_group.first_head.acting", True),
      "GEN-ACTING", "warning", "working_group.first_head.position", ("working_group:", "first_head:", "position:")),
+    ("gen-arbitration", "med", lambda d: setin(d, "agreement.disputes", "arbitration"),
+     "GEN-ARBITRATION", "error", "agreement.disputes", ("agreement:", "disputes:")),
+    ("gen-arbitration-institution", "med", lambda d: d["agreement"].update(disputes="arbitration", arbitration={
+        "rules": d["agreement"]["place"], "seat": d["agreement"]["place"], "language": "en", "arbitrators": 3}),
+     "GEN-ARBITRATION", "error", "agreement.arbitration", ("agreement:", "arbitration:")),
+    ("gen-act-in-force", "med", lambda d: setin(d, "agreement.date", dt.date(2020, 12, 21)),
+     "GEN-ACT-IN-FORCE", "error", "agreement.date", ("agreement:", "date:")),
+    ("gen-fact-date", "he", lambda d: setin(d, "branch.license_date", dt.date(2025, 9, 1)),
+     "GEN-FACT-DATE", "warning", "branch.license_date", ("branch:", "license_date:")),
+    ("gen-wg-foreign", "med", lambda d: d["working_group"]["members"].pop(),
+     "GEN-WG-FOREIGN", "error", "working_group.members", ("working_group:", "members:")),
+    ("gen-wg-foreign-unexpected", "med", lambda d: setin(d, "agreement.foreign_in_working_group", False),
+     "GEN-WG-FOREIGN", "error", "working_group.members[2].party",
+     ("working_group:", "members:", "party:")),
     ("gen-script", "he", lambda d: setin(d, "parties.kazakhstani.signatory.name.kk", "Ә.Б. Сейiтқали"),
      "GEN-SCRIPT", "error", "parties.kazakhstani.signatory.name.kk", ("kazakhstani:", "signatory:", "name:", "kk:")),
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),
@@ -416,7 +435,13 @@ def test_taraz_findings() -> None:
     partnership, lines = load_with_lines(TARAZ)
     found = [(f.rule, f.severity, f.field, f.line) for f in check(partnership, lines=lines)]
     line = line_of(TARAZ.read_text(encoding="utf-8"), "periods:", "- id: 2026", "student-mobility:")
-    assert found == [("GEN-ACTUALS-MISSING", "warning", "periods[1].actuals.student-mobility", line)]
+    # The branch was registered and licensed after signing: the agreement states both as obligations.
+    text = TARAZ.read_text(encoding="utf-8")
+    assert found == [
+        ("GEN-FACT-DATE", "warning", "branch.registered_on", line_of(text, "branch:", "registered_on:")),
+        ("GEN-FACT-DATE", "warning", "branch.license_date", line_of(text, "branch:", "license_date:")),
+        ("GEN-ACTUALS-MISSING", "warning", "periods[1].actuals.student-mobility", line),
+    ]
 
 
 def _fields(template: str) -> set[tuple[str, str]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from spdocs import analysis, formatting
+from spdocs import analysis, clauses, formatting
 from spdocs.environment import upfirst
 from spdocs.errors import RenderError
 from spdocs.languages import Lang
@@ -60,12 +60,11 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
         "annex": _annexes(p),
         # whether any programme awards two diplomas (a franchise's programmes do not)
         "dual_degree": any(program.dual_degree for program in p.programs),
-        # whether the agreement can state the branch as registered: it has a BIN, obtained by signing
-        "branch_registered": _branch_registered(p),
-        "branch_licensed": _branch_licensed(p),
         "target_periods": target_periods,
         "areas": _areas(p, data, target_periods, lang),
     }
+    # what the agreement may state as done at signing, and other clause switches (spdocs.clauses)
+    ctx.update(clauses.context(p, lang, len(ctx["signing_parties"])))
     if p.working_group is not None:
         ctx["wg_members"] = _wg_members(data["working_group"]["members"])
     return ctx
@@ -98,22 +97,6 @@ def convert(value: Any, lang: Lang) -> Any:
     if isinstance(value, dict):
         return {k: convert(v, lang) for k, v in value.items()}
     return value
-
-
-def _branch_registered(p: Partnership) -> bool:
-    """Return whether the branch was registered (has its BIN) by the agreement's signing date."""
-    branch = p.branch
-    if branch is None or branch.bin is None:
-        return False
-    return branch.registered_on is None or branch.registered_on <= p.agreement.date
-
-
-def _branch_licensed(p: Partnership) -> bool:
-    """Return whether the branch held its educational licence by the agreement's signing date."""
-    branch = p.branch
-    if branch is None or branch.license_number is None:
-        return False
-    return branch.license_date is None or branch.license_date <= p.agreement.date
 
 
 def _signing_parties(p: Partnership, data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -43,6 +43,7 @@ from spdocs.model.higher_education import (
     Staffing,
 )
 from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Period
+from spdocs.model.legal import Act, Arbitration
 from spdocs.model.medical import PlanItem, Selection
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
@@ -60,10 +61,12 @@ from spdocs.model.working_group import Head, Member, Order, WorkingGroup
 
 __all__ = [
     "LANGS",
+    "Act",
     "Activity",
     "Actual",
     "ActualValue",
     "Agreement",
+    "Arbitration",
     "Area",
     "Authority",
     "BankDetails",

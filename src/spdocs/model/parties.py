@@ -7,13 +7,14 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from spdocs.model.base import Base, Bin, Code, Country, Person, Text
+from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Text
 
 
 class Authority(Base):
-    """What empowers a signatory: the charter, a power of attorney, regulations or an order."""
+    """What empowers a signatory: the charter (a continental university's statute), a power of attorney,
+    regulations or an order."""
 
-    basis: Literal["charter", "power_of_attorney", "regulations", "order"]
+    basis: Literal["charter", "statute", "power_of_attorney", "regulations", "order"]
     number: str | None = None
     date: dt.date | None = None
 
@@ -75,6 +76,7 @@ class Party(Base):
 class Participant(Base):
     """Another participant: an enterprise, investor or organization (may sign, may hold a share)."""
 
+    id: Id | None = Field(None, description="how other sections refer to it (governance seats); not printed")
     role: Literal["enterprise", "investor", "organization"]
     name: Text
     short_name: Text

@@ -21,6 +21,7 @@ class Branch(Base):
     city: Text
     status: Literal["planned", "registered", "operating"] = "planned"
     bin: Bin | None = None
+    register_by: dt.date | None = Field(None, description="deadline the agreement sets for its registration")
     registered_on: dt.date | None = None
     license_number: str | None = None
     license_date: dt.date | None = None
@@ -82,5 +83,10 @@ class JointVenture(Base):
     name: Text
     shares: list[Share] = Field(min_length=2)
     aifc_participant: bool
+    status: Literal["planned", "registered", "operating"] = Field(
+        "planned", description="planned: to be created under the agreement; registered/operating: exists"
+    )
     aifc_registration: str | None = None
+    aifc_registered_on: dt.date | None = Field(None, description="date of registration by the AIFC Registrar")
+    register_by: dt.date | None = Field(None, description="deadline the agreement sets for its registration")
     english_law: bool = True

@@ -14,6 +14,9 @@ class Member(Person):
     """A member of the working group."""
 
     role: Literal["chair", "deputy_chair", "secretary", "member"]
+    party: Literal["kazakhstani", "foreign"] = Field(
+        "kazakhstani", description="whose employee: a representative of the foreign side is `foreign`"
+    )
 
 
 class Head(Person):

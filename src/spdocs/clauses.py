@@ -1,0 +1,37 @@
+"""What the agreement's clauses depend on, computed from the data for the templates.
+
+The templates hold the wording; this module decides which clause applies: whether an act
+is done by signing (`spdocs.facts`), whether the regime's own act was in force, how many
+parties sign, and the forms of the arbitration terms.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spdocs import facts, formatting
+from spdocs.languages import Lang
+from spdocs.model import Partnership
+from spdocs.regimes import REGIMES
+
+
+def context(p: Partnership, lang: Lang, signing_count: int) -> dict[str, Any]:
+    """Return the agreement's clause switches and forms for ``p`` in ``lang``."""
+    done = facts.held(p)
+    arb = p.agreement.arbitration
+    in_force = REGIMES[p.regime].act_in_force
+    return {
+        "branch_registered": done["branch_registration"],
+        "branch_licensed": done["branch_licence"],
+        "jv_registered": done["jv_registration"],
+        # the regime's act (the MoH Rules) can be cited as the basis only once in force
+        "regime_act_in_force": in_force is None or p.agreement.date >= in_force,
+        # «другой Стороны» with two parties, «других Сторон» with three or more
+        "many_parties": signing_count > 2,
+        "arbitration": None
+        if arb is None
+        else {
+            "language": formatting.language_name(arb.language, lang=lang),
+            "arbitrators": formatting.format_count_words(arb.arbitrators, lang=lang),
+        },
+    }

@@ -1,0 +1,33 @@
+"""The agreement's legal frame as data: the acts it rests on and how disputes are decided."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from spdocs.model.base import Base, LangCode, Text
+
+
+class Act(Base):
+    """An act the agreement rests on, as its preamble names it (in the nominative case)."""
+
+    kind: Literal["treaty", "ratification_law", "law", "code", "decree", "resolution", "order", "programme", "project"]
+    title: Text = Field(
+        description="full citation as printed: «Закон Республики Казахстан от … № … «…»», in the nominative"
+    )
+    date: dt.date | None = Field(None, description="date of adoption (signing, for a treaty)")
+    in_force: dt.date | None = Field(None, description="date it entered into force, if known")
+
+
+class Arbitration(Base):
+    """The arbitration agreement: institution, its rules, seat, language, number of arbitrators."""
+
+    institution: Text | None = Field(
+        None, description="the arbitral institution that administers the case (required for `disputes: arbitration`)"
+    )
+    rules: Text = Field(description="the institution's rules that apply, e.g. its Arbitration Rules")
+    seat: Text = Field(description="the legal place of arbitration (a city and country)")
+    language: LangCode | Literal["de", "pl", "fr", "zh"] = Field(description="language of the proceedings (ISO 639)")
+    arbitrators: Literal[1, 3] = Field(description="number of arbitrators")
