@@ -221,7 +221,23 @@ DATES = [
 def test_date_forms(d: datetime.date, lang: Lang, expected: dict[str, str]) -> None:
     numeric = f"{d.day:02d}.{d.month:02d}.{d.year}"
     expected = expected | {"numeric": numeric, "year": str(d.year)}
-    assert date_forms(d, lang=lang) == expected
+    forms = date_forms(d, lang=lang)
+    assert forms.pop("by")  # the deadline form: test_date_deadline
+    assert forms == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "lang", "expected"),
+    [
+        (datetime.date(2025, 6, 30), "kk", "2025 жылғы 30 маусымнан кешіктірмей"),
+        (datetime.date(2025, 4, 10), "kk", "2025 жылғы 10 сәуірден кешіктірмей"),
+        (datetime.date(2025, 9, 1), "kk", "2025 жылғы 1 қыркүйектен кешіктірмей"),
+        (datetime.date(2025, 6, 30), "ru", "не позднее 30 июня 2025 года"),
+        (datetime.date(2025, 6, 30), "en", "by 30 June 2025"),
+    ],
+)
+def test_date_deadline(d: datetime.date, lang: Lang, expected: str) -> None:
+    assert date_forms(d, lang=lang)["by"] == expected
 
 
 def test_ru_since_second_day_takes_so() -> None:

@@ -20,7 +20,16 @@ def context(p: Partnership, lang: Lang, signing_count: int) -> dict[str, Any]:
     done = facts.held(p)
     arb = p.agreement.arbitration
     in_force = REGIMES[p.regime].act_in_force
+    others = p.parties.others
+    seats = p.governance.members_others if p.governance else {}
     return {
+        # other parties: those that sign are Parties; those that do not are participants
+        "others_signing": [o.alias.get(lang) for o in others if o.signatory is not None],
+        "others_nonsigning": [o.alias.get(lang) for o in others if o.signatory is None],
+        # seats of the other parties in the partnership's joint body, in the order of `parties.others`
+        "governance_others": [
+            {"alias": o.alias.get(lang), "seats": seats[o.id]} for o in others if o.id is not None and o.id in seats
+        ],
         "branch_registered": done["branch_registration"],
         "branch_licensed": done["branch_licence"],
         "jv_registered": done["jv_registration"],

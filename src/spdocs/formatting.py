@@ -109,7 +109,7 @@ def kk_suffix(word: str, case: KkCase) -> str:
 def date_forms(d: datetime.date, *, lang: Lang) -> dict[str, str]:
     """Return the forms of the date ``d`` used in legal text.
 
-    Keys: ``long``, ``attr`` ("dated …"), ``loc`` ("on …"), ``since`` ("from … on"), ``until``,
+    Keys: ``long``, ``attr`` ("dated …"), ``loc`` ("on …"), ``since`` ("from … on"), ``until``, ``by`` (a deadline),
     ``quoted`` (the head of an agreement), ``numeric`` and ``year``.
 
     :param d: the date
@@ -136,7 +136,7 @@ def date_forms(d: datetime.date, *, lang: Lang) -> dict[str, str]:
     sfx = {case: kk_suffix(month, case) for case in ("loc", "attr", "dat", "abl")} if lang == "kk" else {}
     forms = {"numeric": format_date(d, "dd.MM.y", locale=locale), "year": str(d.year), "long": long}
     forms["quoted"] = format_date(d, patterns["quoted"], locale=locale)
-    for key in ("attr", "loc", "since", "until"):
+    for key in ("attr", "loc", "since", "until", "by"):
         forms[key] = patterns[key].format(long=long, sfx=sfx)
     if d.day in language(lang).since_day:
         forms["since"] = language(lang).since_day[d.day].format(long=long, sfx=sfx)

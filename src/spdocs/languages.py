@@ -32,7 +32,7 @@ class Language:
     locale: str  # the CLDR locale whose month names, digit grouping and currency names are used
     num2words: str  # num2words' code for numbers in words
     script: str  # the Unicode script of its letters: "CYRILLIC" or "LATIN"
-    dates: dict[str, str]  # long, quoted (CLDR patterns); attr, loc, since, until (format strings)
+    dates: dict[str, str]  # long, quoted (CLDR patterns); attr, loc, since, until, by (format strings)
     since_day: dict[int, str] = field(default_factory=dict)  # `since` for particular days: «со 2 марта»
     period: str = ""  # the period from one date to another: format string over `start` and `end` forms
     money: str = ""  # the full legal form of an amount: format string (see formatting.money_forms)
@@ -62,6 +62,7 @@ LANGUAGES: dict[str, Language] = {
             "loc": "{long}{sfx[loc]}",
             "since": "{long}{sfx[abl]} бастап",
             "until": "{long}{sfx[dat]} дейін",
+            "by": "{long}{sfx[abl]} кешіктірмей",
         },
         period="{start[since]} {end[until]}",
         money="{whole} ({words}) {name}{minor}",
@@ -84,6 +85,7 @@ LANGUAGES: dict[str, Language] = {
             "loc": "{long}",
             "since": "с {long}",
             "until": "до {long}",
+            "by": "не позднее {long}",
         },
         since_day={2: "со {long}"},  # «со 2 марта»: «с второго» is hard to say
         period="{start[since]} по {end[long]}",
@@ -112,6 +114,7 @@ LANGUAGES: dict[str, Language] = {
             "loc": "{long}",
             "since": "from {long}",
             "until": "until {long}",
+            "by": "by {long}",
         },
         period="from {start[long]} to {end[long]}",
         money="{code} {digits} ({words} {name}{minor})",

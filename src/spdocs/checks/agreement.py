@@ -46,3 +46,20 @@ def gen_wg_foreign(p: Partnership) -> Iterator[Hit]:
     elif not p.agreement.foreign_in_working_group and foreign:
         i = wg.members.index(foreign[0])
         yield Hit(("working_group", "members", i, "party"), "unexpected", value="foreign")
+
+
+def gen_gov_seats(p: Partnership) -> Iterator[Hit]:
+    """The partnership's joint body has seats for every signing party, and only for parties that exist."""
+    g = p.governance
+    if g is None:
+        return
+    ids = {o.id for o in p.parties.others if o.id is not None}
+    for key in g.members_others:
+        if key not in ids:
+            yield Hit(("governance", "members_others", key), "unknown", {"id": key, "known": ", ".join(sorted(ids))}, key)
+    for i, o in enumerate(p.parties.others):
+        if o.signatory is not None and (o.id is None or not g.members_others.get(o.id)):
+            loc = ("parties", "others", i, "id") if o.id is not None else ("parties", "others", i)
+            yield Hit(loc, "seat", {"party": o.short_name, "body": g.body}, o.id)
+    if not (g.members_kazakhstani and g.members_foreign):
+        yield Hit(("governance",), "sides", {"body": g.body})

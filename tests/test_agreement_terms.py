@@ -1,0 +1,162 @@
+"""The agreement says what the partnership really is (issue 10), checked on the rendered text:
+arbitration terms, legal basis, the model's sub-item, facts at signing, JV governance and
+capital, the other Party/Parties, and data files of the first version."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, example, rendered
+from spdocs import documents, docxtext
+from spdocs.loader import load
+from spdocs.model import LANGS, Partnership
+from spdocs.regimes import profile_of
+
+NAMES = [path.stem for path in EXAMPLES]
+V1 = sorted((ROOT / "tests" / "data" / "v1").glob("*.yaml"))
+
+
+def text(name: str, lang: str) -> str:
+    return "\n".join(str(b) for b in docxtext.blocks(rendered(name, "agreement", lang)))
+
+
+def render_text(p: Partnership, lang: str) -> str:
+    return "\n".join(str(b) for b in docxtext.blocks(documents.render_document(p, "agreement", lang=lang)))
+
+
+def changed(p: Partnership, **sections: dict[str, object]) -> Partnership:
+    """Return ``p`` with fields of some sections replaced (validated again)."""
+    data = p.model_dump()
+    for section, fields in sections.items():
+        data[section] = {**data[section], **fields}
+    return Partnership.model_validate(data)
+
+
+ARBITRATION = [n for n in NAMES if example(n).agreement.disputes == "arbitration"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ARBITRATION)
+def test_arbitration_clause_names_institution_rules_seat_language_and_arbitrators(name, lang):
+    body = text(name, lang)
+    arb = example(name).agreement.arbitration
+    assert arb is not None and arb.institution is not None
+    for value in (arb.institution, arb.rules, arb.seat):
+        assert value.get(lang) in body
+    words = {1: {"kk": "1 (бір)", "ru": "1 (один)", "en": "1 (one)"}, 3: {"kk": "3 (үш)", "ru": "3 (три)", "en": "3 (three)"}}
+    assert words[arb.arbitrators][lang] in body
+    assert "действующем на территории Республики Казахстан" not in body
+    assert "аумағында жұмыс істейтін арбитражда" not in body
+
+
+def test_examples_use_arbitration_with_an_institution():
+    assert len(ARBITRATION) >= 2
+
+
+SUB_ITEM = {
+    "kk": "Әдістемелік ұсынымдардың 5-тармағының {}) тармақшасында көзделген",
+    "ru": "предусмотренной подпунктом {}) пункта 5 Методических рекомендаций",
+    "en": "provided for by sub-item {}) of item 5 of the Methodological Recommendations",
+}
+DRAFT_AS_BASIS = {
+    "kk": "әдістемелік ұсынымдарды (Қазақстан Республикасы",
+    "ru": "руководствуясь Законом Республики Казахстан «Об образовании», Методическими",
+    "en": "“On Education” and the Methodological Recommendations",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", [n for n in NAMES if example(n).regime == "higher_education"])
+def test_model_cited_by_sub_item_and_draft_not_the_basis(name, lang):
+    body = text(name, lang)
+    assert SUB_ITEM[lang].format(profile_of(example(name)).item) in body
+    assert DRAFT_AS_BASIS[lang] not in body
+    preamble = body.split("\n1. ", 1)[0]
+    basis = {"kk": "Тараптардың құрылтай құжаттарын", "ru": "учредительными документами Сторон", "en": "the constituent documents of the Parties"}
+    assert basis[lang] in preamble
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legal_basis_acts_are_rendered_in_the_preamble(lang):
+    acts = [a for n in NAMES for a in example(n).agreement.legal_basis]
+    assert acts, "some example states its legal basis as data"
+    for name in NAMES:
+        preamble = text(name, lang).split("\n1. ", 1)[0]
+        for act in example(name).agreement.legal_basis:
+            assert act.title.get(lang) in preamble
+
+
+OTHERS = {
+    "kk": ("басқа Тараптардан", "басқа Тараптарды", "басқа Тараптарға", "басқа Тараптардың"),
+    "ru": ("других Сторон", "другие Стороны"),
+    "en": ("the other Parties",),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_other_party_or_parties_by_count(name, lang):
+    body = text(name, lang)
+    p = example(name)
+    count = 2 + sum(o.signatory is not None for o in p.parties.others)
+    plural = any(word in body for word in OTHERS[lang])
+    assert plural == (count > 2), (name, count)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_joint_venture_capital_governance_and_registration(lang):
+    body = text("astana-jv", lang)
+    forbidden = {"kk": ("жарғылық капитал", "қатысу үлестері"), "ru": ("уставн", "Доли участия", "долевым"), "en": ("equity shares",)}
+    for word in forbidden[lang]:
+        assert word not in body
+    capital = {"kk": "акционерлік капитал", "ru": "акционерного капитала", "en": "share capital"}
+    assert capital[lang] in body
+    # registered after signing: an obligation with a deadline, not "has the status"
+    deadline = {"kk": "2025 жылғы 30 маусымнан кешіктірмей тіркеуді", "ru": "МФЦА не позднее 30 июня 2025 года", "en": "participant by 30 June 2025"}
+    assert deadline[lang] in body
+    assert "250540900123" not in body
+    # the partnership's own committee, with a seat for the Holding; the JV's bodies left to its articles
+    seats = {"kk": "Университет – 2, Серіктес – 2, Холдинг – 1", "ru": "Университет – 2, Партнер – 2, Холдинг – 1", "en": "the University – 2, the Partner – 2, the Holding – 1"}
+    assert seats[lang] in body
+    assert "Board of Directors" not in body and "Совет директоров" not in body
+    parity = {"kk": "паритеттік негізде жасақталады", "ru": "на паритетной основе; решения", "en": "formed on a parity basis"}
+    assert parity[lang] not in body  # 2 + 2 + 1 seats are not parity
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_joint_venture_registered_before_signing_is_stated_as_a_fact(lang):
+    p = example("astana-jv")
+    done = changed(p, joint_venture={"status": "registered", "aifc_registered_on": dt.date(2025, 3, 1)})
+    body = render_text(done, lang)
+    fact = {"kk": "2025 жылғы 1 наурызда АХҚО қатысушысы ретінде тіркелген", "ru": "зарегистрировано в качестве участника МФЦА 1 марта 2025 года", "en": "was registered as an AIFC participant 1 March 2025"}
+    assert fact[lang] in body and "250540900123" in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_undated_registration_of_a_planned_branch_is_an_obligation(lang):
+    p = example("taraz-mendeleev")
+    assert p.branch is not None
+    planned = changed(p, branch={"status": "planned", "registered_on": None, "license_date": None})
+    body = render_text(planned, lang)
+    assert p.branch.bin not in body and p.branch.license_number not in body
+
+
+def test_kazakh_by_agreement_is_kelisu_boiynsha():
+    for name in NAMES:
+        assert "келісім бойынша" not in text(name, "kk")
+
+
+def test_polish_university_acts_under_its_statute():
+    assert "на основании Статута представляет ректор" in text("zkmu-poznan", "ru")
+    assert "Статут негізінде" in text("zkmu-poznan", "kk")
+    assert "acting on the basis of the Statute" in text("zkmu-poznan", "en")
+
+
+@pytest.mark.parametrize("path", V1, ids=[p.stem for p in V1])
+def test_data_files_of_the_first_version_load_and_render(path: Path):
+    p = load(path)
+    for lang in LANGS:
+        assert render_text(p, lang)
