@@ -160,3 +160,32 @@ def test_data_files_of_the_first_version_load_and_render(path: Path):
     p = load(path)
     for lang in LANGS:
         assert render_text(p, lang)
+
+
+def signature_cells(name: str, lang: str) -> str:
+    return "\n".join(" / ".join(b.cells) for b in docxtext.blocks(rendered(name, "agreement", lang)) if b.cells)
+
+
+def test_requisites_follow_the_country():
+    russian = signature_cells("taraz-mendeleev", "ru").split("ПАРТНЕР", 1)[1]
+    for label in ("ИНН: 7700000000", "КПП: 770001001", "ОГРН: 1027700000000", "Р/с: ", "К/с: ", "БИК: 044525999"):
+        assert label in russian
+    assert "IBAN" not in russian
+    kazakhstani = signature_cells("taraz-mendeleev", "ru").split("ПАРТНЕР", 1)[0]
+    for label in ("БИН: ", "ИИК: ", "БИК: ", "Кбе: "):
+        assert label in kazakhstani
+    american = signature_cells("kaznmu-duke", "en").split("THE PARTNER", 1)[1]
+    for label in ("Account: 000123456789", "SWIFT: PIEXUS33", "ABA routing number: 053000999", "Correspondent bank: "):
+        assert label in american
+    polish = signature_cells("zkmu-poznan", "kk").split("СЕРІКТЕС", 1)[1]
+    assert "IBAN: PL" in polish and "БСН" not in polish
+
+
+def test_acting_signatory_signs_under_the_order_that_empowers_them():
+    body = text("nku-arizona", "ru")
+    assert (
+        "на основании приказа от 26 мая 2025 года №\xa0215-ж представляет исполняющий обязанности "
+        "Председателя Правления – Ректора Ш.А. Тлеубаева" in body
+    )
+    assert "Acting Chairman of the Management Board – Rector Sh.A. Tleubayeva" in text("nku-arizona", "en")
+    assert "Басқарма төрағасы – ректордың міндетін атқарушы Ш.Ә. Тілеубаева атынан" in text("nku-arizona", "kk")

@@ -381,6 +381,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
     ("gen-wg-foreign-unexpected", "med", lambda d: setin(d, "agreement.foreign_in_working_group", False),
      "GEN-WG-FOREIGN", "error", "working_group.members[2].party",
      ("working_group:", "members:", "party:")),
+    ("gen-acting-signatory", "he", lambda d: setin(d, "parties.foreign.signatory.acting", True),
+     "GEN-ACTING", "warning", "parties.foreign.signatory.position", ("foreign:", "signatory:", "position:")),
     ("gen-script", "he", lambda d: setin(d, "parties.kazakhstani.signatory.name.kk", "Ә.Б. Сейiтқали"),
      "GEN-SCRIPT", "error", "parties.kazakhstani.signatory.name.kk", ("kazakhstani:", "signatory:", "name:", "kk:")),
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),

@@ -11,18 +11,31 @@ from typing import Any
 
 from spdocs import facts, formatting
 from spdocs.languages import Lang
-from spdocs.model import Partnership
+from spdocs.model import Participant, Partnership, Party
 from spdocs.regimes import REGIMES
+from spdocs.requisites import requisites
 
 
-def context(p: Partnership, lang: Lang, signing_count: int) -> dict[str, Any]:
-    """Return the agreement's clause switches and forms for ``p`` in ``lang``."""
+def signing(p: Partnership) -> list[Party | Participant]:
+    """Return the parties that sign, in the order of the preamble: KZ side, foreign side, others."""
+    return [p.parties.kazakhstani, p.parties.foreign, *(o for o in p.parties.others if o.signatory is not None)]
+
+
+def context(p: Partnership, lang: Lang, signing_parties: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the agreement's clause switches and forms for ``p`` in ``lang``.
+
+    ``signing_parties`` (the context's, in `signing` order) come back with their requisites.
+    """
+    signing_count = len(signing_parties)
     done = facts.held(p)
     arb = p.agreement.arbitration
     in_force = REGIMES[p.regime].act_in_force
     others = p.parties.others
     seats = p.governance.members_others if p.governance else {}
     return {
+        "signing_parties": [
+            {**data, "requisites": requisites(raw, lang)} for data, raw in zip(signing_parties, signing(p), strict=True)
+        ],
         # other parties: those that sign are Parties; those that do not are participants
         "others_signing": [o.alias.get(lang) for o in others if o.signatory is not None],
         "others_nonsigning": [o.alias.get(lang) for o in others if o.signatory is None],

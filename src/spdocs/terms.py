@@ -87,6 +87,7 @@ class Terms(_Group):
     funding: Labels
     moh_areas: Labels
     participant_roles: Labels
+    requisites: Labels  # labels of the requisites under the signatures (spdocs.requisites)
     agreement: AgreementTerms
     report: ReportTerms
     documents: Labels  # titles of the document kinds (PDF packet bookmarks); user kinds may add theirs
@@ -128,6 +129,7 @@ def _codes(cls: type[pydantic.BaseModel], field: str) -> tuple[str, ...]:
 @functools.cache
 def vocabularies() -> dict[str, tuple[str, ...]]:
     """Return each labelled vocabulary (a dotted path in the catalog) with the codes it must label."""
+    from spdocs.requisites import REQUISITES
     from spdocs.workbook import COLUMNS
 
     regimes = tuple(REGIMES)
@@ -142,6 +144,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "funding": _codes(model.FundingSource, "type"),
         "moh_areas": _codes(model.Area, "moh_area"),
         "participant_roles": _codes(model.Participant, "role"),
+        "requisites": REQUISITES,
         "report.status": analysis.STATUSES,
         "report.addressee": regimes,
         "report.summary.sheets": regimes,

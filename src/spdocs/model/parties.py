@@ -23,15 +23,22 @@ class Signatory(Person):
     """The person who signs for a party."""
 
     authority: Authority
+    acting: bool = Field(
+        False, description="signs as acting; write the position as signed, e.g. «исполняющий обязанности Ректора»"
+    )
 
 
 class BankDetails(Base):
-    """Bank details as printed under the signatures."""
+    """Bank details as printed under the signatures (which ones depends on the country)."""
 
     bank: Text
-    account: Code = Field(description="IIK/IBAN or account number")
-    bic: Code = Field(description="BIK or SWIFT code")
+    account: Code = Field(description="KZ: ИИК; RU: расчетный счет; elsewhere: IBAN or account number")
+    bic: Code = Field(description="KZ and RU: БИК; elsewhere: SWIFT code")
     kbe: str | None = Field(None, description="Kazakhstani beneficiary code (Кбе), if any")
+    corr_account: str | None = Field(None, description="RU: корреспондентский счет of the bank")
+    swift: str | None = Field(None, description="RU: the bank's SWIFT code besides its БИК, if any")
+    aba: str | None = Field(None, description="US: ABA routing number")
+    correspondent: Text | None = Field(None, description="correspondent bank (name, SWIFT), if payments go through one")
 
 
 class Ranking(Base):
@@ -55,6 +62,9 @@ class Party(Base):
     bin: Bin | None = Field(
         None, description="business identification number (12 digits), for Kazakhstani organizations"
     )
+    inn: str | None = Field(None, description="Russian organizations: ИНН (taxpayer number)")
+    kpp: str | None = Field(None, description="Russian organizations: КПП (registration reason code)")
+    ogrn: str | None = Field(None, description="Russian organizations: ОГРН (state registration number)")
     kind: Literal["university", "medical_university", "medical_organization", "research_organization", "other"] = (
         "university"
     )
@@ -83,6 +93,9 @@ class Participant(Base):
     alias: Text
     country: Country
     bin: Bin | None = None
+    inn: str | None = Field(None, description="Russian organizations: ИНН (taxpayer number)")
+    kpp: str | None = Field(None, description="Russian organizations: КПП (registration reason code)")
+    ogrn: str | None = Field(None, description="Russian organizations: ОГРН (state registration number)")
     address: Text
     bank: BankDetails | None = None
     signatory: Signatory | None = Field(None, description="given when the participant signs the agreement")
