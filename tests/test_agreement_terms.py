@@ -189,3 +189,57 @@ def test_acting_signatory_signs_under_the_order_that_empowers_them():
     )
     assert "Acting Chairman of the Management Board – Rector Sh.A. Tleubayeva" in text("nku-arizona", "en")
     assert "Басқарма төрағасы – ректордың міндетін атқарушы Ш.Ә. Тілеубаева атынан" in text("nku-arizona", "kk")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_annex_names_periods_never_their_ids(name):
+    p = example(name)
+    for lang in LANGS:
+        body = text(name, lang)
+        for period in p.periods:
+            # a calendar year is named by its number; any other id is a code and never printed
+            if not period.id.isdigit():
+                assert period.id not in body
+    labels = {"kk": "2025 жылғы II жартыжылдық: 6", "ru": "II полугодие 2025 г.: 6", "en": "second half of 2025: 6"}
+    if name == "zkmu-poznan":
+        for lang in LANGS:
+            assert labels[lang] in text(name, lang)
+
+
+@pytest.mark.parametrize(
+    ("id_", "span", "lang", "expected"),
+    [
+        ("2025", (dt.date(2025, 1, 1), dt.date(2025, 12, 31)), "ru", "2025 г."),
+        ("x", (dt.date(2026, 4, 1), dt.date(2026, 6, 30)), "kk", "2026 жылғы II тоқсан"),
+        ("2027-H1", None, "en", "first half of 2027"),
+        ("2027", None, "kk", "2027 жыл"),
+        ("y", (dt.date(2025, 2, 1), dt.date(2025, 8, 31)), "ru", "01.02.2025–31.08.2025"),
+    ],
+)
+def test_period_label(id_, span, lang, expected):
+    from spdocs.clauses import period_label
+    from spdocs.terms import terms
+
+    assert period_label(id_, span, terms(lang).agreement.periods, lang) == expected
+
+
+def test_no_programme_is_called_dual_and_joint_at_once():
+    for name in NAMES:
+        assert "двудипломные (совместные)" not in text(name, "ru")
+        assert "қос дипломды (бірлескен)" not in text(name, "kk")
+        assert "dual-degree (joint)" not in text(name, "en")
+
+
+def test_entry_into_force_and_term_are_both_stated_when_the_term_starts_later():
+    assert example("zkmu-poznan").agreement.start > example("zkmu-poznan").agreement.date
+    assert (
+        "вступает в силу со дня его подписания Сторонами и действует до 30 июня 2030 года включительно. "
+        "Срок сотрудничества Сторон по Договору – 5 (пять) лет: с 1 июля 2025 года до 30 июня 2030 года" in text("zkmu-poznan", "ru")
+    )
+
+
+def test_term_is_the_exact_period_when_end_is_no_anniversary():
+    body = text("nku-arizona", "ru")
+    assert "Срок действия Договора – со 2 июня 2025 года до 31 августа 2031 года включительно." in body
+    assert "6 (шесть) лет" not in body
+    assert "Its term is from 2 June 2025 until 31 August 2031 inclusive." in text("nku-arizona", "en")

@@ -7,6 +7,8 @@ parties sign, and the forms of the arbitration terms.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from spdocs import facts, formatting
@@ -14,6 +16,7 @@ from spdocs.languages import Lang
 from spdocs.model import Participant, Partnership, Party
 from spdocs.regimes import REGIMES
 from spdocs.requisites import requisites
+from spdocs.terms import Terms
 
 
 def signing(p: Partnership) -> list[Party | Participant]:
@@ -21,7 +24,9 @@ def signing(p: Partnership) -> list[Party | Participant]:
     return [p.parties.kazakhstani, p.parties.foreign, *(o for o in p.parties.others if o.signatory is not None)]
 
 
-def context(p: Partnership, lang: Lang, signing_parties: list[dict[str, Any]]) -> dict[str, Any]:
+def context(
+    p: Partnership, lang: Lang, signing_parties: list[dict[str, Any]], *, terms: Terms, target_periods: list[str]
+) -> dict[str, Any]:
     """Return the agreement's clause switches and forms for ``p`` in ``lang``.
 
     ``signing_parties`` (the context's, in `signing` order) come back with their requisites.
@@ -32,7 +37,10 @@ def context(p: Partnership, lang: Lang, signing_parties: list[dict[str, Any]]) -
     in_force = REGIMES[p.regime].act_in_force
     others = p.parties.others
     seats = p.governance.members_others if p.governance else {}
+    periods = {x.id: (x.start, x.end) for x in p.periods}
     return {
+        # the annex's reporting periods by name («II полугодие 2025 г.»), never by their ids
+        "target_labels": [period_label(k, periods.get(k), terms.agreement.periods, lang) for k in target_periods],
         "signing_parties": [
             {**data, "requisites": requisites(raw, lang)} for data, raw in zip(signing_parties, signing(p), strict=True)
         ],
@@ -43,6 +51,12 @@ def context(p: Partnership, lang: Lang, signing_parties: list[dict[str, Any]]) -
         "governance_others": [
             {"alias": o.alias.get(lang), "seats": seats[o.id]} for o in others if o.id is not None and o.id in seats
         ],
+        # programmes awarding one joint diploma besides dual-degree ones (never «двудипломные (совместные)»)
+        "joint_degree": any(not program.dual_degree for program in p.programs),
+        # the term runs from a later day than signing: the clause states entry into force and term apart
+        "term_starts_later": p.agreement.start > p.agreement.date,
+        # the term is a whole number of years (else the clause gives the exact dates only)
+        "term_whole_years": p.agreement.term_years is not None or p.agreement.end_date == _last_day(p),
         "branch_registered": done["branch_registration"],
         "branch_licensed": done["branch_licence"],
         "jv_registered": done["jv_registration"],
@@ -57,3 +71,39 @@ def context(p: Partnership, lang: Lang, signing_parties: list[dict[str, Any]]) -
             "arbitrators": formatting.format_count_words(arb.arbitrators, lang=lang),
         },
     }
+
+
+def _last_day(p: Partnership) -> dt.date:
+    """Return the last day of a term of ``p.agreement.years`` whole years from its start."""
+    start, years = p.agreement.start, p.agreement.years
+    try:
+        anniversary = start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        anniversary = start.replace(year=start.year + years, day=28)
+    return anniversary - dt.timedelta(days=1)
+
+
+_SPANS = {"year": ((1, 1), (12, 31)), "h1": ((1, 1), (6, 30)), "h2": ((7, 1), (12, 31))}
+_SPANS |= {f"q{n}": ((3 * n - 2, 1), (3 * n, (31, 30, 30, 31)[n - 1])) for n in (1, 2, 3, 4)}
+_ID = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]))?$", re.I)
+
+
+def period_label(
+    id_: str, span: tuple[dt.date, dt.date] | None, forms: dict[str, str], lang: Lang
+) -> str:
+    """Return a reporting period's name: a year, half-year or quarter by its dates, else its dates.
+
+    A target keyed by an id that is no reporting period is named from the id when it reads as
+    one (``2027``, ``2027-H1``, ``2027-Q3``); any other id is printed as given.
+    """
+    if span is not None:
+        start, end = span
+        if start.year == end.year:
+            for key, (first, last) in _SPANS.items():
+                if (start.month, start.day) == first and (end.month, end.day) == last:
+                    return forms[key].format(year=start.year)
+        return formatting.period_forms(start, end, lang=lang)["numeric"]
+    m = _ID.match(id_)
+    if m is None:
+        return id_
+    return forms[(m[2] or "year").lower()].format(year=m[1])

@@ -64,7 +64,7 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
         "areas": _areas(p, data, target_periods, lang),
     }
     # what the agreement may state as done at signing, and other clause switches (spdocs.clauses)
-    ctx.update(clauses.context(p, lang, ctx["signing_parties"]))
+    ctx.update(clauses.context(p, lang, ctx["signing_parties"], terms=terms, target_periods=target_periods))
     if p.working_group is not None:
         ctx["wg_members"] = _wg_members(data["working_group"]["members"])
     return ctx

@@ -17,7 +17,7 @@ import difflib
 import functools
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pydantic
 from pydantic import ConfigDict, model_validator
@@ -71,6 +71,7 @@ class AgreementTerms(_Group):
 
     year_forms: list[str]
     copies: dict[int, str]
+    periods: dict[Literal["year", "h1", "h2", "q1", "q2", "q3", "q4"], str]  # "{year}" is replaced
 
 
 class Terms(_Group):
