@@ -243,3 +243,15 @@ def test_term_is_the_exact_period_when_end_is_no_anniversary():
     assert "Срок действия Договора – со 2 июня 2025 года до 31 августа 2031 года включительно." in body
     assert "6 (шесть) лет" not in body
     assert "Its term is from 2 June 2025 until 31 August 2031 inclusive." in text("nku-arizona", "en")
+
+
+def test_commitments_replace_the_standard_obligations():
+    body = text("ektu-luban", "ru")
+    partner = body.split("Партнер обязуется:", 1)[1].split("Стороны совместно:", 1)[0]
+    assert "поставлять оборудование (учебные стенды" in partner
+    assert "предоставлять академический персонал" not in partner
+    assert "проводить совместные научные исследования" not in partner
+    # a certification centre teaches no degree programmes: no academic-policy procedures
+    assert "перевод с курса на курс" not in body
+    # without commitments, the standard lists stay (data files of the first version)
+    assert "предоставлять академический персонал (ППС)" in text("nku-arizona", "ru")

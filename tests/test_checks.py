@@ -376,6 +376,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-FACT-DATE", "warning", "branch.license_date", ("branch:", "license_date:")),
     ("gen-gov-seats", "he", lambda d: setin(d, "governance.members_others", {"nobody": 1}),
      "GEN-GOV-SEATS", "error", "governance.members_others.nobody", ("governance:", "members_others:", "nobody:")),
+    ("gen-ref-party", "med", lambda d: setin(d, "commitments", [{"party": "partner", "type": "research"}]),
+     "GEN-REF-PARTY", "error", "commitments[0].party", ("commitments:", "- party:")),
     ("gen-wg-foreign", "med", lambda d: d["working_group"]["members"].pop(),
      "GEN-WG-FOREIGN", "error", "working_group.members", ("working_group:", "members:")),
     ("gen-wg-foreign-unexpected", "med", lambda d: setin(d, "agreement.foreign_in_working_group", False),

@@ -14,7 +14,7 @@ from typing import Any
 from spdocs import facts, formatting
 from spdocs.languages import Lang
 from spdocs.model import Participant, Partnership, Party
-from spdocs.regimes import REGIMES
+from spdocs.regimes import REGIMES, profile_of
 from spdocs.requisites import requisites
 from spdocs.terms import Terms
 
@@ -57,6 +57,20 @@ def context(
         "term_starts_later": p.agreement.start > p.agreement.date,
         # the term is a whole number of years (else the clause gives the exact dates only)
         "term_whole_years": p.agreement.term_years is not None or p.agreement.end_date == _last_day(p),
+        # the languages of the programmes, as the language's terms name them, in the registry's order
+        "instruction_languages": [
+            terms.instruction_languages[code]
+            for code in ("kk", "ru", "en", "other")
+            if any(code in program.languages for program in p.programs)
+        ],
+        # the research section: research groups, or a research commitment, or (without commitments)
+        # the higher-education default of the first version
+        "research": bool(p.research_groups)
+        or any(c.type == "research" for c in p.commitments)
+        or (not p.commitments and p.regime == "higher_education" and profile_of(p).academic),
+        # what each party undertakes, when the data says so (else the agreement's standard lists)
+        "kz_commitments": _commitments(p, "kazakhstani", terms, lang),
+        "foreign_commitments": _commitments(p, "foreign", terms, lang),
         "branch_registered": done["branch_registration"],
         "branch_licensed": done["branch_licence"],
         "jv_registered": done["jv_registration"],
@@ -71,6 +85,20 @@ def context(
             "arbitrators": formatting.format_count_words(arb.arbitrators, lang=lang),
         },
     }
+
+
+def _commitments(p: Partnership, party: str, terms: Terms, lang: Lang) -> list[str]:
+    """Return the party's commitments as list items: the type's words, then the details in brackets."""
+    items = []
+    for c in p.commitments:
+        if c.party != party:
+            continue
+        details = c.text.get(lang).rstrip().rstrip(".;") if c.text is not None else None
+        if c.type == "other":
+            items.append(details or "")
+        else:
+            items.append(terms.commitments[c.type] + (f" ({details})" if details else ""))
+    return items
 
 
 def _last_day(p: Partnership) -> dt.date:

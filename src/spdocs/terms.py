@@ -88,6 +88,7 @@ class Terms(_Group):
     funding: Labels
     moh_areas: Labels
     participant_roles: Labels
+    commitments: Labels  # what a party undertakes (spdocs.model.Commitment.type), after «обязуется:»
     requisites: Labels  # labels of the requisites under the signatures (spdocs.requisites)
     agreement: AgreementTerms
     report: ReportTerms
@@ -146,6 +147,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "moh_areas": _codes(model.Area, "moh_area"),
         "participant_roles": _codes(model.Participant, "role"),
         "requisites": REQUISITES,
+        "commitments": _codes(model.Commitment, "type"),
         "report.status": analysis.STATUSES,
         "report.addressee": regimes,
         "report.summary.sheets": regimes,

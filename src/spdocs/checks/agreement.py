@@ -63,3 +63,11 @@ def gen_gov_seats(p: Partnership) -> Iterator[Hit]:
             yield Hit(loc, "seat", {"party": o.short_name, "body": g.body}, o.id)
     if not (g.members_kazakhstani and g.members_foreign):
         yield Hit(("governance",), "sides", {"body": g.body})
+
+
+def gen_ref_party(p: Partnership) -> Iterator[Hit]:
+    """Commitments name a party that signs: `kazakhstani`, `foreign` or a signing party's id."""
+    known = ["kazakhstani", "foreign", *(o.id for o in p.parties.others if o.id is not None and o.signatory)]
+    for i, c in enumerate(p.commitments):
+        if c.party not in known:
+            yield Hit(("commitments", i, "party"), args={"party": c.party, "known": ", ".join(known)}, value=c.party)

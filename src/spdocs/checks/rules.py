@@ -69,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-ACT-IN-FORCE", "error", None, agr.gen_act_in_force),
     Rule("GEN-FACT-DATE", "warning", None, agr.gen_fact_date),
     Rule("GEN-GOV-SEATS", "error", None, agr.gen_gov_seats),
+    Rule("GEN-REF-PARTY", "error", None, agr.gen_ref_party),
     Rule("GEN-WG-FOREIGN", "error", None, agr.gen_wg_foreign, {MED: moh("p", 8)}),
     Rule("GEN-SCRIPT", "error", None, lang.gen_script),
     Rule("GEN-UNTRANSLATED", "warning", None, lang.gen_untranslated),

@@ -43,7 +43,7 @@ from spdocs.model.higher_education import (
     Staffing,
 )
 from spdocs.model.indicators import Activity, Actual, ActualValue, Indicator, Period
-from spdocs.model.legal import Act, Arbitration
+from spdocs.model.legal import Act, Arbitration, Commitment
 from spdocs.model.medical import PlanItem, Selection
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
@@ -76,6 +76,7 @@ __all__ = [
     "BudgetItem",
     "CertificationCenter",
     "Code",
+    "Commitment",
     "Committee",
     "Consortium",
     "ConsortiumMember",

@@ -1,13 +1,13 @@
-"""The agreement's legal frame as data: the acts it rests on and how disputes are decided."""
+"""The agreement's legal frame as data: the acts it rests on, how disputes are decided, who undertakes what."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from spdocs.model.base import Base, LangCode, Text
+from spdocs.model.base import Base, Id, LangCode, Text
 
 
 class Act(Base):
@@ -31,3 +31,32 @@ class Arbitration(Base):
     seat: Text = Field(description="the legal place of arbitration (a city and country)")
     language: LangCode | Literal["de", "pl", "fr", "zh"] = Field(description="language of the proceedings (ISO 639)")
     arbitrators: Literal[1, 3] = Field(description="number of arbitrators")
+
+
+class Commitment(Base):
+    """What one party undertakes: a type from the list, with details, or free text (type ``other``)."""
+
+    party: Id = Field(description="`kazakhstani`, `foreign`, or the `id` of a signing party in `parties.others`")
+    type: Literal[
+        "academic_staff",
+        "methodologies",
+        "staff_training",
+        "research",
+        "dual_degree_programs",
+        "equipment",
+        "standards_textbooks",
+        "funding",
+        "premises",
+        "clinical_bases",
+        "internships",
+        "admission",
+        "reporting",
+        "other",
+    ]
+    text: Text | None = Field(None, description="details (printed in brackets), or the commitment itself for `other`")
+
+    @model_validator(mode="after")
+    def _other_has_text(self) -> Commitment:
+        if self.type == "other" and self.text is None:
+            raise ValueError("text: a commitment of type 'other' needs its text")
+        return self

@@ -16,6 +16,7 @@ from spdocs.model.higher_education import (
     Staffing,
 )
 from spdocs.model.indicators import Indicator, Period
+from spdocs.model.legal import Commitment
 from spdocs.model.medical import PlanItem, Selection
 from spdocs.model.parties import Parties
 from spdocs.model.sections import Branch, CertificationCenter, Consortium, Franchise, JointVenture
@@ -31,6 +32,9 @@ class Partnership(Base):
     model: ModelCode | None = Field(None, description="higher education: one of the six MoSHE models")
     parties: Parties
     agreement: Agreement
+    commitments: list[Commitment] = Field(
+        [], description="what each party undertakes; given for a party, it replaces the agreement's standard list"
+    )
     branch: Branch | None = None
     consortium: Consortium | None = None
     programs: list[Program] = []
