@@ -116,7 +116,7 @@ def test_table_figures_by_hand_ru():
     assert rows[0][:3] == ["№ п/п", "Наименование индикатора", "Ед. изм."]
     by_number = {r[0]: r for r in rows}
     # students: plan 50, actual 47 → −3, −6,0 %
-    assert by_number["1.1"][2:8] == ["чел.", "50", "47", "-3", "-6,0\xa0%", "не достигнуто"]
+    assert by_number["1.1"][2:8] == ["чел.", "50", "47", "\u22123", "\u22126,0\xa0%", "не достигнуто"]
     # foreign staff: 8 → 9: +1, +12,5 %
     assert by_number["1.2"][3:8] == ["8", "9", "+1", "+12,5\xa0%", "достигнуто"]
     # employment: plan 0 → no percentage
