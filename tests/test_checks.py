@@ -385,6 +385,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      ("working_group:", "members:", "party:")),
     ("gen-acting-signatory", "he", lambda d: setin(d, "parties.foreign.signatory.acting", True),
      "GEN-ACTING", "warning", "parties.foreign.signatory.position", ("foreign:", "signatory:", "position:")),
+    ("he-ranking-national", "he", lambda d: d["parties"]["foreign"]["rankings"][0].update(scope="national", rank=3),
+     "HE-RANKING", "warning", "parties.foreign.rankings[0].scope", ("foreign:", "rankings:", "scope:")),
     ("gen-script", "he", lambda d: setin(d, "parties.kazakhstani.signatory.name.kk", "Ә.Б. Сейiтқали"),
      "GEN-SCRIPT", "error", "parties.kazakhstani.signatory.name.kk", ("kazakhstani:", "signatory:", "name:", "kk:")),
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),

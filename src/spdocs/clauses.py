@@ -71,6 +71,8 @@ def context(
         # what each party undertakes, when the data says so (else the agreement's standard lists)
         "kz_commitments": _commitments(p, "kazakhstani", terms, lang),
         "foreign_commitments": _commitments(p, "foreign", terms, lang),
+        # the joint venture's shareholders by name (a party's short name when given by its id)
+        "jv_shares": _shares(p, lang),
         "branch_registered": done["branch_registration"],
         "branch_licensed": done["branch_licence"],
         "jv_registered": done["jv_registration"],
@@ -85,6 +87,29 @@ def context(
             "arbitrators": formatting.format_count_words(arb.arbitrators, lang=lang),
         },
     }
+
+
+def parties_by_id(p: Partnership) -> dict[str, Party | Participant]:
+    """Return the parties by the ids other sections use: ``kazakhstani``, ``foreign``, then others' ids."""
+    ids: dict[str, Party | Participant] = {"kazakhstani": p.parties.kazakhstani, "foreign": p.parties.foreign}
+    ids |= {o.id: o for o in p.parties.others if o.id is not None}
+    return ids
+
+
+def _shares(p: Partnership, lang: Lang) -> list[dict[str, str]]:
+    """Return the joint venture's shares as ``{"holder", "percent"}`` for the template."""
+    if p.joint_venture is None:
+        return []
+    ids = parties_by_id(p)
+    out = []
+    for share in p.joint_venture.shares:
+        if share.holder is not None:
+            holder = share.holder.get(lang)
+        else:
+            party = ids.get(share.party or "")
+            holder = party.short_name.get(lang) if party is not None else str(share.party)
+        out.append({"holder": holder, "percent": formatting.format_number(share.percent, lang=lang)})
+    return out
 
 
 def _commitments(p: Partnership, party: str, terms: Terms, lang: Lang) -> list[str]:

@@ -66,8 +66,14 @@ def gen_gov_seats(p: Partnership) -> Iterator[Hit]:
 
 
 def gen_ref_party(p: Partnership) -> Iterator[Hit]:
-    """Commitments name a party that signs: `kazakhstani`, `foreign` or a signing party's id."""
-    known = ["kazakhstani", "foreign", *(o.id for o in p.parties.others if o.id is not None and o.signatory)]
+    """Commitments and joint-venture shares name a party: `kazakhstani`, `foreign` or a party's id."""
+    signing = ["kazakhstani", "foreign", *(o.id for o in p.parties.others if o.id is not None and o.signatory)]
     for i, c in enumerate(p.commitments):
-        if c.party not in known:
-            yield Hit(("commitments", i, "party"), args={"party": c.party, "known": ", ".join(known)}, value=c.party)
+        if c.party not in signing:
+            yield Hit(("commitments", i, "party"), args={"party": c.party, "known": ", ".join(signing)}, value=c.party)
+    if p.joint_venture is not None:
+        known = ["kazakhstani", "foreign", *(o.id for o in p.parties.others if o.id is not None)]
+        for i, share in enumerate(p.joint_venture.shares):
+            if share.party is not None and share.party not in known:
+                args = {"party": share.party, "known": ", ".join(known)}
+                yield Hit(("joint_venture", "shares", i, "party"), args=args, value=share.party)

@@ -49,6 +49,9 @@ class Ranking(Base):
     rank: int = Field(ge=1, description="the place, or the upper end of a band such as 401-500")
     rank_to: int | None = Field(None, description="the lower end of a band, e.g. 500 in 401-500")
     subject: Text | None = Field(None, description="for a subject ranking: the subject")
+    scope: Literal["global", "subject", "national"] = Field(
+        "global", description="a national ranking does not count towards the TOP-500 of the MoSHE recommendations"
+    )
 
 
 class Party(Base):

@@ -9,9 +9,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from spdocs.model.base import Base, Bin, Country, Text
+from spdocs.model.base import Base, Bin, Country, Id, Text
 
 
 class Branch(Base):
@@ -71,10 +71,17 @@ class Franchise(Base):
 
 
 class Share(Base):
-    """A participant's share in a joint venture, in percent."""
+    """A shareholder's part of a joint venture's share capital, in percent."""
 
-    holder: Text
+    party: Id | None = Field(None, description="the shareholder: `kazakhstani`, `foreign` or a party's `id`")
+    holder: Text | None = Field(None, description="the shareholder's name, for one that is not a party")
     percent: Decimal = Field(gt=0, le=100)
+
+    @model_validator(mode="after")
+    def _holder(self) -> Share:
+        if (self.party is None) == (self.holder is None):
+            raise ValueError("give either `party` (a party's id) or `holder` (a name), not both")
+        return self
 
 
 class JointVenture(Base):
