@@ -46,7 +46,10 @@ def test_arbitration_clause_names_institution_rules_seat_language_and_arbitrator
     assert arb is not None and arb.institution is not None
     for value in (arb.institution, arb.rules, arb.seat):
         assert value.get(lang) in body
-    words = {1: {"kk": "1 (бір)", "ru": "1 (один)", "en": "1 (one)"}, 3: {"kk": "3 (үш)", "ru": "3 (три)", "en": "3 (three)"}}
+    words = {
+        1: {"kk": "1 (бір)", "ru": "1 (один)", "en": "1 (one)"},
+        3: {"kk": "3 (үш)", "ru": "3 (три)", "en": "3 (three)"},
+    }
     assert words[arb.arbitrators][lang] in body
     assert "действующем на территории Республики Казахстан" not in body
     assert "аумағында жұмыс істейтін арбитражда" not in body
@@ -75,7 +78,11 @@ def test_model_cited_by_sub_item_and_draft_not_the_basis(name, lang):
     assert SUB_ITEM[lang].format(profile_of(example(name)).item) in body
     assert DRAFT_AS_BASIS[lang] not in body
     preamble = body.split("\n1. ", 1)[0]
-    basis = {"kk": "Тараптардың құрылтай құжаттарын", "ru": "учредительными документами Сторон", "en": "the constituent documents of the Parties"}
+    basis = {
+        "kk": "Тараптардың құрылтай құжаттарын",
+        "ru": "учредительными документами Сторон",
+        "en": "the constituent documents of the Parties",
+    }
     assert basis[lang] in preamble
 
 
@@ -109,20 +116,36 @@ def test_other_party_or_parties_by_count(name, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_joint_venture_capital_governance_and_registration(lang):
     body = text("astana-jv", lang)
-    forbidden = {"kk": ("жарғылық капитал", "қатысу үлестері"), "ru": ("уставн", "Доли участия", "долевым"), "en": ("equity shares",)}
+    forbidden = {
+        "kk": ("жарғылық капитал", "қатысу үлестері"),
+        "ru": ("уставн", "Доли участия", "долевым"),
+        "en": ("equity shares",),
+    }
     for word in forbidden[lang]:
         assert word not in body
     capital = {"kk": "акционерлік капитал", "ru": "акционерного капитала", "en": "share capital"}
     assert capital[lang] in body
     # registered after signing: an obligation with a deadline, not "has the status"
-    deadline = {"kk": "2025 жылғы 30 маусымнан кешіктірмей тіркеуді", "ru": "МФЦА не позднее 30 июня 2025 года", "en": "participant by 30 June 2025"}
+    deadline = {
+        "kk": "2025 жылғы 30 маусымнан кешіктірмей тіркеуді",
+        "ru": "МФЦА не позднее 30 июня 2025 года",
+        "en": "participant by 30 June 2025",
+    }
     assert deadline[lang] in body
     assert "250540900123" not in body
     # the partnership's own committee, with a seat for the Holding; the JV's bodies left to its articles
-    seats = {"kk": "Университет – 2, Серіктес – 2, Холдинг – 1", "ru": "Университет – 2, Партнер – 2, Холдинг – 1", "en": "the University – 2, the Partner – 2, the Holding – 1"}
+    seats = {
+        "kk": "Университет – 2, Серіктес – 2, Холдинг – 1",
+        "ru": "Университет – 2, Партнер – 2, Холдинг – 1",
+        "en": "the University – 2, the Partner – 2, the Holding – 1",
+    }
     assert seats[lang] in body
     assert "Board of Directors" not in body and "Совет директоров" not in body
-    parity = {"kk": "паритеттік негізде жасақталады", "ru": "на паритетной основе; решения", "en": "formed on a parity basis"}
+    parity = {
+        "kk": "паритеттік негізде жасақталады",
+        "ru": "на паритетной основе; решения",
+        "en": "formed on a parity basis",
+    }
     assert parity[lang] not in body  # 2 + 2 + 1 seats are not parity
 
 
@@ -131,7 +154,11 @@ def test_joint_venture_registered_before_signing_is_stated_as_a_fact(lang):
     p = example("astana-jv")
     done = changed(p, joint_venture={"status": "registered", "aifc_registered_on": dt.date(2025, 3, 1)})
     body = render_text(done, lang)
-    fact = {"kk": "2025 жылғы 1 наурызда АХҚО қатысушысы ретінде тіркелген", "ru": "зарегистрировано в качестве участника МФЦА 1 марта 2025 года", "en": "was registered as an AIFC participant 1 March 2025"}
+    fact = {
+        "kk": "2025 жылғы 1 наурызда АХҚО қатысушысы ретінде тіркелген",
+        "ru": "зарегистрировано в качестве участника МФЦА 1 марта 2025 года",
+        "en": "was registered as an AIFC participant 1 March 2025",
+    }
     assert fact[lang] in body and "250540900123" in body
 
 
@@ -234,7 +261,8 @@ def test_entry_into_force_and_term_are_both_stated_when_the_term_starts_later():
     assert example("zkmu-poznan").agreement.start > example("zkmu-poznan").agreement.date
     assert (
         "вступает в силу со дня его подписания Сторонами и действует до 30 июня 2030 года включительно. "
-        "Срок сотрудничества Сторон по Договору – 5 (пять) лет: с 1 июля 2025 года до 30 июня 2030 года" in text("zkmu-poznan", "ru")
+        "Срок сотрудничества Сторон по Договору – 5 (пять) лет: с 1 июля 2025 года до 30 июня 2030 года"
+        in text("zkmu-poznan", "ru")
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from spdocs import facts, formatting
@@ -141,9 +142,7 @@ _SPANS |= {f"q{n}": ((3 * n - 2, 1), (3 * n, (31, 30, 30, 31)[n - 1])) for n in 
 _ID = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]))?$", re.I)
 
 
-def period_label(
-    id_: str, span: tuple[dt.date, dt.date] | None, forms: dict[str, str], lang: Lang
-) -> str:
+def period_label(id_: str, span: tuple[dt.date, dt.date] | None, forms: Mapping[str, str], lang: Lang) -> str:
     """Return a reporting period's name: a year, half-year or quarter by its dates, else its dates.
 
     A target keyed by an id that is no reporting period is named from the id when it reads as

@@ -56,7 +56,9 @@ def gen_gov_seats(p: Partnership) -> Iterator[Hit]:
     ids = {o.id for o in p.parties.others if o.id is not None}
     for key in g.members_others:
         if key not in ids:
-            yield Hit(("governance", "members_others", key), "unknown", {"id": key, "known": ", ".join(sorted(ids))}, key)
+            yield Hit(
+                ("governance", "members_others", key), "unknown", {"id": key, "known": ", ".join(sorted(ids))}, key
+            )
     for i, o in enumerate(p.parties.others):
         if o.signatory is not None and (o.id is None or not g.members_others.get(o.id)):
             loc = ("parties", "others", i, "id") if o.id is not None else ("parties", "others", i)

@@ -190,12 +190,15 @@ def gen_acting(p: Partnership) -> Iterator[Hit]:
     if p.working_group is not None:
         head = p.working_group.first_head
         people.append((("working_group", "first_head", "position"), "default", head.acting, head.position))
-    parties = [("kazakhstani", p.parties.kazakhstani.signatory), ("foreign", p.parties.foreign.signatory)]
-    for loc, signatory in [((key,), s) for key, s in parties] + [
-        (("others", i), o.signatory) for i, o in enumerate(p.parties.others) if o.signatory is not None
-    ]:
-        people.append((("parties", *loc, "signatory", "position"), "signatory", signatory.acting, signatory.position))
-    for loc, variant, acting, position in people:
+    signatories: list[tuple[Loc, Signatory]] = [
+        (("kazakhstani",), p.parties.kazakhstani.signatory),
+        (("foreign",), p.parties.foreign.signatory),
+    ]
+    signatories += [(("others", i), o.signatory) for i, o in enumerate(p.parties.others) if o.signatory is not None]
+    for where, signatory in signatories:
+        loc: Loc = ("parties", *where, "signatory", "position")
+        people.append((loc, "signatory", signatory.acting, signatory.position))
+    for at, variant, acting, position in people:
         if not acting:
             continue
         lacking = [
@@ -204,7 +207,7 @@ def gen_acting(p: Partnership) -> Iterator[Hit]:
             if not any(marker in position.get(lang.code).lower() for marker in lang.acting)
         ]
         if lacking:  # one finding for the position, quoting the first language that lacks it
-            yield Hit(loc, variant, {"position": lacking[0]}, lacking[0])
+            yield Hit(at, variant, {"position": lacking[0]}, lacking[0])
 
 
 def gen_sections(p: Partnership) -> Iterator[Hit]:
