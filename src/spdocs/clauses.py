@@ -39,9 +39,10 @@ def context(
     others = p.parties.others
     seats = p.governance.members_others if p.governance else {}
     periods = {x.id: (x.start, x.end) for x in p.periods}
+    forms = {str(key): form for key, form in terms.agreement.periods.items()}
     return {
         # the annex's reporting periods by name («II полугодие 2025 г.»), never by their ids
-        "target_labels": [period_label(k, periods.get(k), terms.agreement.periods, lang) for k in target_periods],
+        "target_labels": [period_label(k, periods.get(k), forms, lang) for k in target_periods],
         "signing_parties": [
             {**data, "requisites": requisites(raw, lang)} for data, raw in zip(signing_parties, signing(p), strict=True)
         ],
