@@ -25,6 +25,11 @@ TITLE = {
     "ru": "ДОГОВОР О СТРАТЕГИЧЕСКОМ ПАРТНЕРСТВЕ",
     "en": "AGREEMENT ON STRATEGIC PARTNERSHIP",
 }
+MEMORANDUM = {
+    "kk": "СТРАТЕГИЯЛЫҚ ӘРІПТЕСТІК ТУРАЛЫ ӨЗАРА ТҮСІНІСТІК МЕМОРАНДУМЫ",
+    "ru": "МЕМОРАНДУМ О ВЗАИМОПОНИМАНИИ В ОБЛАСТИ СТРАТЕГИЧЕСКОГО ПАРТНЕРСТВА",
+    "en": "MEMORANDUM OF UNDERSTANDING ON STRATEGIC PARTNERSHIP",
+}
 # The heading of each model's own section: it must appear for that model only.
 MODEL_SECTION = {
     "branch": {"kk": "Филиал", "ru": "Филиал", "en": "The Branch"},
@@ -95,7 +100,10 @@ def render(p: Partnership, lang: str, **kw: object) -> bytes:
 def test_title_and_place_date(name, lang):
     p = example(name)
     bs = blocks(name, lang)
-    assert TITLE[lang] in bs[0].text
+    if p.agreement.type == "agreement":
+        assert TITLE[lang] in bs[0].text
+    else:
+        assert MEMORANDUM[lang] == bs[0].text
     assert bs[1].text.endswith(p.agreement.number)
     dated = formatting.date_forms(p.agreement.date, lang=lang)["quoted"]
     assert bs[2].text == f"{p.agreement.place.get(lang)} {dated}"

@@ -283,3 +283,32 @@ def test_commitments_replace_the_standard_obligations():
     assert "перевод с курса на курс" not in body
     # without commitments, the standard lists stay (data files of the first version)
     assert "предоставлять академический персонал (ППС)" in text("nku-arizona", "ru")
+
+
+LIABILITY = {"kk": "Тараптардың жауапкершілігі", "ru": "Ответственность Сторон", "en": "Liability"}
+NAME = {
+    "agreement": {"kk": ("Шарт", "Меморандум"), "ru": ("Договор", "Меморандум"), "en": ("Agreement", "Memorandum")},
+    "memorandum": {"kk": ("Меморандум", "Шарт"), "ru": ("Меморандум", "Договор"), "en": ("Memorandum", "Agreement")},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_document_type_names_the_document_and_chooses_its_clauses(name, lang):
+    p = example(name)
+    body = text(name, lang)
+    own, other = NAME[p.agreement.type][lang]
+    headings = [str(b) for b in docxtext.blocks(rendered(name, "agreement", lang)) if b.style == "Section"]
+    assert any(own in h for h in headings)
+    assert not any(other in h for h in headings)
+    memorandum = p.agreement.type == "memorandum"
+    assert any(h.endswith(LIABILITY[lang]) for h in headings) != memorandum
+    if memorandum:  # disputes by negotiation only: no court, no arbitration
+        disputes = body.split("\n" + headings[-3], 1)[1].split("\n" + headings[-2], 1)[0].lower()
+        assert "переговор" in disputes or "келіссөз" in disputes or "negotiation" in disputes
+        for word in ("арбитраж", " суд", "arbitrat", "court"):
+            assert word not in disputes
+
+
+def test_examples_include_a_memorandum():
+    assert any(example(n).agreement.type == "memorandum" for n in NAMES)

@@ -75,6 +75,10 @@ def context(
         "foreign_commitments": _commitments(p, "foreign", terms, lang),
         # the joint venture's shareholders by name (a party's short name when given by its id)
         "jv_shares": _shares(p, lang),
+        # the agreement's working-group clause: as the data says, else as the order's members show
+        "wg_foreign": _wg_foreign(p),
+        # the kind of document: its title and its name in each case (t.agreement.doc)
+        "doc": terms.agreement.doc[p.agreement.type].model_dump(),
         "branch_registered": done["branch_registration"],
         "branch_licensed": done["branch_licence"],
         "jv_registered": done["jv_registration"],
@@ -126,6 +130,15 @@ def _commitments(p: Partnership, party: str, terms: Terms, lang: Lang) -> list[s
         else:
             items.append(terms.commitments[c.type] + (f" ({details})" if details else ""))
     return items
+
+
+def _wg_foreign(p: Partnership) -> bool:
+    """Return whether the agreement says the foreign side's representatives sit in the working group."""
+    if p.agreement.foreign_in_working_group is not None:
+        return p.agreement.foreign_in_working_group
+    if p.working_group is None:
+        return True
+    return any(m.party == "foreign" for m in p.working_group.members)
 
 
 def _last_day(p: Partnership) -> dt.date:

@@ -66,9 +66,24 @@ class ReportTerms(_Group):
     summary: SummaryTerms
 
 
-class AgreementTerms(_Group):
-    """Word forms the agreement needs after numbers."""
+class DocumentName(_Group):
+    """A kind of agreement: its title and its name in each case the text uses (the same keys in
+    every language, so that the templates stay in step; a language without a case repeats a form)."""
 
+    title: str
+    nom: str
+    gen: str
+    dat: str
+    acc: str
+    ins: str
+    loc: str
+    abl: str
+
+
+class AgreementTerms(_Group):
+    """Word forms the agreement needs after numbers, and the names of its kinds."""
+
+    doc: dict[Literal["agreement", "memorandum"], DocumentName]
     year_forms: list[str]
     copies: dict[int, str]
     periods: dict[Literal["year", "h1", "h2", "q1", "q2", "q3", "q4"], str]  # "{year}" is replaced

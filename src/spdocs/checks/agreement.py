@@ -41,9 +41,10 @@ def gen_wg_foreign(p: Partnership) -> Iterator[Hit]:
     if wg is None or p.regime != "medical":  # only the medical agreement has the working-group clause
         return
     foreign = [m for m in wg.members if m.party == "foreign"]
-    if p.agreement.foreign_in_working_group and not foreign:
+    said = p.agreement.foreign_in_working_group  # None: the agreement follows the order
+    if said is True and not foreign:
         yield Hit(("working_group", "members"), "none", value=0)
-    elif not p.agreement.foreign_in_working_group and foreign:
+    elif said is False and foreign:
         i = wg.members.index(foreign[0])
         yield Hit(("working_group", "members", i, "party"), "unexpected", value="foreign")
 

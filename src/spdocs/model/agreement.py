@@ -32,6 +32,11 @@ class MinistryRef(Base):
 class Agreement(Base):
     """The cooperation agreement itself."""
 
+    type: Literal["agreement", "memorandum"] = Field(
+        "agreement",
+        description="agreement (договор / шарт), or memorandum of understanding: no liability clause, "
+        "disputes by negotiation only",
+    )
     number: Code
     date: dt.date = Field(description="date of signing")
     place: Text = Field(description="city of signing")
@@ -53,8 +58,10 @@ class Agreement(Base):
         [], description="acts the agreement rests on besides the regime's own (treaties, laws, decisions, programmes)"
     )
     governing_law: Literal["kz", "english"] = "kz"
-    foreign_in_working_group: bool = Field(
-        True, description="the agreement says the foreign side's representatives sit in the working group"
+    foreign_in_working_group: bool | None = Field(
+        None,
+        description="the agreement says the foreign side's representatives sit in the working group "
+        "(default: as the order's members show, or yes when no working group is given)",
     )
     prevailing: LangCode | None = Field(None, description="text that prevails if versions differ")
     copies: int = Field(2, ge=1, le=10, description="originals signed")

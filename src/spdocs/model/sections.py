@@ -74,13 +74,13 @@ class Share(Base):
     """A shareholder's part of a joint venture's share capital, in percent."""
 
     party: Id | None = Field(None, description="the shareholder: `kazakhstani`, `foreign` or a party's `id`")
-    holder: Text | None = Field(None, description="the shareholder's name, for one that is not a party")
+    holder: Text | None = Field(None, description="the shareholder's name as printed (default: the party's short name)")
     percent: Decimal = Field(gt=0, le=100)
 
     @model_validator(mode="after")
     def _holder(self) -> Share:
-        if (self.party is None) == (self.holder is None):
-            raise ValueError("give either `party` (a party's id) or `holder` (a name), not both")
+        if self.party is None and self.holder is None:
+            raise ValueError("give `party` (a party's id) or, for a shareholder that is no party, `holder`")
         return self
 
 
