@@ -90,7 +90,9 @@ class Participant(Base):
     """Another participant: an enterprise, investor or organization (may sign, may hold a share)."""
 
     id: Id | None = Field(None, description="how other sections refer to it (governance seats); not printed")
-    role: Literal["enterprise", "investor", "organization"]
+    role: Literal["enterprise", "investor", "organization", "university", "state_body"] = Field(
+        description="university: a further university of a consortium; state_body: a ministry or an akimat"
+    )
     name: Text
     short_name: Text
     alias: Text
