@@ -312,3 +312,9 @@ def test_document_type_names_the_document_and_chooses_its_clauses(name, lang):
 
 def test_examples_include_a_memorandum():
     assert any(example(n).agreement.type == "memorandum" for n in NAMES)
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if example(n).regime == "medical"])
+def test_medical_agreement_has_no_academic_policy_section(name):
+    headings = [b.text for b in docxtext.blocks(rendered(name, "agreement", "ru")) if b.style == "Section"]
+    assert "Академическая политика" not in headings

@@ -53,7 +53,11 @@ class Commitment(Base):
         "reporting",
         "other",
     ]
-    text: Text | None = Field(None, description="details (printed in brackets), or the commitment itself for `other`")
+    text: Text | None = Field(
+        None,
+        description="details (printed in brackets), or for `other` the commitment itself, worded as an item "
+        "after «обязуется:» / «міндетті:» / “shall:”",
+    )
 
     @model_validator(mode="after")
     def _other_has_text(self) -> Commitment:
