@@ -21,7 +21,6 @@ class Branch(Base):
     city: Text
     status: Literal["planned", "registered", "operating"] = "planned"
     bin: Bin | None = None
-    register_by: dt.date | None = Field(None, description="deadline the agreement sets for its registration")
     registered_on: dt.date | None = None
     license_number: str | None = None
     license_date: dt.date | None = None
