@@ -25,6 +25,11 @@ TITLE = {
     "ru": "ДОГОВОР О СТРАТЕГИЧЕСКОМ ПАРТНЕРСТВЕ",
     "en": "AGREEMENT ON STRATEGIC PARTNERSHIP",
 }
+MEMORANDUM = {
+    "kk": "СТРАТЕГИЯЛЫҚ ӘРІПТЕСТІК ТУРАЛЫ ӨЗАРА ТҮСІНІСТІК МЕМОРАНДУМЫ",
+    "ru": "МЕМОРАНДУМ О ВЗАИМОПОНИМАНИИ В ОБЛАСТИ СТРАТЕГИЧЕСКОГО ПАРТНЕРСТВА",
+    "en": "MEMORANDUM OF UNDERSTANDING ON STRATEGIC PARTNERSHIP",
+}
 # The heading of each model's own section: it must appear for that model only.
 MODEL_SECTION = {
     "branch": {"kk": "Филиал", "ru": "Филиал", "en": "The Branch"},
@@ -60,8 +65,12 @@ AIFC_PARTICIPANT = {"kk": "АХҚО қатысушысы", "ru": "участни
 BRANCH_REGISTRATION = {"kk": "№\xa02198", "ru": "№\xa02198", "en": "No.\xa02198"}
 CONSORTIUM_TABLE = {"kk": "Консорциумдағы рөлі", "ru": "Роль в Консорциуме", "en": "Role in the Consortium"}
 MOH_ORDER = {"kk": "№\xa0ҚР ДСМ-263/2020", "ru": "№\xa0ҚР ДСМ-263/2020", "en": "No.\xa0ҚР ДСМ-263/2020"}
-MOSHE = {"kk": "әдістемелік ұсынымдарды", "ru": "Методическими рекомендациями", "en": "Methodological Recommendations"}
-ANNEX_HEAD = {"kk": r"шартқа (\d+)-қосымша", "ru": r"Приложение (\d+)", "en": r"Annex (\d+)"}
+MOSHE = {
+    "kk": "(бұдан әрі – Әдістемелік ұсынымдар) ескере отырып",
+    "ru": "с учетом проекта Методических рекомендаций",
+    "en": "having regard to the draft Methodological Recommendations",
+}
+ANNEX_HEAD = {"kk": r"(?:Шартқа|Меморандумға) (\d+)-қосымша", "ru": r"Приложение (\d+)", "en": r"Annex (\d+)"}
 ANNEX_REF = {"kk": "{}-қосымша", "ru": "Приложении {}", "en": "Annex {}"}
 SEAL = {"kk": "М.О.", "ru": "М.П.", "en": "L.S."}
 
@@ -91,7 +100,10 @@ def render(p: Partnership, lang: str, **kw: object) -> bytes:
 def test_title_and_place_date(name, lang):
     p = example(name)
     bs = blocks(name, lang)
-    assert TITLE[lang] in bs[0].text
+    if p.agreement.type == "agreement":
+        assert TITLE[lang] in bs[0].text
+    else:
+        assert MEMORANDUM[lang] == bs[0].text
     assert bs[1].text.endswith(p.agreement.number)
     dated = formatting.date_forms(p.agreement.date, lang=lang)["quoted"]
     assert bs[2].text == f"{p.agreement.place.get(lang)} {dated}"

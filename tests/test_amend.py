@@ -77,8 +77,9 @@ def test_changes_are_exactly_the_changed_clauses_in_every_language(amended):
             "en",
             [
                 "4) clause 11.1 of the Agreement shall read as follows:",
-                "“11.1. This Agreement enters into force on the date of its signature by the Parties. "
-                "Its term is 6 (six) years, from 1 January 2025 until 31 December 2030 inclusive.”;",
+                "“11.1. This Agreement enters into force on the date of its signature by the Parties and remains in "
+                "force until 31 December 2030 inclusive. The term of the Parties' cooperation under it is 6 (six) "
+                "years, from 1 January 2025 until 31 December 2030 inclusive.”;",
             ],
         ),
     ],
@@ -104,7 +105,7 @@ def test_supplementary_agreement_keeps_preamble_signatures_and_new_annex(amended
     assert "При расхождении между текстами Стороны руководствуются текстом на английском языке." in ru
     assert (
         "| 1.1 | Преподаватели и клинические наставники, прошедшие стажировку на базе Партнера | чел. | 4 "
-        "| 2025 год: 20 / 2026 год: 25 |" in ru  # periods by their labels, never codes
+        "| 2025 г.: 20 / 2026 г.: 25 |" in ru  # periods by their labels, never codes
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import json
 import string
@@ -382,12 +383,34 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-WG-RESPONSIBLE", "error", "working_group.responsible", ("working_group:",)),
     ("gen-wg-control-chair", "he", _control_to_chair,
      "GEN-WG-CONTROL-CHAIR", "warning", "working_group.control.name", ("working_group:", "control:", "name:")),
-    ("gen-wg-foreign", "med", lambda d: setin(d, "working_group.members.2.side", "kazakhstani"),
+    ("gen-wg-foreign", "med",  # the agreement says the foreign side sits in the group; the order lists none
+     lambda d: (setin(d, "working_group.members.2.side", "kazakhstani"),
+                setin(d, "agreement.foreign_in_working_group", True)),
      "GEN-WG-FOREIGN", "warning", "working_group.members", ("working_group:", "members:")),
     ("gen-spending-unknown", "he", lambda d: d["periods"][0].update(spending={"nowhere": 5}),
      "GEN-SPENDING-UNKNOWN", "error", "periods[0].spending.nowhere", ("periods:", "spending:", "nowhere:")),
     ("gen-acting", "he", lambda d: setin(d, "working_group.first_head.acting", True),
      "GEN-ACTING", "warning", "working_group.first_head.position", ("working_group:", "first_head:", "position:")),
+    ("gen-arbitration", "med", lambda d: setin(d, "agreement.disputes", "arbitration"),
+     "GEN-ARBITRATION", "error", "agreement.disputes", ("agreement:", "disputes:")),
+    ("gen-arbitration-institution", "med", lambda d: d["agreement"].update(disputes="arbitration", arbitration={
+        "rules": d["agreement"]["place"], "seat": d["agreement"]["place"], "language": "en", "arbitrators": 3}),
+     "GEN-ARBITRATION", "error", "agreement.arbitration", ("agreement:", "arbitration:")),
+    ("gen-act-in-force", "med", lambda d: setin(d, "agreement.date", dt.date(2020, 12, 21)),
+     "GEN-ACT-IN-FORCE", "error", "agreement.date", ("agreement:", "date:")),
+    ("gen-fact-date", "he", lambda d: setin(d, "branch.license_date", dt.date(2025, 9, 1)),
+     "GEN-FACT-DATE", "warning", "branch.license_date", ("branch:", "license_date:")),
+    ("gen-gov-seats", "he", lambda d: setin(d, "governance.members_others", {"nobody": 1}),
+     "GEN-GOV-SEATS", "error", "governance.members_others.nobody", ("governance:", "members_others:", "nobody:")),
+    ("gen-ref-party", "med", lambda d: setin(d, "commitments", [{"party": "partner", "type": "research"}]),
+     "GEN-REF-PARTY", "error", "commitments[0].party", ("commitments:", "- party:")),
+    ("gen-wg-foreign-unexpected", "med", lambda d: setin(d, "agreement.foreign_in_working_group", False),
+     "GEN-WG-FOREIGN", "warning", "working_group.members[2].side",
+     ("working_group:", "members:", "side:")),
+    ("gen-acting-signatory", "he", lambda d: setin(d, "parties.foreign.signatory.acting", True),
+     "GEN-ACTING", "warning", "parties.foreign.signatory.position", ("foreign:", "signatory:", "position:")),
+    ("he-ranking-national", "he", lambda d: d["parties"]["foreign"]["rankings"][0].update(scope="national", rank=3),
+     "HE-RANKING", "warning", "parties.foreign.rankings[0].scope", ("foreign:", "rankings:", "scope:")),
     ("gen-script", "he", lambda d: setin(d, "parties.kazakhstani.signatory.name.kk", "Ә.Б. Сейiтқали"),
      "GEN-SCRIPT", "error", "parties.kazakhstani.signatory.name.kk", ("kazakhstani:", "signatory:", "name:", "kk:")),
     ("gen-untranslated", "he", lambda d: setin(d, "third_mission.0.kk", d["third_mission"][0]["en"]),
@@ -452,7 +475,13 @@ def test_taraz_findings() -> None:
     partnership, lines = load_with_lines(TARAZ)
     found = [(f.rule, f.severity, f.field, f.line) for f in check(partnership, lines=lines)]
     line = line_of(TARAZ.read_text(encoding="utf-8"), "periods:", "- id: 2026", "student-mobility:")
-    assert found == [("GEN-ACTUALS-MISSING", "warning", "periods[1].actuals.student-mobility", line)]
+    # The branch was registered and licensed after signing: the agreement states both as obligations.
+    text = TARAZ.read_text(encoding="utf-8")
+    assert found == [
+        ("GEN-FACT-DATE", "warning", "branch.registered_on", line_of(text, "branch:", "registered_on:")),
+        ("GEN-FACT-DATE", "warning", "branch.license_date", line_of(text, "branch:", "license_date:")),
+        ("GEN-ACTUALS-MISSING", "warning", "periods[1].actuals.student-mobility", line),
+    ]
 
 
 def _fields(template: str) -> set[tuple[str, str]]:

@@ -23,6 +23,7 @@ COMMON = {
     "regime",
     "parties",
     "agreement",
+    "commitments",
     "documents",
     "working_group",
     "indicators",
@@ -43,6 +44,7 @@ SECTIONS = {
 }
 DATES = {"start": "2025-01-01", "date": "2025-01-01", "registered_on": "2025-02-01", "license_date": "2025-03-01"}
 DATES |= {"end": "2025-12-31", "due": "2026-04-15", "decided": "2024-12-01"}
+DATES |= {"in_force": "2024-12-01", "aifc_registered_on": "2024-12-15", "register_by": "2025-06-30"}
 CODES = {"code", "number", "account", "bic", "license_number"}
 
 
@@ -62,8 +64,8 @@ def fill(node: Any, path: tuple[str, ...] = ()) -> Any:
     """Return ``node`` with each "" blank replaced by a valid value chosen by its key; ids are linked."""
     if isinstance(node, dict):
         return {(_key(path) if k == "" else k): fill(v, (*path, k)) for k, v in node.items()}
-    if isinstance(node, list):
-        return [fill(item, path) for item in node]
+    if isinstance(node, list):  # list items carry their index in the path: shares name two parties
+        return [fill(item, (*path, str(i))) for i, item in enumerate(node)]
     return _blank(path) if node == "" else node
 
 
@@ -73,7 +75,7 @@ def _key(path: tuple[str, ...]) -> str:
 
 
 def _blank(path: tuple[str, ...]) -> str:
-    key = path[-1]
+    key = path[-2] if path[-1].isdigit() else path[-1]
     if key in DATES:
         return DATES[key]
     if key == "bin":
@@ -82,6 +84,10 @@ def _blank(path: tuple[str, ...]) -> str:
         return "2025" if "periods" in path else "x1"
     if key in ("area", "indicators"):  # plan items name their area and the indicators they serve
         return "x1"
+    if key == "language":  # the arbitration's language
+        return "en"
+    if key == "party":  # commitments and shares name a party by its id
+        return "foreign" if path[-2] == "1" else "kazakhstani"
     if key == "country":
         return "KZ" if "kazakhstani" in path else "DE"
     if key == "source":

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
-from spdocs import analysis, figures, formatting
+from spdocs import analysis, clauses, figures, formatting
 from spdocs import periods as naming
 from spdocs.environment import upfirst
 from spdocs.errors import RenderError
@@ -65,14 +65,13 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
         "annex": _annexes(p),
         # whether any programme awards two diplomas (a franchise's programmes do not)
         "dual_degree": any(program.dual_degree for program in p.programs),
-        # whether the agreement can state the branch as registered: it has a BIN, obtained by signing
-        "branch_registered": _branch_registered(p),
-        "branch_licensed": _branch_licensed(p),
         # the periods of the targets by name («II полугодие 2025 г.»), never by code
         "target_periods": [naming.code_label(code, p.periods, lang, terms) for code in target_periods],
         "period_labels": {pr.id: naming.label(pr, lang, terms) for pr in p.periods},
         "areas": _areas(p, data, target_periods, lang),
     }
+    # what the agreement may state as done at signing, and other clause switches (spdocs.clauses)
+    ctx.update(clauses.context(p, lang, ctx["signing_parties"], terms=terms, target_periods=target_periods))
     if p.working_group is not None:
         ctx["wg_members"] = _wg_members(data["working_group"]["members"])
     return ctx
@@ -131,22 +130,6 @@ def _issued(kind: str, p: Partnership, t: dict[str, Any]) -> dict[str, Any]:
     else:
         joined = f"{', '.join(names[:-1])} {t['agreement']['conjunction']} {names[-1]}"
     return {"langs": list(langs), "count": len(langs), "names": joined}
-
-
-def _branch_registered(p: Partnership) -> bool:
-    """Return whether the branch was registered (has its BIN) by the agreement's signing date."""
-    branch = p.branch
-    if branch is None or branch.bin is None:
-        return False
-    return branch.registered_on is None or branch.registered_on <= p.agreement.date
-
-
-def _branch_licensed(p: Partnership) -> bool:
-    """Return whether the branch held its educational licence by the agreement's signing date."""
-    branch = p.branch
-    if branch is None or branch.license_number is None:
-        return False
-    return branch.license_date is None or branch.license_date <= p.agreement.date
 
 
 def _signing_parties(p: Partnership, data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -179,12 +179,19 @@ def format_number(value: Decimal | int, *, lang: Lang, places: int | None = None
     ('1\\xa0500\\xa0000', '12,5')
     >>> format_number(1500000, lang="en"), format_number(Decimal("12.5"), lang="en", places=2)
     ('1,500,000', '12.50')
+    >>> format_number(Decimal("-2.4"), lang="ru")  # the minus sign, not a hyphen
+    '\u22122,4'
     """
     locale = cldr_locale(lang)
     if places is None:
-        return format_decimal(value, locale=locale, decimal_quantization=False)
+        return _minus(format_decimal(value, locale=locale, decimal_quantization=False))
     text: str = _fixed(locale.decimal_formats[None], places).apply(_round(value, places), locale)
-    return text
+    return _minus(text)
+
+
+def _minus(text: str) -> str:
+    """Return ``text`` with CLDR's hyphen-minus before a number replaced by the minus sign U+2212."""
+    return "\u2212" + text[1:] if text.startswith("-") else text
 
 
 def format_percent(value: Decimal, *, lang: Lang, places: int = 1) -> str:
@@ -201,7 +208,7 @@ def format_percent(value: Decimal, *, lang: Lang, places: int = 1) -> str:
     """
     locale = cldr_locale(lang)
     text: str = _fixed(locale.percent_formats[None], places).apply(_round(value, places) / 100, locale)
-    return text
+    return _minus(text)
 
 
 def money_forms(amount: Decimal, currency: str, *, lang: Lang) -> dict[str, str]:

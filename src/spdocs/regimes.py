@@ -15,6 +15,7 @@ This module imports nothing heavy: the command line reads it to offer the choice
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,8 @@ class Regime:
     models: tuple[str, ...]  # its partnership models; () when it has none
     sections: tuple[str, ...]  # optional sections of the data file that belong to this regime only
     fields: tuple[str, ...] = ()  # nested fields that belong to this regime only (dotted paths)
+    # the earliest day its act can have been in force (None: not a registered act, e.g. a draft)
+    act_in_force: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ REGIMES: dict[str, Regime] = {
         models=(),
         sections=("selection", "plan"),
         fields=("agreement.areas.moh_area",),
+        # Order № ҚР ДСМ-263/2020 of 15 Dec 2020, registered 20 Dec 2020, in force ten calendar
+        # days after its first official publication, which cannot precede registration.
+        act_in_force=dt.date(2020, 12, 31),
     ),
 }
 

@@ -62,11 +62,13 @@ USEFUL: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("plan.due", "plan.responsible", "agreement.areas.moh_area"), MODELS),
     **dict.fromkeys(("periods.summary", "periods.activities", "periods.problems", "periods.proposals"), MODELS),
     "parties.others": ("franchise",),
+    "joint_venture.shares.party": ("joint_venture",),
 }
 
 TWO = {"consortium.members"}  # lists written with two items: a consortium has several members
 NUMBERS = {"year": 2025, "start_year": 2025, "term_years": 5, "duration_years": 4}
 NUMBERS |= {"kazakhstani_percent": 70, "foreign_percent": 30, "percent": 50}
+NUMBERS |= {"members_kazakhstani": 3, "members_foreign": 3}
 FLOW = (Text, Money)  # small models written on one line: {kk: "", ru: "", en: ""}
 _PATTERNS = {
     typing.get_args(Id)[1].pattern: "an id: a-z, 0-9, '.', '_', '-'",

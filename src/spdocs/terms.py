@@ -17,7 +17,7 @@ import difflib
 import functools
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pydantic
 from pydantic import ConfigDict, model_validator
@@ -79,13 +79,29 @@ class ReportTerms(_Group):
     summary: SummaryTerms
 
 
-class AgreementTerms(_Group):
-    """Word forms the agreement needs after numbers."""
+class DocumentName(_Group):
+    """A kind of agreement: its title and its name in each case the text uses (the same keys in
+    every language, so that the templates stay in step; a language without a case repeats a form)."""
 
+    title: str
+    nom: str
+    gen: str
+    dat: str
+    acc: str
+    ins: str
+    loc: str
+    abl: str
+
+
+class AgreementTerms(_Group):
+    """Word forms the agreement needs after numbers, and the names of its kinds."""
+
+    doc: dict[Literal["agreement", "memorandum"], DocumentName]
     year_forms: list[str]
     copies: dict[int, str]
     language_names: dict[str, str]  # each language as the language clause names it: «на казахском и русском языках»
     conjunction: str  # the last two names joined: и / және / and
+    periods: dict[Literal["year", "h1", "h2", "q1", "q2", "q3", "q4"], str]  # the annex's period names; "{year}"
 
 
 class LetterTerms(_Group):
@@ -109,6 +125,8 @@ class Terms(_Group):
     funding: Labels
     moh_areas: Labels
     participant_roles: Labels
+    commitments: Labels  # what a party undertakes (spdocs.model.Commitment.type), after «обязуется:»
+    requisites: Labels  # labels of the requisites under the signatures (spdocs.requisites)
     agreement: AgreementTerms
     periods: PeriodTerms
     report: ReportTerms
@@ -153,6 +171,7 @@ def _codes(cls: type[pydantic.BaseModel], field: str) -> tuple[str, ...]:
 @functools.cache
 def vocabularies() -> dict[str, tuple[str, ...]]:
     """Return each labelled vocabulary (a dotted path in the catalog) with the codes it must label."""
+    from spdocs.requisites import REQUISITES
     from spdocs.workbook import COLUMNS, FINANCING_COLUMNS
 
     regimes = tuple(REGIMES)
@@ -167,6 +186,8 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "funding": _codes(model.FundingSource, "type"),
         "moh_areas": _codes(model.Area, "moh_area"),
         "participant_roles": _codes(model.Participant, "role"),
+        "requisites": REQUISITES,
+        "commitments": _codes(model.Commitment, "type"),
         "report.status": analysis.STATUSES,
         "report.addressee": regimes,
         "report.summary.sheets": regimes,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spdocs.checks.base import CiteSpec, Hit, Loc, Term, moh, moshe
 from spdocs.languages import LANGUAGES
-from spdocs.model import Partnership, Signatory
+from spdocs.model import Partnership, Signatory, Text
 from spdocs.regimes import MODEL_SECTIONS, profile_of
 
 # Citations of rules that both texts support, each in its own numbering.
@@ -185,14 +185,26 @@ def gen_wg_responsible(p: Partnership) -> Iterator[Hit]:
 
 
 def gen_acting(p: Partnership) -> Iterator[Hit]:
-    """An acting first head's position says so in every language: templates add nothing to it."""
-    wg = p.working_group
-    if wg is None or not wg.first_head.acting:
-        return
-    given = [(lang, text) for lang in LANGUAGES.values() if (text := wg.first_head.position.find(lang.code))]
-    lacking = [text for lang, text in given if not any(marker in text.lower() for marker in lang.acting)]
-    if lacking:  # one finding for the position, quoting the first language that lacks it
-        yield Hit(("working_group", "first_head", "position"), args={"position": lacking[0]}, value=lacking[0])
+    """An acting head's or signatory's position says so in every language: templates add nothing to it."""
+    people: list[tuple[Loc, str, bool, Text]] = []
+    if p.working_group is not None:
+        head = p.working_group.first_head
+        people.append((("working_group", "first_head", "position"), "default", head.acting, head.position))
+    signatories: list[tuple[Loc, Signatory]] = [
+        (("kazakhstani",), p.parties.kazakhstani.signatory),
+        (("foreign",), p.parties.foreign.signatory),
+    ]
+    signatories += [(("others", i), o.signatory) for i, o in enumerate(p.parties.others) if o.signatory is not None]
+    for where, signatory in signatories:
+        loc: Loc = ("parties", *where, "signatory", "position")
+        people.append((loc, "signatory", signatory.acting, signatory.position))
+    for at, variant, acting, position in people:
+        if not acting:
+            continue
+        given = [(lang, text) for lang in LANGUAGES.values() if (text := position.find(lang.code))]
+        lacking = [text for lang, text in given if not any(marker in text.lower() for marker in lang.acting)]
+        if lacking:  # one finding for the position, quoting the first language that lacks it
+            yield Hit(at, variant, {"position": lacking[0]}, lacking[0])
 
 
 def gen_sections(p: Partnership) -> Iterator[Hit]:

@@ -93,15 +93,12 @@ def he_jv(p: Partnership) -> Iterator[Hit]:
         yield Hit(("joint_venture", "aifc_participant"), "aifc", value=False)
     if not jv.english_law:
         yield Hit(("joint_venture", "english_law"), "law", value=False)
-    for party in (p.parties.kazakhstani, p.parties.foreign):
+    for key, party in (("kazakhstani", p.parties.kazakhstani), ("foreign", p.parties.foreign)):
         names = (party.short_name, party.name, party.alias)
-        if not any(same_text(s.holder, n) for s in jv.shares for n in names):
-            yield Hit(
-                ("joint_venture", "shares"),
-                "share",
-                {"party": party.short_name},
-                (party.short_name.find("en") or party.short_name.any()),
-            )
+        held = any(s.party == key for s in jv.shares)
+        if not held and not any(s.holder is not None and same_text(s.holder, n) for s in jv.shares for n in names):
+            shown = party.short_name.find("en") or party.short_name.any()
+            yield Hit(("joint_venture", "shares"), "share", {"party": party.short_name}, shown)
     total = sum(s.percent for s in jv.shares)
     if total != 100:
         yield Hit(("joint_venture", "shares"), "total", {"total": total}, total)

@@ -49,9 +49,14 @@ def he_ranking(p: Partnership) -> Iterator[Hit]:
     if not rankings:
         yield Hit(("parties", "foreign", "rankings"), "none")
         return
-    if any(r.system != "other" and r.rank <= TOP for r in rankings):
+    # a national ranking places a university among its own country's, not in a world TOP-500
+    counted = [(i, r) for i, r in enumerate(rankings) if r.scope != "national"]
+    if any(r.system != "other" and r.rank <= TOP for _, r in counted):
         return
-    i, best = min(enumerate(rankings), key=lambda item: (item[1].rank, item[0]))
+    if not counted:
+        yield Hit(("parties", "foreign", "rankings", 0, "scope"), "national", value="national")
+        return
+    i, best = min(counted, key=lambda item: (item[1].rank, item[0]))
     band = f"{best.rank}–{best.rank_to}" if best.rank_to else str(best.rank)
     shown = f"{best.system} {best.year}, {band}"
     variant = "other" if best.system == "other" and best.rank <= TOP else "low"
@@ -116,8 +121,8 @@ def he_qa(p: Partnership) -> Iterator[Hit]:
 
 
 def he_regional(p: Partnership) -> Iterator[Hit]:
-    """An enterprise or organization of the region takes part."""
-    if not any(o.role in ("enterprise", "organization") for o in p.parties.others):
+    """An enterprise or organization of the region takes part: a Kazakhstani one (a foreign company is not)."""
+    if not any(o.role in ("enterprise", "organization") and o.country == "KZ" for o in p.parties.others):
         yield Hit(("parties", "others"))
 
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from spdocs.checks.base import Hit
 from spdocs.languages import LANGS
 from spdocs.model import Partnership, Person
-from spdocs.regimes import profile_of
 
 
 def _same_person(a: Person, b: Person) -> bool:
@@ -25,15 +24,6 @@ def gen_wg_control_chair(p: Partnership) -> Iterator[Hit]:
         if m.role == "chair" and _same_person(wg.control, m):
             yield Hit(("working_group", "control", "name"), args={"name": m.name}, value=m.name.any())
             return
-
-
-def gen_wg_foreign(p: Partnership) -> Iterator[Hit]:
-    """When the agreement puts the foreign side's representatives in the working group, the order lists them."""
-    wg = p.working_group
-    if wg is None or not profile_of(p).foreign_in_group:
-        return
-    if not any(m.side == "foreign" for m in wg.members):
-        yield Hit(("working_group", "members"), args={"partner": p.parties.foreign.short_name})
 
 
 def gen_spending_unknown(p: Partnership) -> Iterator[Hit]:

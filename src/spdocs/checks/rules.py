@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from spdocs.checks import agreement as agr
 from spdocs.checks import general as gen
 from spdocs.checks import he_models as hem
 from spdocs.checks import higher_education as he
@@ -72,8 +73,13 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-WG-RESPONSIBLE", "error", None, gen.gen_wg_responsible, {MED: moh("p", 8)}),
     Rule("GEN-ACTING", "warning", None, gen.gen_acting, {MED: moh("p", 8)}),
     Rule("GEN-WG-CONTROL-CHAIR", "warning", None, office.gen_wg_control_chair, {MED: moh("p", 8)}),
-    Rule("GEN-WG-FOREIGN", "warning", None, office.gen_wg_foreign, {MED: moh("p", 8)}),
     Rule("GEN-SPENDING-UNKNOWN", "error", None, office.gen_spending_unknown, gen.REPORTS),
+    Rule("GEN-ARBITRATION", "error", None, agr.gen_arbitration),
+    Rule("GEN-ACT-IN-FORCE", "error", None, agr.gen_act_in_force),
+    Rule("GEN-FACT-DATE", "warning", None, agr.gen_fact_date),
+    Rule("GEN-GOV-SEATS", "error", None, agr.gen_gov_seats),
+    Rule("GEN-REF-PARTY", "error", None, agr.gen_ref_party),
+    Rule("GEN-WG-FOREIGN", "warning", None, agr.gen_wg_foreign, {MED: moh("p", 8)}),
     Rule("GEN-SCRIPT", "error", None, lang.gen_script),
     Rule("GEN-UNTRANSLATED", "warning", None, lang.gen_untranslated),
     Rule("GEN-BIDI", "warning", None, lang.gen_bidi),

@@ -54,6 +54,7 @@ from spdocs.model.indicators import (
     Spending,
     SpendingValue,
 )
+from spdocs.model.legal import Act, Arbitration, Commitment
 from spdocs.model.medical import Candidate, PlanApproval, PlanItem, Selection
 from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
@@ -71,12 +72,14 @@ from spdocs.model.working_group import Appointee, Endorser, Head, Member, Order,
 
 __all__ = [
     "LANGS",
+    "Act",
     "Activity",
     "Actual",
     "ActualValue",
     "Agreement",
     "Amendment",
     "Appointee",
+    "Arbitration",
     "Area",
     "Authority",
     "BankDetails",
@@ -87,6 +90,7 @@ __all__ = [
     "Candidate",
     "CertificationCenter",
     "Code",
+    "Commitment",
     "Committee",
     "Consortium",
     "ConsortiumMember",

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from spdocs.model.base import Base, Code, Id, LangCode, Text
+from spdocs.model.legal import Act, Arbitration
 
 
 class Area(Base):
@@ -39,6 +40,11 @@ class Amendment(Base):
 class Agreement(Base):
     """The cooperation agreement itself."""
 
+    type: Literal["agreement", "memorandum"] = Field(
+        "agreement",
+        description="agreement (договор / шарт), or memorandum of understanding: no liability clause, "
+        "disputes by negotiation only",
+    )
     number: Code
     date: dt.date = Field(description="date of signing")
     place: Text = Field(description="city of signing")
@@ -52,7 +58,19 @@ class Agreement(Base):
     areas: list[Area] = Field(min_length=1)
     forms: list[Text] = Field(min_length=1, description="forms of cooperation")
     disputes: Literal["court_kz", "arbitration", "aifc_court", "aifc_iac"] = "court_kz"
+    arbitration: Arbitration | None = Field(
+        None, description="for `disputes: arbitration` (or `aifc_iac`): institution, rules, seat, language, arbitrators"
+    )
+    court: Text | None = Field(None, description="for `disputes: court_kz`: the court agreed on, if any")
+    legal_basis: list[Act] = Field(
+        [], description="acts the agreement rests on besides the regime's own (treaties, laws, decisions, programmes)"
+    )
     governing_law: Literal["kz", "english"] = "kz"
+    foreign_in_working_group: bool | None = Field(
+        None,
+        description="the agreement says the foreign side's representatives sit in the working group "
+        "(default: as the order's members show, or yes when no working group is given)",
+    )
     prevailing: LangCode | None = Field(None, description="text that prevails if versions differ")
     copies: int = Field(2, ge=1, le=10, description="originals signed")
 

@@ -48,6 +48,9 @@ class Governance(Base):
     body: Text = Field(description="the joint management body, e.g. the Joint Board")
     members_kazakhstani: int = Field(ge=0)
     members_foreign: int = Field(ge=0)
+    members_others: dict[Id, int] = Field(
+        {}, description="seats of the other signing parties, by their `id` (parties.others[].id)"
+    )
     meetings_per_year: int = Field(1, ge=0)
 
 

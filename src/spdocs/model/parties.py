@@ -7,13 +7,14 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from spdocs.model.base import Base, Bin, Code, Country, Person, Text
+from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Text
 
 
 class Authority(Base):
-    """What empowers a signatory: the charter, a power of attorney, regulations or an order."""
+    """What empowers a signatory: the charter (a continental university's statute), a power of attorney,
+    regulations or an order."""
 
-    basis: Literal["charter", "power_of_attorney", "regulations", "order"]
+    basis: Literal["charter", "statute", "power_of_attorney", "regulations", "order"]
     number: str | None = None
     date: dt.date | None = None
 
@@ -22,15 +23,22 @@ class Signatory(Person):
     """The person who signs for a party."""
 
     authority: Authority
+    acting: bool = Field(
+        False, description="signs as acting; write the position as signed, e.g. «исполняющий обязанности Ректора»"
+    )
 
 
 class BankDetails(Base):
-    """Bank details as printed under the signatures."""
+    """Bank details as printed under the signatures (which ones depends on the country)."""
 
     bank: Text
-    account: Code = Field(description="IIK/IBAN or account number")
-    bic: Code = Field(description="BIK or SWIFT code")
+    account: Code = Field(description="KZ: ИИК; RU: расчетный счет; elsewhere: IBAN or account number")
+    bic: Code = Field(description="KZ and RU: БИК; elsewhere: SWIFT code")
     kbe: str | None = Field(None, description="Kazakhstani beneficiary code (Кбе), if any")
+    corr_account: str | None = Field(None, description="RU: корреспондентский счет of the bank")
+    swift: str | None = Field(None, description="RU: the bank's SWIFT code besides its БИК, if any")
+    aba: str | None = Field(None, description="US: ABA routing number")
+    correspondent: Text | None = Field(None, description="correspondent bank (name, SWIFT), if payments go through one")
 
 
 class Ranking(Base):
@@ -42,6 +50,9 @@ class Ranking(Base):
     rank_to: int | None = Field(None, description="the lower end of a band, e.g. 500 in 401-500")
     subject: Text | None = Field(None, description="for a subject ranking: the subject")
     source: str | None = Field(None, description="where the figure comes from: the ranking table's address")
+    scope: Literal["global", "subject", "national"] = Field(
+        "global", description="a national ranking does not count towards the TOP-500 of the MoSHE recommendations"
+    )
 
 
 class Party(Base):
@@ -55,6 +66,9 @@ class Party(Base):
     bin: Bin | None = Field(
         None, description="business identification number (12 digits), for Kazakhstani organizations"
     )
+    inn: str | None = Field(None, description="Russian organizations: ИНН (taxpayer number)")
+    kpp: str | None = Field(None, description="Russian organizations: КПП (registration reason code)")
+    ogrn: str | None = Field(None, description="Russian organizations: ОГРН (state registration number)")
     kind: Literal["university", "medical_university", "medical_organization", "research_organization", "other"] = (
         "university"
     )
@@ -76,12 +90,18 @@ class Party(Base):
 class Participant(Base):
     """Another participant: an enterprise, investor or organization (may sign, may hold a share)."""
 
-    role: Literal["enterprise", "investor", "organization"]
+    id: Id | None = Field(None, description="how other sections refer to it (governance seats); not printed")
+    role: Literal["enterprise", "investor", "organization", "university", "state_body"] = Field(
+        description="university: a further university of a consortium; state_body: a ministry or an akimat"
+    )
     name: Text
     short_name: Text
     alias: Text
     country: Country
     bin: Bin | None = None
+    inn: str | None = Field(None, description="Russian organizations: ИНН (taxpayer number)")
+    kpp: str | None = Field(None, description="Russian organizations: КПП (registration reason code)")
+    ogrn: str | None = Field(None, description="Russian organizations: ОГРН (state registration number)")
     address: Text
     bank: BankDetails | None = None
     signatory: Signatory | None = Field(None, description="given when the participant signs the agreement")

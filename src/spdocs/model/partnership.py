@@ -16,6 +16,7 @@ from spdocs.model.higher_education import (
     Staffing,
 )
 from spdocs.model.indicators import Indicator, Period
+from spdocs.model.legal import Commitment
 from spdocs.model.medical import PlanApproval, PlanItem, Selection
 from spdocs.model.parties import Parties
 from spdocs.model.sections import Branch, CertificationCenter, Consortium, Franchise, JointVenture
@@ -37,6 +38,9 @@ class Partnership(Base):
         "a kind not named keeps its default (agreement: kk, ru, en; order and report: kk, ru)",
     )
     amendments: list[Amendment] = Field([], description="supplementary agreements, oldest first")
+    commitments: list[Commitment] = Field(
+        [], description="what each party undertakes; given for a party, it replaces the agreement's standard list"
+    )
     branch: Branch | None = None
     consortium: Consortium | None = None
     programs: list[Program] = []

@@ -9,9 +9,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from spdocs.model.base import Base, Bin, Country, Text
+from spdocs.model.base import Base, Bin, Country, Id, Text
 
 
 class Branch(Base):
@@ -70,10 +70,17 @@ class Franchise(Base):
 
 
 class Share(Base):
-    """A participant's share in a joint venture, in percent."""
+    """A shareholder's part of a joint venture's share capital, in percent."""
 
-    holder: Text
+    party: Id | None = Field(None, description="the shareholder: `kazakhstani`, `foreign` or a party's `id`")
+    holder: Text | None = Field(None, description="the shareholder's name as printed (default: the party's short name)")
     percent: Decimal = Field(gt=0, le=100)
+
+    @model_validator(mode="after")
+    def _holder(self) -> Share:
+        if self.party is None and self.holder is None:
+            raise ValueError("give `party` (a party's id) or, for a shareholder that is no party, `holder`")
+        return self
 
 
 class JointVenture(Base):
@@ -82,5 +89,10 @@ class JointVenture(Base):
     name: Text
     shares: list[Share] = Field(min_length=2)
     aifc_participant: bool
+    status: Literal["planned", "registered", "operating"] = Field(
+        "planned", description="planned: to be created under the agreement; registered/operating: exists"
+    )
     aifc_registration: str | None = None
+    aifc_registered_on: dt.date | None = Field(None, description="date of registration by the AIFC Registrar")
+    register_by: dt.date | None = Field(None, description="deadline the agreement sets for its registration")
     english_law: bool = True
