@@ -107,7 +107,8 @@ def _unpack(
 ) -> Resolution:
     def actual(value: str | None, note: tuple[str | None, ...] | None, more_than: bool) -> Actual:
         # Validated when read; rebuilt without validating again.
-        text = None if note is None else Text.model_construct(**dict(zip(LANGS, note)))
+        texts: dict[str, Any] = dict(zip(LANGS, note)) if note is not None else {}
+        text = None if note is None else Text.model_construct(**texts)
         return Actual.model_construct(value=None if value is None else Decimal(value), note=text, more_than=more_than)
 
     actuals = {

@@ -22,7 +22,7 @@ import pydantic
 from spdocs.errors import InputError, Problem
 from spdocs.messages import data_say
 from spdocs.model import Partnership, Text
-from spdocs.parse import parse
+from spdocs.parse import parse as parse  # re-exported: the loader is where readers of data files look
 
 SUFFIXES = (".yaml", ".yml", ".json")
 #: Largest data file read, in bytes (the examples are about 25 KB).
