@@ -88,11 +88,11 @@ def test_render_of_many_partnerships_summarizes_and_writes_every_finding(runner,
     result = runner.invoke(cli, ["render", str(data), *args])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "Findings of the checks by rule (21 in all):"
+    assert lines[0] == "Findings of the checks by rule (36 in all):"
     assert "  warning HE-RANKING: 9 in 9 files" in lines
     assert f"the full list: {out}" in lines and len(lines) < 20
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert len(rows) == 1 + 21 and rows[0][0] == "File"
+    assert len(rows) == 1 + 36 and rows[0][0] == "File"
 
 
 def test_render_lists_few_findings_and_rejects_an_unknown_findings_format(runner, tmp_path):
@@ -100,6 +100,7 @@ def test_render_lists_few_findings_and_rejects_an_unknown_findings_format(runner
     result = runner.invoke(cli, ["render", str(ROOT / "examples" / "astana-jv.yaml"), *args])
     assert result.exit_code == 0
     assert re.search(r"astana-jv\.yaml:\d+: warning HE-RANKING", result.output)
-    assert json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["summary"]["warnings"] == 1
+    # HE-RANKING, and GEN-FACT-DATE: the JV's AIFC registration is dated after signing
+    assert json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["summary"]["warnings"] == 2
     bad = runner.invoke(cli, ["render", str(ROOT / "examples" / "astana-jv.yaml"), "--findings", "f.txt"])
     assert bad.exit_code == 2 and "--findings must be a .json, .csv or .xlsx file, not 'f.txt'" in bad.output

@@ -128,3 +128,11 @@ def test_selection_needs_a_selection_or_a_ranking():
     assert "selection: not made — the data has no `selection` or `parties.foreign.rankings`" in [
         str(s) for s in documents.plan(bare).skipped
     ]
+
+
+def test_every_kind_is_named_in_the_checks_catalogue():
+    """GEN-TRANSLATION names the documents that need a text: every kind needs its name there, in every language."""
+    from spdocs.checks.messages import catalogue
+
+    names = catalogue()["terms"]["document"]
+    assert {k: sorted(names[k]) for k in kinds.KINDS} == {k: sorted(LANGS) for k in kinds.KINDS}

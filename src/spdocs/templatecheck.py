@@ -299,8 +299,8 @@ def samples(name: str, lang: Lang, templates: Path | None = None) -> tuple[dict[
     kind = registry(templates)[name]
     out = []
     for p in sample_partnerships():
-        if kind.missing(p):
-            continue
+        if kind.missing(p) or lang not in kind.languages(p):
+            continue  # a sample that has no such document, or not in this language, shows nothing
         periods: list[str | None] = [None]
         if kind.per_period or kind.by_period:
             reported = [pr.id for pr in analysis.reported_periods(p)] or [pr.id for pr in p.periods]

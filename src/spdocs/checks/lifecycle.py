@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spdocs.checks.base import Hit
+from spdocs.languages import LANGS
 from spdocs.model import Partnership
 
 
@@ -26,8 +27,8 @@ def gen_selection_chosen(p: Partnership) -> Iterator[Hit]:
     """No candidate set against the partner is the partner itself (it is always the first row)."""
     if p.selection is None:
         return
-    own = {p.parties.foreign.name.get(lang) for lang in ("kk", "ru", "en")}
-    own |= {p.parties.foreign.short_name.get(lang) for lang in ("kk", "ru", "en")}
+    partner = p.parties.foreign
+    own = {t for lang in LANGS for t in (partner.name.find(lang), partner.short_name.find(lang)) if t is not None}
     for i, candidate in enumerate(p.selection.candidates):
-        if any(candidate.name.get(lang) in own for lang in ("kk", "ru", "en")):
-            yield Hit(("selection", "candidates", i, "name"), args={"name": candidate.name.get("en")})
+        if any(candidate.name.find(lang) in own for lang in LANGS):
+            yield Hit(("selection", "candidates", i, "name"), args={"name": candidate.name.any()})
