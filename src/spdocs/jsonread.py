@@ -1,0 +1,111 @@
+"""JSON text → plain data plus a map from field path to line (the JSON half of `spdocs.parse`).
+
+Python's decoder reads the values (strict JSON: tabs are fine, decimals exact); a walk over
+the tokens gives each field's line, the keys given twice and the depth, with the limits and
+messages of `spdocs.parse`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from spdocs.errors import InputError, Problem
+from spdocs.messages import data_say
+from spdocs.parse import MAX_DEPTH, Lines, Loc, _dotted
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
+
+
+def parse_json(text: str, *, name: str) -> tuple[Any, Lines]:
+    """Return the data in the JSON ``text`` and its line map; raise `InputError` with every problem."""
+    lines, problems = _json_lines(text, name)
+    if problems:
+        raise InputError(name, problems)
+
+    def constant(value: str) -> Any:
+        raise ValueError(data_say("data.json_constant", value=value))
+
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        detail = data_say("data.json_syntax", detail=exc.msg, column=exc.colno)
+        raise InputError(name, [Problem(name, exc.lineno, "", detail)]) from None
+    except (ValueError, RecursionError) as exc:  # NaN, an integer of thousands of digits
+        raise InputError(name, [Problem(name, None, "", str(exc))]) from None
+    return data, lines
+
+
+@dataclass
+class _JsonFrame:
+    loc: Loc
+    mapping: bool
+    index: int = 0
+    key: str | None = None
+    want_key: bool = True
+    seen: dict[str, int] = field(default_factory=dict)
+
+
+def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
+    """Return the line of every key and item of JSON ``text``, and its duplicate keys and depth problems.
+
+    Only meaningful for valid JSON; on invalid JSON the decoder's error is the one reported.
+    """
+    lines: Lines = {}
+    problems: list[Problem] = []
+    stack: list[_JsonFrame] = []
+    line, pos = 1, 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        top = stack[-1] if stack else None
+        if token in ("{", "["):
+            if len(stack) >= MAX_DEPTH:
+                return lines, [Problem(name, line, "", data_say("data.too_deep", limit=MAX_DEPTH))]
+            loc = _json_loc(top)
+            lines.setdefault(loc, line)
+            stack.append(_JsonFrame(loc, token == "{"))
+        elif token in ("}", "]"):
+            if stack:
+                stack.pop()
+        elif token == ":":
+            if top is not None:
+                top.want_key = False
+        elif token == ",":
+            if top is not None and top.mapping:
+                top.want_key = True
+            elif top is not None:
+                top.index += 1
+        elif top is not None and top.mapping and top.want_key:
+            try:
+                key = str(json.loads(token))
+            except ValueError:
+                continue
+            if key in top.seen:
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        _dotted((*top.loc, key)),
+                        data_say("data.duplicate_key", key=key, first=top.seen[key], second=line),
+                    )
+                )
+            top.seen.setdefault(key, line)
+            top.key = key
+            key_loc: Loc = (*top.loc, key)
+            lines[key_loc] = line
+        else:
+            lines.setdefault(_json_loc(top), line)
+    return lines, problems
+
+
+def _json_loc(top: _JsonFrame | None) -> Loc:
+    if top is None:
+        return ()
+    if top.mapping:
+        return (*top.loc, top.key or "")
+    return (*top.loc, top.index)
