@@ -156,10 +156,16 @@ def stamp_draft(docx: bytes, mark: str) -> bytes:
     with src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for info in src.infolist():
             data = src.read(info)
-            if info.filename == "word/document.xml":
+            if info.filename == "word/document.xml" and not _starts_with(data, escaped):
                 data = re.sub(rb"(<w:body[^>]*>)", lambda m: m[1] + para.encode("utf-8"), data, count=1)
             zf.writestr(info, data)
     return buf.getvalue()
+
+
+def _starts_with(document: bytes, text: str) -> bool:
+    """Return whether the body's first paragraph reads ``text`` (a template that prints the mark itself)."""
+    first = re.search(rb"<w:body[^>]*>\s*(<w:p[ >].*?</w:p>)", document, re.S)
+    return first is not None and re.sub(rb"<[^>]+>", b"", first[1]).strip() == text.encode("utf-8")
 
 
 def _replace_images(template: Prepared, rendered: Mapping[str, bytes], images: Mapping[str, bytes]) -> dict[str, bytes]:
