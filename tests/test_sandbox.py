@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import time
 import zipfile
@@ -120,3 +121,29 @@ def _allocate(size: int) -> str:
     except MemoryError:
         return "MemoryError"
     return "allocated"
+
+
+def test_a_broken_user_terms_file_is_an_error_with_its_line(tmp_path, runner):
+    from spdocs.cli import cli
+
+    folder = tmp_path / "mine"
+    (folder / "ru").mkdir(parents=True)
+    (folder / "ru" / "terms.yaml").write_text(
+        "draft: ПРОЕКТ\nroles:\n  chair: председатель\n chair: x\n", encoding="utf-8"
+    )
+    args = ["render", str(TARAZ), "--templates", str(folder), "--lang", "ru", "--out", str(tmp_path / "out")]
+    result = runner.invoke(cli, [*args, "--kind", "order"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"{folder / 'ru' / 'terms.yaml'}:4: the indentation does not match the lines above" in result.output
+
+
+def test_a_user_terms_file_may_give_a_few_labels(tmp_path):
+    folder = tmp_path / "mine"
+    (folder / "ru").mkdir(parents=True)
+    (folder / "ru" / "terms.yaml").write_text("draft: ЧЕРНОВИК\n", encoding="utf-8")
+    kinds._terms_file.cache_clear()
+    terms = kinds.terms("ru", folder)
+    assert terms["draft"] == "ЧЕРНОВИК" and terms["roles"] == kinds.terms("ru")["roles"]
+    docx = documents.render_document(example("taraz-mendeleev"), "order", lang="ru", templates=folder, draft=True)
+    assert "ЧЕРНОВИК".encode() in zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml")
