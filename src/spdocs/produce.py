@@ -146,7 +146,7 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
             write_atomic(dest, data)
             outcome.written.append(dest)
     except (SpdocsError, OSError, MemoryError, RecursionError) as exc:
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, SpdocsError):
             exc = InputError(path, [Problem(str(path), None, "", f"cannot write output ({exc})")])
         elif isinstance(exc, (MemoryError, RecursionError)):  # past the render worker's memory limit
             exc = RenderError(f"out of memory ({type(exc).__name__})", template=str(path), lang="")
