@@ -280,7 +280,7 @@ def _assert_sound(docx: bytes, p: Any, target: documents.Target, *, data_texts: 
     rest = flat  # what the template wrote: the document less every text the data holds
     # as given, with upfirst (positions opening a signature block), upper (party headings), and list
     # items without their final punctuation (the template ends each with ";" or ".")
-    forms = (str, lambda v: v[:1].upper() + v[1:], str.upper, lambda v: v.rstrip(" .;,:!?"))
+    forms = (str, lambda v: v[:1].upper() + v[1:], str.upper, lambda v: v.strip().rstrip(".;,:!?").rstrip())
     variants = {_flat(form(v)) for v in data_texts for form in forms}
     for value in sorted(variants, key=len, reverse=True):
         if value:
