@@ -119,3 +119,20 @@ def _strict_xml(docx: bytes) -> bytes:
         xml = zf.read("word/document.xml")
     etree.fromstring(xml, etree.XMLParser(recover=False))
     return xml
+
+
+def test_a_lone_surrogate_from_json_is_refused(tmp_path):
+    import json
+
+    import yaml
+
+    from spdocs.loader import load
+
+    data = yaml.safe_load(TARAZ)
+    data["agreement"]["place"]["en"] = "Taraz\ud800"
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")  # ASCII: the escape survives
+    with pytest.raises(InputError) as info:
+        load(path)
+    [found] = info.value.problems
+    assert found.field == "agreement.place.en" and "U+D800" in found.message and found.line

@@ -80,3 +80,15 @@ def test_applying_actuals_keeps_every_other_value(tmp_path):
     assert {k: v for k, v in q.periods[1].actuals.items() if k != "students"} == {
         k: v for k, v in p.periods[1].actuals.items() if k != "students"
     }
+
+
+@pytest.mark.parametrize("kind", ["agreement", "order"])
+def test_the_draft_mark_is_written_once(kind):
+    import io
+    import zipfile
+
+    from spdocs import documents
+
+    docx = documents.render_document(example("taraz-mendeleev"), kind, lang="kk", draft=True)
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
+    assert xml.count(">ЖОБА<") == 1  # the agreement template prints it itself; the engine adds it only elsewhere

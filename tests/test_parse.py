@@ -250,3 +250,16 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return float(value) if isinstance(value, Decimal) else value
+
+
+def test_check_json_reports_an_impossible_date(tmp_path, runner):
+    from spdocs.cli import cli
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(TARAZ.replace("  date: 2025-03-14", "  date: 2025-02-30", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    [finding] = json.loads(result.output)["files"][0]["findings"]
+    assert finding["rule"] == "SCHEMA" and finding["field"] == "agreement.date"
+    assert finding["message"] == "2025-02-30 is not a date: February 2025 has 28 days"
+    assert finding["line"] == TARAZ.splitlines().index("  date: 2025-03-14") + 1

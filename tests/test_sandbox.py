@@ -120,3 +120,6 @@ def _allocate(size: int) -> str:
     except MemoryError:
         return "MemoryError"
     return "allocated"
+
+
+# A user terms.yaml (broken, or giving a few labels) is tested in tests/test_terms.py.

@@ -163,9 +163,17 @@ def stamp_draft(docx: bytes, mark: str) -> bytes:
         f'<w:sz w:val="32"/></w:rPr><w:t>{escaped}</w:t></w:r></w:p>'
     )
     document = package.read(docx, [package.DOCUMENT])[package.DOCUMENT]
+    if _starts_with(document, escaped):  # a template that prints the mark itself: not twice
+        return docx
     document = re.sub(rb"(<w:body[^>]*>)", lambda m: m[1] + para.encode("utf-8"), document, count=1)
     # Only the body changes: every other member is copied as it is, without recompression.
     return package.write((e.name, document) if e.name == package.DOCUMENT else e for e in package.entries(docx))
+
+
+def _starts_with(document: bytes, text: str) -> bool:
+    """Return whether the body's first paragraph reads ``text`` (a template that prints the mark itself)."""
+    first = re.search(rb"<w:body[^>]*>\s*(<w:p[ >].*?</w:p>)", document, re.S)
+    return first is not None and re.sub(rb"<[^>]+>", b"", first[1]).strip() == text.encode("utf-8")
 
 
 def _replace_images(template: Prepared, rendered: Mapping[str, bytes], images: Mapping[str, bytes]) -> dict[str, bytes]:

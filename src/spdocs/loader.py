@@ -98,6 +98,9 @@ def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
         message = _unknown(loc)
     elif kind == "string_too_short" and _is_text_field(loc):
         message = f"{LANG_NAMES[str(loc[-1])]} text is empty"
+    elif kind == "string_unicode" and isinstance(err.get("input"), str):  # a lone surrogate, from JSON
+        bad = next((ch for ch in err["input"] if "\ud800" <= ch <= "\udfff"), "\ud800")
+        message = data_say("data.control_char", code=f"U+{ord(bad):04X}")
     elif kind == "string_type" and isinstance(err.get("input"), dt.date):
         message = data_say("data.date_not_text", value=err["input"].isoformat())
     elif kind in ("date_parsing", "date_from_datetime_parsing") and isinstance(err.get("input"), str):

@@ -41,6 +41,8 @@ _DECIMAL_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _LOCAL_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _BOOL = {"true": True, "false": False}
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")  # a key YAML can only read as text ...
+_NOT_NAMES = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false", "null"))  # ... but for these
 _CODES = frozenset({"bin", "iin"})  # identification numbers (data.code.*): 12 digits, often with a leading 0
 
 
@@ -94,24 +96,31 @@ class _Builder:
         self.documents = 0
 
     def run(self) -> None:
-        while (event := self.loader.get_event()) is not None:
-            if isinstance(event, yaml.DocumentStartEvent):
+        scalar, start, end = yaml.ScalarEvent, (yaml.MappingStartEvent, yaml.SequenceStartEvent), self.end
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        get_event = self.loader.get_event
+        while (event := get_event()) is not None:
+            kind = type(event)
+            if kind is scalar:
+                self.scalar(event)
+            elif kind in start:
+                self.start(event)
+            elif kind in ends:
+                end()
+            elif kind is yaml.AliasEvent:
+                self.alias(event)
+            elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     self.fail(event, data_say("data.second_document"))
-            elif isinstance(event, yaml.ScalarEvent):
-                self.scalar(event)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                self.start(event)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.end()
-            elif isinstance(event, yaml.AliasEvent):
-                anchor = str(event.anchor)
-                if anchor not in self.anchors:
-                    self.fail(event, data_say("data.unknown_alias", alias=anchor))
-                value, size = self.anchors[anchor]
-                self.grow(event, size)
-                self.add(event, value, size, alias=True)
+
+    def alias(self, event: Any) -> None:
+        anchor = str(event.anchor)
+        if anchor not in self.anchors:
+            self.fail(event, data_say("data.unknown_alias", alias=anchor))
+        value, size = self.anchors[anchor]
+        self.grow(event, size)
+        self.add(event, value, size, alias=True)
 
     def fail(self, event: Any, message: str) -> None:
         raise InputError(self.name, [*self.problems, Problem(self.name, _line(event), "", message)])
@@ -175,12 +184,16 @@ class _Builder:
         self.add(event, value, 1)
 
     def key(self, top: _Frame, event: Any) -> None:
-        value = self.construct(event)
         line = _line(event)
-        if self.tag(event) == _TAG + "merge":
+        raw = event.value
+        if not event.style and _NAME.match(raw) and raw.lower() not in _NOT_NAMES:
+            value: Any = raw  # a field name (most keys): no need to ask the resolver
+        elif self.tag(event) == _TAG + "merge":
             top.key, top.has_key, top.key_line = _MERGE, True, line
             return
-        text = _key_text(value)
+        else:
+            value = self.construct(event)
+        text = value if isinstance(value, str) else _key_text(value)
         if text in top.seen:
             self.problems.append(
                 Problem(
@@ -225,6 +238,8 @@ class _Builder:
     def tag(self, event: Any) -> str:
         if event.tag and event.tag != "!":
             return str(event.tag)
+        if event.style:  # quoted or a block scalar: text
+            return _TAG + "str"
         return str(self.loader.resolve(yaml.ScalarNode, event.value, event.implicit))
 
     def construct(self, event: Any) -> Any:
