@@ -29,8 +29,7 @@ COMMON = {
     "indicators",
     "periods",
     "plan_approval",
-    "amendments",
-}
+}  # amendments: written commented out, for later in the partnership's life
 HE = COMMON | {"model", "staffing", "committees", "governance", "quality_assurance", "research_groups"}
 HE |= {"third_mission", "professional_development", "funding"}
 SECTIONS = {
