@@ -135,7 +135,8 @@ def test_parses_with_its_sections(model: str) -> None:
     assert set(data) == SECTIONS[model]
     assert data["regime"] == ("medical" if model == "medical" else "higher_education")
     assert data.get("model") == (None if model == "medical" else model)
-    assert set(Partnership.model_fields) == set().union(*SECTIONS.values())  # a new section needs a decision
+    # a new section needs a decision: in some model's file, or commented out for later (amendments)
+    assert set(Partnership.model_fields) == set().union(*SECTIONS.values(), {"amendments"})
 
 
 @pytest.mark.parametrize("model", MODELS)
