@@ -29,8 +29,7 @@ COMMON = {
     "indicators",
     "periods",
     "plan_approval",
-    "amendments",
-}
+}  # amendments: written commented out, for later in the partnership's life
 HE = COMMON | {"model", "staffing", "committees", "governance", "quality_assurance", "research_groups"}
 HE |= {"third_mission", "professional_development", "funding"}
 SECTIONS = {
@@ -136,7 +135,8 @@ def test_parses_with_its_sections(model: str) -> None:
     assert set(data) == SECTIONS[model]
     assert data["regime"] == ("medical" if model == "medical" else "higher_education")
     assert data.get("model") == (None if model == "medical" else model)
-    assert set(Partnership.model_fields) == set().union(*SECTIONS.values())  # a new section needs a decision
+    # a new section needs a decision: in some model's file, or commented out for later (amendments)
+    assert set(Partnership.model_fields) == set().union(*SECTIONS.values(), {"amendments"})
 
 
 @pytest.mark.parametrize("model", MODELS)

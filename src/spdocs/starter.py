@@ -65,6 +65,8 @@ USEFUL: dict[str, tuple[str, ...]] = {
     "joint_venture.shares.party": ("joint_venture",),
 }
 
+# Sections written later in a partnership's life (a supplementary agreement): commented out in a new file.
+LATER = {"amendments"}
 TWO = {"consortium.members"}  # lists written with two items: a consortium has several members
 NUMBERS = {"year": 2025, "start_year": 2025, "term_years": 5, "duration_years": 4}
 NUMBERS |= {"kazakhstani_percent": 70, "foreign_percent": 30, "percent": 50}
@@ -123,7 +125,7 @@ def _field(name: str, info: FieldInfo, indent: int, path: str, model: str, fixed
     comment = _comment(info.description, tp, meta)
     lines = [" " * indent + f"{name}:" + (f" {inline}" if inline else "") + (f"  # {comment}" if comment else "")]
     lines += block
-    top_level = "." not in path
+    top_level = "." not in path and path not in LATER
     active = info.is_required() or default not in (None, [], {}) or top_level
     if active or model in USEFUL.get(path, ()):
         return lines
