@@ -65,8 +65,9 @@ USEFUL: dict[str, tuple[str, ...]] = {
     "joint_venture.shares.party": ("joint_venture",),
 }
 
-# Sections written later in a partnership's life (a supplementary agreement): commented out in a new file.
-LATER = {"amendments"}
+# Sections a new file does without, written commented out: a supplementary agreement comes later in a
+# partnership's life; commitments only replace the agreement's standard obligations when given.
+LATER = {"amendments", "commitments"}
 TWO = {"consortium.members"}  # lists written with two items: a consortium has several members
 NUMBERS = {"year": 2025, "start_year": 2025, "term_years": 5, "duration_years": 4}
 NUMBERS |= {"kazakhstani_percent": 70, "foreign_percent": 30, "percent": 50}
