@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from conftest import example, rendered
@@ -146,3 +148,14 @@ def test_letter_without_outgoing_details_leaves_blanks_and_names_the_he_ministry
 def test_letter_needs_a_period():
     with pytest.raises(OptionError, match="per reporting period"):
         documents.render_document(example("kaznmu-duke"), "letter", lang="ru")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_pages_are_landscape_so_its_six_columns_read(lang):
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    section = docx.Document(io.BytesIO(documents.render_document(example("kaznmu-duke"), "plan", lang=lang))).sections[
+        0
+    ]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
