@@ -37,6 +37,7 @@ from spdocs.checks import check
 from spdocs.cli import cli
 from spdocs.errors import InputError, RenderError
 from spdocs.parse import parse
+from spdocs.regimes import REGIMES
 
 settings.register_profile(
     "ci",
@@ -55,19 +56,8 @@ settings.load_profile(os.environ.get("SPDOCS_HYPOTHESIS", "ci"))
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BASES = {path.stem: parse(path.read_text(encoding="utf-8"), name=path.name)[0] for path in EXAMPLES}
-OPTIONAL = (
-    "staffing",
-    "committees",
-    "governance",
-    "quality_assurance",
-    "research_groups",
-    "third_mission",
-    "professional_development",
-    "funding",
-    "selection",
-    "plan",
-    "programs",
-)
+# Sections a partnership may leave out: each regime's own, and the programmes list.
+OPTIONAL = (*(section for regime in REGIMES.values() for section in regime.sections), "programs")
 # Letters a partnership's texts hold, and what trips up XML, Jinja, YAML and Word.
 # Each language in its own script (mixing them is an error finding, tried in hostile examples).
 LETTERS = {

@@ -99,13 +99,10 @@ def render_docx(
     context: Mapping[str, Any],
     *,
     lang: Lang,
-    images: Mapping[str, bytes] | None = None,
     charts: Mapping[str, docxchart.ChartData] | None = None,
 ) -> bytes:
     """Return the DOCX bytes of ``template`` rendered with ``context``.
 
-    :param images: PNG bytes by picture description: a picture whose alt text (description)
-        is a key here gets those bytes instead of the template's placeholder picture.
     :param charts: data by chart description: a chart whose alt text is a key here gets
         that data (categories, series, labels) in its chart part and embedded workbook.
     """
@@ -113,8 +110,6 @@ def render_docx(
     with cpu_budget():
         for member, compiled in template.parts.items():
             rendered[member] = _render_part(template, member, compiled, context, lang=lang)
-    if images:
-        rendered.update(_replace_images(template, rendered, images))
     if charts:
         rendered.update(_replace_charts(template, rendered, charts))
     return package.write(
@@ -176,18 +171,13 @@ def _starts_with(document: bytes, text: str) -> bool:
     return first is not None and re.sub(rb"<[^>]+>", b"", first[1]).strip() == text.encode("utf-8")
 
 
-def _replace_images(template: Prepared, rendered: Mapping[str, bytes], images: Mapping[str, bytes]) -> dict[str, bytes]:
-    """Return the media members to overwrite, found through the pictures' descriptions."""
-    return {_drawing_target(template, rendered, descr, "picture", "r:embed"): png for descr, png in images.items()}
-
-
 def _replace_charts(
     template: Prepared, rendered: Mapping[str, bytes], charts: Mapping[str, docxchart.ChartData]
 ) -> dict[str, bytes]:
     """Return the chart parts (and their embedded workbooks) to overwrite, found through the charts' descriptions."""
     out: dict[str, bytes] = {}
     for descr, data in charts.items():
-        part = _drawing_target(template, rendered, descr, "chart", "r:id")
+        part = _chart_part(template, rendered, descr)
         try:
             out.update(docxchart.fill(template.members, part, data))
         except ValueError as exc:
@@ -195,17 +185,17 @@ def _replace_charts(
     return out
 
 
-def _drawing_target(template: Prepared, rendered: Mapping[str, bytes], descr: str, what: str, attr: str) -> str:
-    """Return the part that the drawing described as ``descr`` shows (its ``attr`` relationship)."""
+def _chart_part(template: Prepared, rendered: Mapping[str, bytes], descr: str) -> str:
+    """Return the chart part that the drawing described as ``descr`` shows."""
     document = rendered.get(package.DOCUMENT, template.members[package.DOCUMENT]).decode("utf-8")
     rels = package.relationships(template.members, package.DOCUMENT)
     found = re.search(rf'<wp:docPr [^>]*descr="{re.escape(descr)}".*?</wp:(?:inline|anchor)>', document, re.S)
-    ref = re.search(rf'{attr}="([^"]+)"', found[0]) if found else None
+    ref = re.search(r'r:id="([^"]+)"', found[0]) if found else None
     if ref is None or ref[1] not in rels:
         hint = ""
-        if found and what == "chart" and "r:embed=" in found[0]:  # a template made before charts were native
+        if found and "r:embed=" in found[0]:  # a template made before charts were native
             hint = " (it is a picture: copy the chart from the built-in template, see `spdocs templates export`)"
-        raise RenderError(f"no {what} described as '{descr}' to replace{hint}", template=template.name, lang="")
+        raise RenderError(f"no chart described as '{descr}' to replace{hint}", template=template.name, lang="")
     return rels[ref[1]].target
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import pydantic
 
 from spdocs.errors import InputError, Problem
+from spdocs.languages import LANGUAGES
 from spdocs.messages import data_say
 from spdocs.model import Partnership, Text
 from spdocs.parse import parse as parse  # re-exported: the loader is where readers of data files look
@@ -27,7 +28,6 @@ from spdocs.parse import parse as parse  # re-exported: the loader is where read
 SUFFIXES = (".yaml", ".yml", ".json")
 #: Largest data file read, in bytes (the examples are about 25 KB).
 MAX_BYTES = 2 * 1024 * 1024
-LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 
 Loc = tuple[str | int, ...]
 
@@ -97,7 +97,7 @@ def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
     elif kind == "extra_forbidden":
         message = _unknown(loc)
     elif kind == "string_too_short" and _is_text_field(loc):
-        message = f"{LANG_NAMES[str(loc[-1])]} text is empty"
+        message = f"{LANGUAGES[str(loc[-1])].name} text is empty"
     elif kind == "string_unicode" and isinstance(err.get("input"), str):  # a lone surrogate, from JSON
         bad = next((ch for ch in err["input"] if "\ud800" <= ch <= "\udfff"), "\ud800")
         message = data_say("data.control_char", code=f"U+{ord(bad):04X}")
@@ -114,7 +114,7 @@ def _problem(err: Any, name: str, lines: dict[Loc, int]) -> Problem:
 
 def _missing(loc: Loc) -> str:
     if _is_text_field(loc):
-        return f"{LANG_NAMES[str(loc[-1])]} text is missing"
+        return f"{LANGUAGES[str(loc[-1])].name} text is missing"
     return "required field is missing"
 
 
@@ -126,7 +126,7 @@ def _unknown(loc: Loc) -> str:
 
 
 def _is_text_field(loc: Loc) -> bool:
-    return bool(loc) and loc[-1] in LANG_NAMES and _model_at(loc[:-1]) is Text
+    return bool(loc) and loc[-1] in LANGUAGES and _model_at(loc[:-1]) is Text
 
 
 def _fields_at(loc: Loc) -> list[str]:
