@@ -31,7 +31,8 @@ def per_kind(kind: str, n: int) -> dict[str, float]:
     work = []
     for p, t in jobs:
         context = documents.build_context(p, kind, lang=t.lang, period=t.period)
-        result = analysis.analyze(p, t.period) if t.period else None
+        # only kinds with the analysis extra (the report) have a chart to fill; letters are per period too
+        result = analysis.analyze(p, t.period) if t.period and "analysis" in KINDS[kind].extras else None
         charts = {"chart": chart.data(result, lang=t.lang, labels=context["t"]["report"])} if result else None
         work.append((t.lang, resources.template_path(kind, t.lang), context, charts))
 
