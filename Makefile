@@ -34,7 +34,7 @@ $(BIN)/ruff: pyproject.toml $(BIN)/spdocs
 lint: $(BIN)/ruff  ## ruff check, ruff format --check and mypy --strict (developers; not part of test or CI)
 	$(BIN)/ruff check src tests && $(BIN)/ruff format --check src tests && $(BIN)/mypy
 
-bench: setup  ## benchmarks: batch documents/s (--jobs 1, 2), memory, docxtpl, PDF, start-up, web app (BENCH_N=750 for 9,000 documents)
+bench: setup  ## benchmarks: batch documents/s (--jobs 1, 2), memory, docxtpl, PDF, start-up, web app (BENCH_N=750: the ministry-wide batch, about 14,000 documents)
 	cd benchmarks && ../$(BIN)/python bench.py
 	$(BIN)/python benchmarks/bench_web.py
 

@@ -1,7 +1,7 @@
 """`make bench`: every benchmark in one run, then the figures the performance goals name.
 
-  python benchmarks/bench.py                  # N = 40 partnerships (480 documents): ~3-5 min
-  BENCH_N=750 python benchmarks/bench.py      # the ministry-wide batch: 9,000 documents
+  python benchmarks/bench.py                  # N = 40 partnerships (about 750 documents): ~3-5 min
+  BENCH_N=750 python benchmarks/bench.py      # the ministry-wide batch: 750 partnerships, about 14,000 documents
 
 Environment: BENCH_N (partnerships for the batch, default 40), BENCH_MEM_N (the smaller
 batch of the memory comparison, default min(N, 20); the larger is 10 x that), BENCH_PDF

@@ -1,6 +1,6 @@
 """The whole batch, as staff run it: `spdocs render` on N partnerships, start to exit.
 
-N copies of the examples (unique ids; 12 documents each on average: every kind × kk/ru/en,
+N copies of the examples (unique ids; about 19 documents each: every kind in the languages it is issued in,
 a report per period with actuals), DOCX only:
 - documents per second with --jobs 1 and --jobs 2, their ratio, and whether both wrote
   the same bytes;
