@@ -199,3 +199,34 @@ def test_missing_soffice_says_how_to_install(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(convert, "_KNOWN_PLACES", ())
     with pytest.raises(ConversionError, match="apt-get install"), Converter():
         pass
+
+
+@requires_soffice
+def test_a_made_profile_is_kept_and_copied_into_the_next_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = kazakh_docx(tmp_path / "in" / "a.docx", "Құжат")
+    with Converter(jobs=1) as first:
+        assert first.convert([(source, tmp_path / "first.pdf")]) == []
+        seed = convert.profile_seed(first._soffice)
+    assert seed is not None and seed.parent == tmp_path / "cache" / "spdocs"
+    assert (seed / "user" / "registrymodifications.xcu").is_file()  # LibreOffice's own profile, kept
+    assert not list(seed.parent.glob("*.tmp"))
+    (seed / "user" / "spdocs-marker").write_text("from the seed")
+    with Converter(jobs=1) as second:
+        assert second.convert([(source, tmp_path / "second.pdf")]) == []
+        assert second._tmp is not None
+        assert (second._tmp / "profile-0" / "user" / "spdocs-marker").read_text() == "from the seed"
+    assert "Қазақстан Республикасы" in pdf_text((tmp_path / "second.pdf").read_bytes())
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a POSIX script")
+def test_no_profile_is_kept_when_soffice_made_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "soffice"
+    fake.write_text(FAKE_SOFFICE.format(python=sys.executable))
+    fake.chmod(0o755)
+    monkeypatch.setenv("SPDOCS_SOFFICE", str(fake))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (src := tmp_path / "a.docx").write_bytes(b"ok")
+    with Converter(jobs=1) as conv:
+        assert conv.convert([(src, tmp_path / "a.pdf")]) == []  # the stand-in makes no profile folder
+    assert not (tmp_path / "cache").exists()

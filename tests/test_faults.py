@@ -146,17 +146,28 @@ def test_a_hung_and_a_crashing_soffice_cost_about_one_timeout(tmp_path, fake_sof
 
 def test_the_cli_reports_each_file_of_a_batch_with_hangs_and_crashes(tmp_path, fake_soffice, runner):
     data = tmp_path / "data"
-    data_files(data, {"hangs": ("en: Taraz}", "en: HANGME}"), "crashes": ("ru: г. Тараз,", "ru: CRASHME,")})
-    args = ["render", str(data), "--out", str(tmp_path / "out"), "--kind", "agreement", "--format", "docx,pdf"]
+    changes = {
+        "hangs": ("en: Taraz}", "en: HANGME}"),
+        "crashes": ("ru: г. Тараз,", "ru: CRASHME,"),
+        "fine": ("en: Taraz}", "en: Taraz}"),
+    }
+    data_files(data, changes)
+    out = tmp_path / "out"
+    args = ["render", str(data), "--out", str(out), "--kind", "agreement", "--format", "docx,pdf"]
     result = runner.invoke(cli, [*args, "--pdf-timeout", "2", "--jobs", "2"])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     pdf_lines = [line for line in result.output.splitlines() if "] PDF " in line]
-    assert len(pdf_lines) == 6  # every file reported
+    assert len(pdf_lines) == 9  # every file reported
     assert sum("timed out" in line for line in pdf_lines) == 1
     assert sum("exited with code 139" in line for line in pdf_lines) == 1
-    assert "4 of 6" not in result.output  # files are counted per data file, not per PDF
-    assert "from 0 of 2 data files" in result.output
+    assert "7 of 9" not in result.output  # files are counted per data file, not per PDF
+    assert "from 1 of 3 data files" in result.output
+    # A partnership's PDFs are all there or none: one failed file keeps its two good ones out.
+    assert sorted(p.name for p in (out / "fine").glob("*.pdf")) == [f"agreement.{x}.pdf" for x in ("en", "kk", "ru")]
+    for failed in ("hangs", "crashes"):
+        assert not list((out / failed).glob("*.pdf")), failed
+        assert len(list((out / failed).glob("*.docx"))) == 3  # its DOCX set is whole, and stays
 
 
 def test_a_soffice_that_never_answers_costs_about_one_timeout(tmp_path, fake_soffice, monkeypatch):
@@ -234,6 +245,34 @@ def test_killed_while_converting_leaves_no_soffice_and_no_temp(tmp_path, fake_so
         assert not list((tmp_path / "out").rglob("*.pdf"))
 
 
+def test_kill_9_while_converting_leaves_no_partial_pdf_set(tmp_path, fake_soffice):
+    """One file of a partnership hangs; the batch is killed: its other PDFs must not be out/ either."""
+    paths = data_files(
+        tmp_path / "data", {"hangs": ("en: Taraz}", "en: HANGME}"), "fine": ("en: Taraz}", "en: Taraz}")}
+    )
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "spdocs", "render", *map(str, paths), "--out", str(out), "--kind", "agreement"]
+    proc = subprocess.Popen(
+        [*command, "--format", "pdf", "--jobs", "2", "--pdf-timeout", "300"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(temp)},
+        cwd=tmp_path,
+    )
+    try:
+        # the fake LibreOffice converts the others at once and hangs on hangs/agreement.en
+        assert wait_until(lambda: len(list((out / "fine").glob("*.pdf"))) == 3, 120), "fine's PDFs should appear"
+        time.sleep(0.5)  # hangs' kk and ru have been converted by now, into the scratch folder
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not list((out / "hangs").glob("*.pdf"))
+    assert wait_until(lambda: not list(temp.iterdir()), 10), list(temp.iterdir())
+    assert wait_until(lambda: not our_processes(str(tmp_path)), 10), our_processes(str(tmp_path))
+
+
 # --- a full disk ---------------------------------------------------------------------------------
 
 
@@ -270,9 +309,9 @@ def test_disk_full_while_writing_documents(tmp_path, monkeypatch, runner):
 
 
 def test_disk_full_while_writing_pdfs(tmp_path, monkeypatch, runner, fake_soffice):
-    full_disk_after(monkeypatch, produce_module, "write_atomic", 2, ".pdf")
+    full_disk_after(monkeypatch, produce_module, "write_atomic", 5, ".pdf")  # the disk fills on the 5th PDF
     data = tmp_path / "data"
-    data_files(data, {"only": ("en: Taraz}", "en: Taraz}")})
+    data_files(data, {"first": ("en: Taraz}", "en: Taraz}"), "second": ("en: Taraz}", "en: Taraz}")})
     out = tmp_path / "out"
     args = ["render", str(data), "--out", str(out), "--kind", "agreement", "--format", "pdf", "--jobs", "1"]
     result = runner.invoke(cli, args)
@@ -280,6 +319,8 @@ def test_disk_full_while_writing_pdfs(tmp_path, monkeypatch, runner, fake_soffic
     assert "Traceback" not in result.output
     assert "No space left on device" in result.output
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no temporary file left
+    assert len(list((out / "first").glob("*.pdf"))) == 3
+    assert not list((out / "second").glob("*.pdf"))  # its 4th PDF was written, then taken back: no partial set
 
 
 def test_disk_full_while_writing_the_summary(tmp_path, monkeypatch, runner):

@@ -212,6 +212,18 @@ LITERAL = {
         p.parties.foreign.name.get(lang),
         p.agreement.number,
     ],
+    "plan": lambda p, lang: [
+        p.parties.kazakhstani.short_name.get(lang),
+        p.parties.foreign.short_name.get(lang),
+        p.agreement.number,
+    ],
+    "selection": lambda p, lang: [p.parties.kazakhstani.name.get(lang), p.parties.foreign.short_name.get(lang)],
+    "letter": lambda p, lang: [
+        p.parties.kazakhstani.name.get(lang),
+        p.parties.kazakhstani.address.get(lang),
+        p.parties.foreign.short_name.get(lang),
+        p.agreement.number,
+    ],
 }
 
 
@@ -263,8 +275,7 @@ def _assert_sound(docx: bytes, p: Any, target: documents.Target, *, data_texts: 
                 etree.fromstring(zf.read(member), parser)  # the parts a render writes
         body = etree.fromstring(zf.read("word/document.xml"), parser)
     flat = "".join(t.text or "" for t in body.iter(W + "t"))
-    # the procedure's kinds (plan, selection, letter) are checked for sound XML and no stray markup only
-    for value in LITERAL.get(target.kind, lambda p, lang: [])(p, target.lang):
+    for value in LITERAL[target.kind](p, target.lang):
         # spaces at the ends of a text are the template's (a sentence goes on after it)
         assert _flat(value).strip() in flat, f"{value!r} is not in the {target.filename()}"
     blocks = docxtext.blocks(docx)

@@ -35,6 +35,25 @@ def test_two_data_files_with_one_id_are_an_error_naming_both(tmp_path, runner):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["summary", "collect"])
+def test_summary_and_collect_leave_out_both_files_of_one_id(tmp_path, runner, command):
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(TARAZ, data / "a.yaml")
+    shutil.copy(TARAZ, data / "b.yaml")
+    shutil.copy(ROOT / "examples" / "nku-arizona.yaml", data / "nku.yaml")
+    out = tmp_path / "out.xlsx"
+    args = [command, str(data), "--out", str(out), *(["--period", "2025"] if command == "collect" else [])]
+    result = runner.invoke(cli, args)
+    assert "Traceback" not in result.output
+    assert result.exit_code == 1, result.output
+    assert f"{data / 'a.yaml'}:" in result.output and f"is also used by {data / 'b.yaml'}" in result.output
+    # the workbook holds the other partnership only: two rows of one id would read as one
+    cells = [str(c.value) for ws in openpyxl.load_workbook(out).worksheets for row in ws.iter_rows() for c in row]
+    assert not any("taraz-mendeleev" in c for c in cells)
+    assert any("nku-arizona" in c for c in cells)
+
+
 def test_csv_row_with_a_split_decimal_comma_is_an_error(tmp_path):
     path = tmp_path / "actuals.csv"
     path.write_text(

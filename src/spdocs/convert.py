@@ -15,6 +15,10 @@ the other workers keep converting. Two processes in a row that print nothing at 
 timeout mean LibreOffice itself does not work: the files left fail at once, so a broken
 install costs about one timeout, not one per file. PDFs land by temp name + ``os.replace``.
 
+A fresh LibreOffice profile costs about half a second on its first start; the first profile
+a worker makes is kept in the user's cache (`profile_seed`, one per LibreOffice install) and
+copied into the workers' profiles of later batches.
+
 Every soffice runs in its own session and is killed with it; the temp folder is watched by
 `spdocs.processes`' janitor, which kills what still uses it and removes it should this
 process be killed outright.
@@ -27,6 +31,7 @@ runs. :func:`spdocs.pdf.assemble` drops both.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import math
 import os
@@ -151,10 +156,24 @@ class Converter:
             todo.put(present[start : start + size])
         stop = threading.Event()
 
+        seed = profile_seed(self._soffice)
+
         def work(profile: Path) -> None:
+            keep = not _copy_profile(seed, profile)  # a profile made here is kept once a chunk went well
+            failed: list[int] = []
+
+            def emit(result: tuple[int, ConversionError | None]) -> None:
+                if result[1] is not None:
+                    failed.append(result[0])
+                results.put(result)
+
             while (chunk := todo.get()) is not None:
                 if not stop.is_set():
-                    rest = self._run_chunk(profile, [(i, *files[i]) for i in chunk], results.put)
+                    failed.clear()
+                    rest = self._run_chunk(profile, [(i, *files[i]) for i in chunk], emit)
+                    if keep and not rest and not failed:
+                        keep = False
+                        _keep_profile(profile, seed)
                     if rest and not stop.is_set():
                         todo.put(rest)  # files a killed soffice never reached
 
@@ -303,6 +322,48 @@ class _ChunkRun:
 
     def _out(self, k: int) -> Path:
         return self.outdir / f"{k:06d}.pdf"
+
+
+def profile_seed(soffice: str) -> Path | None:
+    """Return where a ready profile of this LibreOffice is kept between batches (None: no cache folder).
+
+    The name holds the install's path and date, so an upgrade starts from a fresh profile.
+    """
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    try:
+        real = os.path.realpath(soffice)
+        stamp = os.stat(real).st_mtime_ns
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{real}\0{stamp}".encode()).hexdigest()[:16]
+    return Path(cache) / "spdocs" / f"libreoffice-profile-{key}"
+
+
+def _copy_profile(seed: Path | None, profile: Path) -> bool:
+    """Start ``profile`` as a copy of ``seed``; return whether there was one to copy."""
+    if seed is None or profile.exists() or not (seed / "user").is_dir():
+        return False
+    try:
+        shutil.copytree(seed, profile)
+        return True
+    except OSError:  # a cache being replaced, or unreadable: start fresh
+        shutil.rmtree(profile, ignore_errors=True)
+        return False
+
+
+def _keep_profile(profile: Path, seed: Path | None) -> None:
+    """Keep a profile LibreOffice has just made and used (its ``user`` folder) as ``seed``, unless one is there."""
+    if seed is None or seed.exists() or not (profile / "user").is_dir():
+        return  # (a stand-in soffice in the tests makes no profile: nothing to keep)
+    tmp = seed.with_name(f"{seed.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    try:
+        seed.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(profile, tmp, ignore=shutil.ignore_patterns(".lock"))
+        os.rename(tmp, seed)  # whole or not at all; another batch may have been first
+    except OSError:
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def docx_to_pdf(docx: bytes, *, pdf_a: bool = False) -> bytes:

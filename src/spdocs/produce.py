@@ -122,7 +122,7 @@ def produce(
                 written.path.unlink(missing_ok=True)
             outcome.files, outcome.error = [], twins[outcome.source]
         if "pdf" in options.formats:
-            _convert(outcomes, options, keep_docx="docx" in options.formats, say=say, jobs=jobs)
+            _convert(outcomes, options, Path(scratch), keep_docx="docx" in options.formats, say=say, jobs=jobs)
             if options.packet:
                 for outcome in outcomes:
                     _packets(outcome, options)
@@ -215,8 +215,15 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
     return outcome
 
 
-def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say: Progress, jobs: int) -> None:
-    """Convert every written DOCX to PDF under ``options.out``; failures go to their outcome."""
+def _convert(
+    outcomes: list[Outcome], options: Options, scratch: Path, *, keep_docx: bool, say: Progress, jobs: int
+) -> None:
+    """Convert every written DOCX to PDF under ``options.out``; failures go to their outcome.
+
+    LibreOffice writes into ``scratch``; a partnership's PDFs move under ``out/`` together once
+    the last of them is made, all or none: a failed file, a full disk or an interruption never
+    leaves a partnership with some of its PDFs.
+    """
     from spdocs.convert import Converter
 
     jobs_: list[tuple[Outcome, Written, Path]] = []
@@ -235,6 +242,13 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
             jobs_.append((outcome, docx, pdf))
     if not jobs_:
         return
+    staged = {docx.path: scratch / "pdf" / f"{n:06d}.pdf" for n, (_, docx, _) in enumerate(jobs_)}
+    sets: dict[int, list[tuple[Written, Path]]] = {}  # id(outcome) -> its (DOCX, PDF) pairs
+    for outcome, docx, pdf in jobs_:
+        sets.setdefault(id(outcome), []).append((docx, pdf))
+    owner = {docx.path: outcome for outcome, docx, _ in jobs_}
+    left = {key: len(pairs) for key, pairs in sets.items()}
+    errors: dict[Path, ConversionError] = {}
     done = 0
 
     def tick(docx: Path, error: ConversionError | None) -> None:
@@ -244,29 +258,49 @@ def _convert(outcomes: list[Outcome], options: Options, *, keep_docx: bool, say:
         text = f"[{done}/{len(jobs_)}] PDF {name}" + (f": {error}" if error else "")
         status = "failed" if error else "ok"
         say(Step(text, stage="pdf", done=done, total=len(jobs_), name=name, status=status, detail=str(error or "")))
+        if error is not None:
+            errors[docx] = error
+        outcome = owner[docx]
+        left[id(outcome)] -= 1
+        if not left[id(outcome)]:  # its last PDF: the set moves to out/ now
+            _publish_pdfs(outcome, sets[id(outcome)], staged, errors, options)
 
     with Converter(jobs=jobs, timeout=options.pdf_timeout, pdf_a=options.pdf_a) as converter:
-        failures = converter.convert([(docx.path, pdf) for _, docx, pdf in jobs_], progress=tick)
-    failed = {Path(f.path): f for f in failures if f.path}
-    for outcome, docx, pdf in jobs_:
-        if not keep_docx:
+        converter.convert([(docx.path, staged[docx.path]) for _, docx, _ in jobs_], progress=tick)
+    if not keep_docx:
+        for outcome, docx, _ in jobs_:
             outcome.files.remove(docx)
-        if docx.path in failed:
-            outcome.error = outcome.error or failed[docx.path]
-            continue
-        try:
+
+
+def _publish_pdfs(
+    outcome: Outcome,
+    pairs: list[tuple[Written, Path]],
+    staged: dict[Path, Path],
+    errors: dict[Path, ConversionError],
+    options: Options,
+) -> None:
+    """Move one partnership's converted PDFs to their places, all of them or none."""
+    failed = next((errors[d.path] for d, _ in pairs if d.path in errors), None)
+    if failed is not None:
+        outcome.error = outcome.error or failed
+        return
+    written: list[Path] = []
+    try:
+        for docx, pdf in pairs:
             # LibreOffice writes the clock into each PDF; drop it: same input, same bytes.
-            data = normalize(pdf.read_bytes())
+            data = normalize(staged[docx.path].read_bytes())
             if options.pdf_a and pdfa_part(data) is None:
                 raise ConversionError("LibreOffice did not write PDF/A (it needs version 7.4 or later)", path=docx.path)
             write_atomic(pdf, data)
-        except SpdocsError as exc:
-            outcome.error = outcome.error or exc
-            continue
-        except OSError as exc:
-            outcome.error = outcome.error or OutputError.from_os(pdf, exc)
-            continue
-        outcome.files.append(Written(docx.target, pdf, "pdf", docx.lang))
+            written.append(pdf)
+    except (SpdocsError, OSError) as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if not isinstance(exc, SpdocsError):
+            exc = OutputError.from_os(pdf, exc)
+        outcome.error = outcome.error or exc
+        return
+    outcome.files += [Written(docx.target, pdf, "pdf", docx.lang) for docx, pdf in pairs]
 
 
 def _packets(outcome: Outcome, options: Options) -> None:

@@ -195,8 +195,10 @@ def load_all(
     """Return the data files that load, with their partnerships, and those that do not, with their errors.
 
     ``progress`` gets a `Step` (stage ``load``) per file: loading hundreds takes a while.
+    Two files with one partnership id are both failed (naming each other): their rows, sheets
+    and documents would take each other's place.
     """
-    from spdocs.loader import iter_load
+    from spdocs.loader import duplicate_ids, iter_load
 
     loaded: list[tuple[Path, Partnership]] = []
     failed: list[tuple[Path, InputError]] = []
@@ -209,4 +211,6 @@ def load_all(
             status = "failed" if isinstance(result, InputError) else "ok"
             text = f"[{n}/{len(files)}] {path.name}"
             progress(Step(text, stage="load", done=n, total=len(files), name=path.name, status=status))
-    return loaded, failed
+    twins = duplicate_ids((path, p.id) for path, p in loaded)
+    failed += [(path, twins[path]) for path, _ in loaded if path in twins]
+    return [(path, p) for path, p in loaded if path not in twins], failed
