@@ -158,12 +158,18 @@ for path in inputs:
 """
 
 
-@pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a POSIX script")
-def test_hangs_and_crashes_fail_only_their_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The scripted stand-in above, as the soffice spdocs finds."""
     fake = tmp_path / "soffice"
     fake.write_text(FAKE_SOFFICE.format(python=sys.executable))
     fake.chmod(0o755)
     monkeypatch.setenv("SPDOCS_SOFFICE", str(fake))
+    return fake
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a POSIX script")
+def test_hangs_and_crashes_fail_only_their_file(tmp_path: Path, fake_soffice: Path) -> None:
     contents = [
         b"ok0",
         b"hang-on-store",
@@ -220,11 +226,9 @@ def test_a_made_profile_is_kept_and_copied_into_the_next_batch(tmp_path: Path, m
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the fake soffice is a POSIX script")
-def test_no_profile_is_kept_when_soffice_made_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = tmp_path / "soffice"
-    fake.write_text(FAKE_SOFFICE.format(python=sys.executable))
-    fake.chmod(0o755)
-    monkeypatch.setenv("SPDOCS_SOFFICE", str(fake))
+def test_no_profile_is_kept_when_soffice_made_none(
+    tmp_path: Path, fake_soffice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     (src := tmp_path / "a.docx").write_bytes(b"ok")
     with Converter(jobs=1) as conv:

@@ -15,12 +15,18 @@ from spdocs.errors import InputError
 TARAZ = ROOT / "examples" / "taraz-mendeleev.yaml"
 
 
-def test_two_data_files_with_one_id_are_an_error_naming_both(tmp_path, runner):
+def twins(tmp_path):
+    """Return a folder with two copies of one partnership (a.yaml, b.yaml) and another partnership."""
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(TARAZ, data / "a.yaml")
     shutil.copy(TARAZ, data / "b.yaml")
     shutil.copy(ROOT / "examples" / "nku-arizona.yaml", data / "nku.yaml")
+    return data
+
+
+def test_two_data_files_with_one_id_are_an_error_naming_both(tmp_path, runner):
+    data = twins(tmp_path)
     out = tmp_path / "out"
     result = runner.invoke(cli, ["render", str(data), "--out", str(out), "--jobs", "1", "--kind", "agreement"])
     assert result.exit_code == 1
@@ -37,11 +43,7 @@ def test_two_data_files_with_one_id_are_an_error_naming_both(tmp_path, runner):
 
 @pytest.mark.parametrize("command", ["summary", "collect"])
 def test_summary_and_collect_leave_out_both_files_of_one_id(tmp_path, runner, command):
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copy(TARAZ, data / "a.yaml")
-    shutil.copy(TARAZ, data / "b.yaml")
-    shutil.copy(ROOT / "examples" / "nku-arizona.yaml", data / "nku.yaml")
+    data = twins(tmp_path)
     out = tmp_path / "out.xlsx"
     args = [command, str(data), "--out", str(out), *(["--period", "2025"] if command == "collect" else [])]
     result = runner.invoke(cli, args)
