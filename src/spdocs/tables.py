@@ -1,12 +1,17 @@
 """A sheet of actuals as people lay it out → its header row, the role of each column, its records.
 
-The header is the first of the sheet's first `HEADER_ROWS` rows that names an indicator
-column and either a value column (the *long* layout: one row per indicator × period, with a
-period column) or columns headed by periods (the *wide* layout: one row per indicator,
-``2025``, ``Факт 2026``, ``2026-H1 нақты`` …). Title rows above it are skipped. Columns may
-come in any order, named in kk, ru or en (`ALIASES`); columns of other roles (names, units,
-plans, areas) are ignored. Where several columns can name a thing — an id column and a name
-column — the id column is read first, the others when it is empty.
+The header is the first of the sheet's first `HEADER_ROWS` rows that names an indicator or
+a budget line column and either a value column (the *long* layout: one row per indicator ×
+period, with a period column) or columns headed by periods (the *wide* layout: one row per
+indicator, ``2025``, ``Факт 2026``, ``2026-H1 нақты`` …). Title rows above it are skipped.
+Columns may come in any order, named in kk, ru or en (`ALIASES`); columns of other roles
+(names, units, plans, areas) are ignored. Where several columns can name a thing — an id
+column and a name column — the id column is read first, the others when it is empty.
+
+A row names an indicator (its value is the indicator's actual) or a budget line (its value
+is the amount spent on it, in the currency a currency column may name). A sheet may hold
+several tables one under another — the indicators, then the financing — each under its own
+header row (`blocks`): a row of text only that is a complete header starts the next table.
 
 A sheet without a partnership column is one partnership's: its name names it (a workbook
 with a sheet per partnership). Nothing here knows the partnerships: `spdocs.actuals` checks
@@ -99,6 +104,40 @@ ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "индикатордың атауы",
         ),
     ),
+    "line": (
+        (
+            "budget line id",
+            "line id",
+            "item id",
+            "id статьи",
+            "код статьи",
+            "id статьи бюджета",
+            "код статьи бюджета",
+            "бап id",
+            "бап коды",
+            "бюджет бабы id",
+            "бюджет бабының коды",
+        ),
+        (
+            "budget line",
+            "budget item",
+            "budget lines",
+            "expenditure item",
+            "line item",
+            "статья",
+            "статья бюджета",
+            "статья расходов",
+            "статьи бюджета",
+            "статьи расходов",
+            "наименование статьи",
+            "бюджет бабы",
+            "бюджет баптары",
+            "шығыс бабы",
+            "шығыстар бабы",
+            "шығын бабы",
+            "баптың атауы",
+        ),
+    ),
     "period": (
         ("period id", "id периода", "кезең id"),
         ("period", "reporting period", "year", "период", "отчетный период", "год", "кезең", "есепті кезең", "жыл"),
@@ -119,9 +158,32 @@ ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "нақты",
             "нақты мән",
             "нақты мәні",
-            "нақты мәні",
+            # the amount spent on a budget line
+            "amount",
+            "actual amount",
+            "amount spent",
+            "spent",
+            "actual spending",
+            "expenditure",
+            "сумма",
+            "фактическая сумма",
+            "израсходовано",
+            "фактически израсходовано",
+            "освоено",
+            "фактический расход",
+            "фактические расходы",
+            "сома",
+            "сомасы",
+            "нақты сома",
+            "нақты сомасы",
+            "жұмсалды",
+            "жұмсалған сома",
+            "игерілді",
+            "нақты шығыс",
+            "нақты шығыстар",
         ),
     ),
+    "currency": (("currency", "валюта", "валютасы", "код валюты", "валюта коды"),),
     "note": (
         (
             "note",
@@ -149,9 +211,15 @@ ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
             "жоспар",
             "жоспарлы мән",
             "жоспарлы мәні",
+            "planned amount",
+            "плановая сумма",
+            "сумма по плану",
+            "жоспарлы сома",
+            "жоспар бойынша сома",
         ),
     ),
 }
+SUBJECTS = ("indicator", "line")  # what a row is about: an indicator's actual or a budget line's spending
 _ROLE = {alias: (role, rank) for role, ranks in ALIASES.items() for rank, names in enumerate(ranks) for alias in names}
 _NOTE_LANG = re.compile(r"^(.+?) (kk|ru|en)$")
 _PERIOD = re.compile(r"(?<![\w.-])(\d{4}(?:[-_.][0-9A-Za-z]+)*)(?![\w])")
@@ -215,8 +283,8 @@ class Header:
         return bool(self.periods) and not (self.columns("value") and self.columns("period"))
 
     def missing(self) -> list[str]:
-        """Return what the header lacks to be read: ``"indicator"``, ``"value"``, ``"period"``."""
-        lacks = [] if self.columns("indicator") else ["indicator"]
+        """Return what the header lacks to be read: ``"indicator"`` (nor a budget line), ``"value"``, ``"period"``."""
+        lacks = [] if any(self.columns(role) for role in SUBJECTS) else ["indicator"]
         if self.periods or (self.columns("value") and self.columns("period")):
             return lacks
         return [*lacks, "period" if self.columns("value") else "value"]
@@ -242,11 +310,15 @@ def header(cells: list[Any], row: int) -> Header:
         if lang and _ROLE.get(lang[1], ("",))[0] == "note":
             h.notes.setdefault(lang[2], column)
             continue
-        # "Факт (чел.)", "Значение, %": a qualifier after the name does not change the role.
-        bare = norm(re.split(r"[(,]", label, maxsplit=1)[0])
+        # "Факт (чел.)", "Значение, %": a qualifier after the name does not change the role,
+        # unless it names the plan: "Сумма (план)" is the plan, not the amount spent.
+        bare, *rest = re.split(r"[(,]", label, maxsplit=1)
+        bare, qualifier = norm(bare), norm(rest[0]) if rest else ""
+        if key not in _ROLE and bare in _ROLE and _ROLE.get(qualifier, ("",))[0] == "plan":
+            continue
         if key in _ROLE or bare in _ROLE:
             role, rank = _ROLE[key if key in _ROLE else bare]
-            exact = rank == 0 and role in ("partnership", "indicator", "period")
+            exact = rank == 0 and role in ("partnership", *SUBJECTS, "period")
             h.roles.setdefault(role, []).append((rank, Column(i, label, exact)))
             continue
         period, heading = _period_heading(label)
@@ -294,6 +366,33 @@ def find_header(rows: list[list[Any]]) -> tuple[Header | None, Header | None]:
     return None, closest
 
 
+def blocks(rows: list[list[Any]]) -> tuple[list[tuple[Header, int]], Header | None]:
+    """Return the sheet's tables as (header, the row after the table's last), or none and the closest row.
+
+    The first header is sought in the first `HEADER_ROWS` rows (title rows above it are
+    skipped); below it, a row of text only that is a complete header starts another table
+    (the collection workbook's financing under its indicators). A row with a number or a
+    date in it is data, never a header.
+    """
+    first, closest = find_header(rows)
+    if first is None:
+        return [], closest
+    starts = [first]
+    for number, cells in enumerate(rows[first.row :], start=first.row + 1):
+        if _text_only(cells):
+            h = header(cells, number)
+            if not h.missing():
+                starts.append(h)
+    ends = [h.row for h in starts[1:]] + [len(rows) + 1]
+    return list(zip(starts, ends)), None
+
+
+def _text_only(cells: list[Any]) -> bool:
+    """Return whether a row holds only text, in at least two cells (as a header row does)."""
+    filled = [c for c in cells if not spreadsheet.blank(c)]
+    return len(filled) >= 2 and all(isinstance(c, str) for c in filled)
+
+
 def _named(h: Header) -> int:
     """Return how many roles a header names (value columns headed by periods count as one)."""
     return len(h.roles) + bool(h.periods) + bool(h.notes)
@@ -320,16 +419,22 @@ class Record:
     notes: dict[str, tuple[Any, Column]]  # "" (every language), "kk", "ru", "en" -> (cell, column)
     blank_ids: dict[str, Column]  # role -> its first column, for a role whose cells are all empty
     unclear_note: Column | None = None  # wide layout: a note column that fits no one period of the row
+    line: tuple[Given, ...] = ()  # a budget line: the value is the amount spent on it
+    currency: Given | None = None  # the currency the row says the amount is in
+    both: bool = False  # the row names an indicator and a budget line: which one is it about?
 
 
-def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Record]:
-    """Yield the records below the header ``h``: one per row (long) or per row × period (wide).
+def records(rows: list[list[Any]], h: Header, *, sheet_name: str, end: int | None = None) -> Iterator[Record]:
+    """Yield the records below the header ``h`` up to row ``end`` (not included; else the sheet's
+    end): one per row (long) or per row × period (wide).
 
     A record is made only where a value or a note is given; empty cells give nothing. In the
     wide layout a note column without a period belongs to the row's one value (or the one
-    period column); a row with values in several periods leaves it unclear.
+    period column); a row with values in several periods leaves it unclear. A table with both
+    indicator and budget line columns needs one of them per row, not both.
     """
-    roles = {role: h.columns(role) for role in ("partnership", "indicator", "period")}
+    roles = {role: h.columns(role) for role in ("partnership", *SUBJECTS, "period")}
+    currency = h.one("currency")
     common = h.one("note")
     shared = {**({"": common} if common is not None else {}), **h.notes}  # notes of no one period
     slots: list[tuple[str | None, Column, Column | None]]
@@ -340,7 +445,8 @@ def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Re
         assert value_column is not None  # a long header has one (Header.missing)
         slots = [(None, value_column, None)]
     by_sheet = (Given(sheet_name, Column(-1, sheet_name)),)
-    for number, cells in enumerate(rows[h.row :], start=h.row + 1):
+    last = len(rows) if end is None else end - 1
+    for number, cells in enumerate(rows[h.row : last], start=h.row + 1):
         given = {role: _given(cells, columns) for role, columns in roles.items()}
         if not roles["partnership"]:
             given["partnership"] = by_sheet  # a sheet per partnership, named after it
@@ -364,6 +470,11 @@ def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Re
                 for role, columns in roles.items()
                 if columns and not (periods if role == "period" else given[role])
             }
+            if any(given[role] for role in SUBJECTS):  # the row is about the one it names
+                blank_ids = {role: c for role, c in blank_ids.items() if role not in SUBJECTS}
+            elif all(role in blank_ids for role in SUBJECTS):  # neither, where either could be given
+                blank_ids = {("subject" if r == "indicator" else r): c for r, c in blank_ids.items() if r != "line"}
+            money = _given(cells, [currency]) if currency is not None else ()
             yield Record(
                 number,
                 given["partnership"],
@@ -374,6 +485,9 @@ def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Re
                 notes,
                 blank_ids,
                 unclear,
+                line=given["line"],
+                currency=money[0] if money else None,
+                both=all(given[role] for role in SUBJECTS),
             )
 
 
