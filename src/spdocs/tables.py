@@ -4,9 +4,10 @@ The header is the first of the sheet's first `HEADER_ROWS` rows that names an in
 a budget line column and either a value column (the *long* layout: one row per indicator ×
 period, with a period column) or columns headed by periods (the *wide* layout: one row per
 indicator, ``2025``, ``Факт 2026``, ``2026-H1 нақты`` …). Title rows above it are skipped.
-Columns may come in any order, named in kk, ru or en (`spdocs.headings.ALIASES`); columns of other roles
-(names, units, plans, areas) are ignored. Where several columns can name a thing — an id
-column and a name column — the id column is read first, the others when it is empty.
+Columns may come in any order, named in kk, ru or en (`spdocs.headings.ALIASES`); columns
+of other roles (names, units, plans, areas) are ignored. Where several columns can name a
+thing — an id column and a name column — the id column is read first, the others when it
+is empty.
 
 A row names an indicator (its value is the indicator's actual) or a budget line (its value
 is the amount spent on it, in the currency a currency column may name). A sheet may hold
@@ -33,6 +34,8 @@ SUBJECTS = ("indicator", "line")  # what a row is about: an indicator's actual o
 _ROLE = {alias: (role, rank) for role, ranks in ALIASES.items() for rank, names in enumerate(ranks) for alias in names}
 _NOTE_LANG = re.compile(r"^(.+?) (kk|ru|en)$")
 _PERIOD = re.compile(r"(?<![\w.-])(\d{4}(?:[-_.][0-9A-Za-z]+)*)(?![\w])")
+_FIGURE = re.compile(r"^[\s\d.,%'\u00a0\u202f+\-\u2212>]+$")  # what a value cell holds: «1 234,5», «>400»
+_YEAR = re.compile(r"^\d{4}$")
 _FILLER = {"за", "год", "г", "ж", "жыл", "жылы", "жылғы", "year", "fy", "for", "in"}
 
 
@@ -93,7 +96,7 @@ class Header:
         return bool(self.periods) and not (self.columns("value") and self.columns("period"))
 
     def missing(self) -> list[str]:
-        """Return what the header lacks to be read: ``"indicator"`` (nor a budget line), ``"value"``, ``"period"``."""
+        """Return what the header lacks to be read: ``"indicator"`` (or budget line), ``"value"``, ``"period"``."""
         lacks = [] if any(self.columns(role) for role in SUBJECTS) else ["indicator"]
         if self.periods or (self.columns("value") and self.columns("period")):
             return lacks
@@ -198,9 +201,16 @@ def blocks(rows: list[list[Any]]) -> tuple[list[tuple[Header, int]], Header | No
 
 
 def _text_only(cells: list[Any]) -> bool:
-    """Return whether a row holds only text, in at least two cells (as a header row does)."""
+    """Return whether a row holds only text, in at least two cells, none of it a figure such as
+    «12,5» (a year may head a column): as a header row does, and a CSV data row does not.
+
+    >>> _text_only(["Статья", "2025", "Факт"]), _text_only(["kaznmu-duke", "consulting-2025", "2025", "171 250,5"])
+    (True, False)
+    """
     filled = [c for c in cells if not spreadsheet.blank(c)]
-    return len(filled) >= 2 and all(isinstance(c, str) for c in filled)
+    if len(filled) < 2 or not all(isinstance(c, str) for c in filled):
+        return False
+    return not any(_FIGURE.match(c) and not _YEAR.match(c.strip()) for c in filled)
 
 
 def _named(h: Header) -> int:
