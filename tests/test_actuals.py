@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 
 from conftest import EXAMPLES, ROOT, example, rendered
-from spdocs import actuals, documents
+from spdocs import actuals, documents, tables
 from spdocs.errors import InputError
 from spdocs.languages import LANGS
-from spdocs.model import Actual, Text
+from spdocs.model import Actual, Spending, Text
 
 SAMPLE = ROOT / "examples" / "actuals" / "actuals-2026.csv"
 HEADER = ["partnership", "indicator", "period", "value", "note_kk", "note_ru", "note_en"]
@@ -395,3 +395,211 @@ def test_a_note_in_a_wide_sheet_goes_with_the_rows_one_value(tmp_path):
     assert "several periods (or none), so it is unclear which one the note 'Примечание' belongs to" in problem.message
     resolution = actuals.resolve(table, [example(TARAZ)])
     assert resolution.blocked[TARAZ] == (problem,)  # the row's partnership waits for the note to be placed
+
+
+# Spending on budget lines (funding.budget), as people keep it: by id or by the line's name.
+KAZNMU = "kaznmu-duke"
+SPENT = {
+    (KAZNMU, "consulting-2025", "2025"): Spending(amount=D("171250.5")),
+    (KAZNMU, "internships-2025", "2025"): Spending(
+        amount=D(60000000), note=Text(kk="акт 15.01", ru="акт 15.01", en="акт 15.01")
+    ),
+    (NKU, "fees-2025", "2025"): Spending(amount=D(350000)),
+}
+# partnership, budget line, period, currency, amount, note
+SPENT_BY_ID = [
+    [KAZNMU, "consulting-2025", 2025, "USD", "171 250,50", None],
+    [KAZNMU, "internships-2025", 2025, "KZT", 60000000, "акт 15.01"],
+    [NKU, "fees-2025", 2025, "USD", 350000, None],
+]
+SPENT_BY_NAME = [
+    ["Университет Дьюка", "Консалтинговые услуги экспертов Партнера", 2025, "$", 171250.5, None],
+    [KAZNMU, "Университет қызметкерлерінің Серіктес базасындағы тағылымдамалары", 2025, "₸", 6e7, "акт 15.01"],
+    ["University of Arizona", "Fees for the Partner's academic services", "2025", None, "350000", None],
+]
+SPENT_RU = ["Партнерство", "Статья бюджета", "Период", "Валюта", "Сумма (план)", "Израсходовано", "Примечание"]
+
+
+def spent_rows(rows: list[list[object]]) -> list[list[object]]:
+    """Return spending rows under ``SPENT_RU`` (a plan column people keep beside the amount)."""
+    return [[*r[:4], 1, *r[4:]] for r in rows]
+
+
+def resolved_spending(path: Path, lang: str = "en") -> dict[tuple[str, str, str], Spending]:
+    resolution = actuals.resolve(actuals.read(path, lang=lang), [example(p.stem) for p in EXAMPLES])
+    assert resolution.problems == []
+    return {
+        (p, line, pr): s
+        for p, by in resolution.spending.items()
+        for pr, given in by.items()
+        for line, s in given.items()
+    }
+
+
+SPENDING_LAYOUTS = {
+    "Russian headers under a title row": lambda d: xlsx(d / "a.xlsx", [SPENT_RU, *spent_rows(SPENT_BY_ID)], above=2),
+    "names in kk, ru and en, signs for currencies": lambda d: xlsx(
+        d / "a.xlsx", [SPENT_RU, *spent_rows(SPENT_BY_NAME)]
+    ),
+    "Kazakh headers": lambda d: xlsx(
+        d / "a.xlsx",
+        [["Әріптестік", "Бюджет бабы", "Кезең", "Валюта", "Жұмсалған сома", "Ескертпе"], *SPENT_BY_ID],
+    ),
+    "English headers, semicolon CSV": lambda d: csv(
+        d / "a.csv", [["Partnership", "Budget line", "Year", "Currency", "Amount spent", "Note"], *SPENT_BY_ID]
+    ),
+    "wide: a row per line, a column per period": lambda d: xlsx(
+        d / "a.xlsx",
+        [
+            ["Партнерство", "Статья расходов", "План 2025", "Факт 2025", "Примечание 2025"],
+            *[[r[0], r[1], 1, r[4], r[5]] for r in SPENT_BY_ID],
+        ],
+    ),
+    "the financing table under the indicators, on the same sheet": lambda d: xlsx(
+        d / "a.xlsx",
+        [
+            RU,
+            [TARAZ, "students", 2026, 104, None],
+            [],
+            ["Расходы по статьям бюджета"],
+            SPENT_RU,
+            *spent_rows(SPENT_BY_ID),
+        ],
+    ),
+    "one table: an indicator or a budget line per row": lambda d: xlsx(
+        d / "a.xlsx",
+        [
+            ["Партнерство", "Показатель", "Статья бюджета", "Период", "Факт", "Примечание"],
+            [TARAZ, "students", None, 2026, 104, None],
+            *[[r[0], None, r[1], r[2], r[4], r[5]] for r in SPENT_BY_ID],
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(SPENDING_LAYOUTS))
+def test_every_layout_gives_the_same_spending(tmp_path, layout):
+    path = SPENDING_LAYOUTS[layout](tmp_path)
+    assert resolved_spending(path) == SPENT
+    if "indicator" in layout:  # the indicators' rows are read as before
+        assert resolved(path) == {(TARAZ, "students", "2026"): Actual(value=D(104))}
+
+
+def test_spending_replaces_the_data_files_for_its_line_and_period_only(tmp_path):
+    path = xlsx(tmp_path / "a.xlsx", [SPENT_RU, *spent_rows(SPENT_BY_ID[1:2])])
+    [q], warnings = actuals.load(path, [example(KAZNMU)])
+    before, after = example(KAZNMU).periods[0].spending, q.periods[0].spending
+    assert after["internships-2025"] == SPENT[(KAZNMU, "internships-2025", "2025")]  # value and note
+    assert before["internships-2025"].note.ru == "две стажировки перенесены на 2026 год"
+    assert after["consulting-2025"] == before["consulting-2025"]  # not in the sheet: the data file's stays
+    assert q.periods[1] == example(KAZNMU).periods[1] and q.periods[0].actuals == example(KAZNMU).periods[0].actuals
+    assert warnings == ()
+    # a note without an amount is "no data", with the note, and a warning
+    path = xlsx(tmp_path / "b.xlsx", [SPENT_RU, [KAZNMU, "consulting-2025", 2025, "USD", 1, None, "акт не подписан"]])
+    [q], [warning] = actuals.load(path, [example(KAZNMU)], lang="ru")
+    assert q.periods[0].spending["consulting-2025"].amount is None
+    assert (warning.line, warning.field) == (2, "Израсходовано (столбец F)")
+    assert "значение пустое, дано только примечание" in warning.message
+
+
+def test_spending_problems_at_once_in_russian_each_on_its_own_row(tmp_path):
+    # fmt: off
+    path = xlsx(tmp_path / "bad.xlsx", [
+        SPENT_RU,
+        [KAZNMU, "consulting-2025", 2025, "USD", 1, 100, None],           # 2: fine
+        [KAZNMU, "consulting-2052", 2025, "USD", 1, 100, None],           # 3: unknown line, did you mean
+        [KAZNMU, "consulting-2026", 2025, "USD", 1, 100, None],           # 4: a line of 2026
+        [NKU, "Именные стипендии", 2026, "KZT", 1, 100, None],            # 5: a line without an id
+        [KAZNMU, "internships-2025", 2025, "USD", 1, 100, None],          # 6: planned in KZT
+        [KAZNMU, "research-2026", 2026, "KZT", 1, ">100", None],          # 7: a bound
+        [KAZNMU, "consulting-2026", 2026, "USD", 1, "−5", None],          # 8: below 0
+        [KAZNMU, "Консалтинговые услуги экспертов Партнера", 2025, "USD", 1, 7, None],  # 9: twice (row 2)
+        [KAZNMU, None, 2025, "USD", 1, 7, None],                          # 10: no line
+    ], title="Расходы")
+    # fmt: on
+    with pytest.raises(InputError) as caught:
+        actuals.load(path, [example(KAZNMU), example(NKU)], lang="ru")
+    found = [(pr.line, pr.field) for pr in caught.value.problems]
+    assert found == [
+        (3, "Статья бюджета (столбец B)"),
+        (4, "Статья бюджета (столбец B)"),
+        (5, "Статья бюджета (столбец B)"),
+        (6, "Валюта (столбец D)"),
+        (7, "Израсходовано (столбец F)"),
+        (8, "Израсходовано (столбец F)"),
+        (9, "Статья бюджета (столбец B)"),
+        (10, "Статья бюджета (столбец B)"),
+    ]
+    text = str(caught.value)
+    assert (
+        "у партнерства «kaznmu-duke» нет статьи бюджета «consulting-2052» на период 2025; "
+        "возможно, имелось в виду «consulting-2025»?" in text
+    )
+    assert "статья бюджета «consulting-2026» запланирована на 2026 год: в отчет за период 2025 она не входит" in text
+    assert (
+        "у статьи бюджета «Именные стипендии» нет кода (`id`)" in text
+        and "статье № 4 в списке `funding.budget`" in text
+    )
+    assert (
+        "статья бюджета «internships-2025» запланирована в валюте «KZT»: укажите израсходованную сумму в «KZT»" in text
+    )
+    assert "напишите ее без знака «>»" in text and "не может быть меньше 0" in text
+    assert (
+        "повтор: расходы по статье «consulting-2025» партнерства «kaznmu-duke» за 2025 уже указаны в строке 2" in text
+    )
+    assert "пусто: укажите код или название статьи бюджета" in text
+    for problem in caught.value.problems:  # Russian words only, besides the values and ids quoted
+        assert not re.search(r"[A-Za-z]", re.sub(r"«[^»]*»|`[^`]*`|коды: [^)]*", "", problem.message)), problem.message
+
+
+def test_spending_problems_in_kazakh_and_a_row_naming_both(tmp_path):
+    path = xlsx(
+        tmp_path / "a.xlsx",
+        [
+            ["Әріптестік", "Көрсеткіш", "Бюджет бабы", "Кезең", "Нақты мәні"],
+            [KAZNMU, "sops", "consulting-2025", 2025, 1],  # which one?
+            [KAZNMU, None, None, 2025, 1],  # neither
+            [KAZNMU, None, "consulting-2025", 2025, "бір"],
+        ],
+    )
+    with pytest.raises(InputError) as caught:
+        actuals.load(path, [example(KAZNMU)], lang="kk")
+    messages = [(pr.line, pr.field, pr.message) for pr in caught.value.problems]
+    assert messages == [
+        (
+            2,
+            "Бюджет бабы (C бағаны)",
+            "жолда әрі «sops» көрсеткіші, әрі «consulting-2025» бюджет бабы көрсетілген: бір жол не көрсеткіштің "
+            "нақты мәнін, не бап бойынша шығысты береді; оларды бөлек жолдарға жазыңыз",
+        ),
+        (3, "Көрсеткіш (B бағаны)", "бос: көрсеткішті немесе бюджет бабын жазыңыз (кодын немесе атауын)"),
+        (4, "Нақты мәні (E бағаны)", "сан емес: «бір»; тек цифрларды жазыңыз, мысалы 12,5"),
+    ]
+
+
+def test_a_bad_spending_row_blocks_its_partnership_only(tmp_path):
+    rows = [*spent_rows(SPENT_BY_ID), [KAZNMU, "research-2026", 2026, "KZT", 1, "много", None]]
+    resolution = actuals.resolve(
+        actuals.read(xlsx(tmp_path / "a.xlsx", [SPENT_RU, *rows])), [example(KAZNMU), example(NKU)]
+    )
+    [problem] = resolution.blocked[KAZNMU]
+    assert problem.line == 5 and "'много'" in problem.message and NKU not in resolution.blocked
+    nku = actuals.apply(example(NKU), resolution)
+    assert nku.periods[0].spending["fees-2025"] == SPENT[(NKU, "fees-2025", "2025")]
+    with pytest.raises(InputError):
+        actuals.apply(example(KAZNMU), resolution)
+
+
+def test_a_plan_column_named_like_the_amount_is_not_the_amount():
+    h = tables.header(["Статья", "Сумма (план)", "Сумма, тенге", "Период"], 1)
+    assert [c.label for c in h.columns("value")] == ["Сумма, тенге"]
+    assert h.one("line").label == "Статья" and not h.missing()
+
+
+def test_a_resolution_with_spending_travels_to_worker_processes_intact(tmp_path):
+    import pickle
+
+    path = xlsx(tmp_path / "a.xlsx", [SPENT_RU, *spent_rows(SPENT_BY_ID)])
+    resolution = actuals.resolve(actuals.read(path), [example(KAZNMU), example(NKU)])
+    assert resolution.spending
+    assert pickle.loads(pickle.dumps(resolution)) == resolution

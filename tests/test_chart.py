@@ -65,15 +65,29 @@ def test_each_status_in_its_series_with_the_label_at_the_longer_bar():
 
 
 def test_no_percentage_without_a_plan_or_with_a_plan_of_zero():
-    shown = data([D(0), None, None], [D(0), D(5), None])
+    shown = data([D(0), None, None, D(0)], [D(3), D(5), None, D(0)])
     for series in chart.SERIES:
-        assert column(shown, series) == (None, None, None)  # no bar: never 0 %
+        assert column(shown, series) == (None, None, None, None)  # no bar: never 0 %
     assert shown.categories == (
-        "1.1 Indicator 0 (plan: 0; actual: 0)",
+        "1.1 Indicator 0 (plan: 0; actual: 3)",
         "1.2 Indicator 1 (no target set; actual: 5)",
         "1.3 Indicator 2 (no target set; no data)",
+        "1.4 Indicator 3 (not applicable)",
     )
     assert shown.axis_max == D(120)
+
+
+def test_not_applicable_is_said_as_the_table_says_it_never_as_figures():
+    """A plan of 0 with nothing happening (no graduates due yet): no bar, no "plan: 0; actual: 0"."""
+    shown = data([D(0), D(0), D(10)], [D(0), None, D(10)])
+    assert shown.categories[:2] == ("1.1 Indicator 0 (not applicable)", "1.2 Indicator 1 (not applicable)")
+    assert [column(shown, s)[:2] for s in chart.SERIES] == [(None, None)] * 4
+    assert [s.labels[:2] for s in shown.series] == [(None, None)] * 4
+    for lang, said in (("kk", "қолданылмайды"), ("ru", "не применимо")):
+        p = partnership([D(0)], [D(0)])
+        labels = terms.terms(lang).as_context()["report"]
+        shown = chart.data(analysis.analyze(p, "2025"), lang=lang, labels=labels)
+        assert shown.categories == (f"1.1 Indicator 0 ({said})",)
 
 
 def test_lower_is_better_below_plan_is_achieved():

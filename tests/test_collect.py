@@ -7,6 +7,7 @@ import csv
 import io
 import os
 import subprocess
+from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -15,13 +16,14 @@ import openpyxl
 import pytest
 
 from conftest import EXAMPLES, ROOT, example
-from spdocs import actuals, collect
+from spdocs import actuals, collect, figures, kinds
 from spdocs.cli import cli
 from spdocs.convert import find_soffice
 from spdocs.errors import ConversionError
 from spdocs.formatting import format_number
 
 PARTNERSHIPS = [example(p.stem) for p in EXAMPLES]
+NO_DATA = {"kk": "деректер жоқ", "ru": "нет данных", "en": "no data"}
 CHOSEN, LEFT_OUT = collect.select(PARTNERSHIPS, ["2026"])
 
 
@@ -39,15 +41,27 @@ requires_calc = pytest.mark.skipif(
 )
 
 
-def fill(path: Path, out: Path) -> dict[tuple[str, str], tuple[D | None, str | None]]:
+Typed = dict[tuple[str, str], tuple[D | None, str | None]]
+
+
+def fill(path: Path, out: Path) -> Typed:
     """Type figures into the open cells only, as a person would; return what was typed by (sheet, indicator name).
 
     The Actual column is found by its header, like a reader of the sheet; every fourth cell
-    gets a decimal, every seventh is left empty with a note (no data).
+    gets a decimal, every seventh is left empty with a note (no data). The financing table
+    under the indicators is filled too (`fill_spending` says what went there).
     """
+    return fill_both(path, out)[0]
+
+
+def fill_both(path: Path, out: Path) -> tuple[Typed, Typed]:
+    """Fill the indicators and the financing (see `fill`); return what was typed in each, the financing
+    by (sheet, budget line name). The k-th amount (counting across sheets) is the plan less 1000 × k,
+    with a decimal every third, left empty with a note every fifth."""
     wb = openpyxl.load_workbook(path)
-    typed: dict[tuple[str, str], tuple[D | None, str | None]] = {}
-    n = 0
+    typed: Typed = {}
+    spent: Typed = {}
+    n = k = 0
     for ws in wb.worksheets:
         header = [c.value for c in ws[collect.HEADER_ROW]]
         if "Факт" not in header:
@@ -55,7 +69,11 @@ def fill(path: Path, out: Path) -> dict[tuple[str, str], tuple[D | None, str | N
         fact, note, name, plan, unit = (
             header.index(h) for h in ("Факт", "Примечание", "Показатель", "План", "Ед. изм.")
         )
-        for row in ws.iter_rows(min_row=collect.HEADER_ROW + 1):
+        rows = list(ws.iter_rows(min_row=collect.HEADER_ROW + 1))
+        money = next((k for k, row in enumerate(rows) if row[2].value == "Статья бюджета"), None)
+        for row in rows[:money]:
+            if not isinstance(row[0].value, int):
+                continue  # the blank row and the financing table's heading
             assert row[fact].protection.locked is False and row[note].protection.locked is False
             n += 1
             if n % 7 == 0:
@@ -67,8 +85,18 @@ def fill(path: Path, out: Path) -> dict[tuple[str, str], tuple[D | None, str | N
                 value = min(value, D(100))
             row[fact].value = float(value) if value % 1 else int(value)
             typed[(ws.title, row[name].value)] = (value, None)
+        for row in rows[money + 1 :] if money is not None else []:
+            assert row[fact].protection.locked is False and row[note].protection.locked is False
+            k += 1
+            if k % 5 == 0:
+                row[note].value = "акт не подписан"
+                spent[(ws.title, row[2].value)] = (None, "акт не подписан")
+                continue
+            amount = D(row[plan].value) - 1000 * k + (D("0.5") if k % 3 == 0 else 0)
+            row[fact].value = float(amount) if amount % 1 else int(amount)
+            spent[(ws.title, row[2].value)] = (amount, None)
     wb.save(out)
-    return typed
+    return typed, spent
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +117,18 @@ def test_sheets_one_per_partnership_after_instructions_and_contents(workbook_ru)
     contents = wb["Содержание"]
     assert contents["C4"].value == "almaty-dmu-franchise"
     assert contents["C4"].hyperlink.location == "'almaty-dmu-franchise'!A1"
-    assert contents["F4"].value == "=COUNT('almaty-dmu-franchise'!G6:G13)"
+    assert [c.value for c in contents[3]] == [
+        "№",
+        "Партнерство",
+        "Лист",
+        "Период",
+        "Показателей",
+        "Статей бюджета",
+        "Заполнено",
+    ]
+    assert contents["G4"].value == "=COUNT('almaty-dmu-franchise'!G6:G13)"  # no budget line of 2026 has an id
+    kaznmu = next(r for r in contents.iter_rows(min_row=4) if r[2].value == "kaznmu-duke")
+    assert [c.value for c in kaznmu[4:]] == [8, 2, "=COUNT('kaznmu-duke'!G6:G13)+COUNT('kaznmu-duke'!G17:G18)"]
 
 
 def test_a_partnership_sheet_what_it_shows_and_what_may_be_changed(workbook_ru):
@@ -151,13 +190,21 @@ def test_read_back_exactly_in_every_language(tmp_path, lang):
     expected = {}
     for n, ws in enumerate(wb.worksheets[2:], start=1):
         for r, row in enumerate(ws.iter_rows(min_row=6), start=1):
-            row[6].value = n * 100 + r
-            expected[(row[8].value, row[9].value, row[10].value)] = D(n * 100 + r)
+            if row[6].protection.locked is False:  # an indicator's or a budget line's Actual
+                row[6].value = n * 100_000 + r
+                expected[(row[8].value, row[9].value, row[10].value)] = D(n * 100_000 + r)
     wb.save(path)
     resolution = actuals.resolve(actuals.read(path, lang=lang), PARTNERSHIPS)
     assert resolution.problems == []
     got = {(p, i, pr): a.value for p, by in resolution.actuals.items() for pr, g in by.items() for i, a in g.items()}
-    assert got == expected
+    spent = {
+        (p, line, pr): s.amount
+        for p, by in resolution.spending.items()
+        for pr, g in by.items()
+        for line, s in g.items()
+    }
+    assert spent == {k: v for k, v in expected.items() if k[1] in ("consulting-2026", "research-2026")}
+    assert got == {k: v for k, v in expected.items() if k not in spent}
 
 
 def test_read_back_whatever_the_user_renamed_resorted_or_recoloured(tmp_path, workbook_ru):
@@ -228,6 +275,81 @@ def test_collect_fill_render_and_summarize_from_the_command_line(runner, tmp_pat
     }
 
 
+def financing_table(path: Path) -> dict[str, list[str]]:
+    """Return the report's financing table (headed «Статья расходов», «Шығыс бабы» or "Expenditure item")
+    as the line's name -> its cells from the plan on."""
+    tables = docx.Document(io.BytesIO(path.read_bytes())).tables
+    heads = ("Статья расходов", "Шығыс бабы", "Budget line")
+    found = [t for t in tables if t.rows[0].cells[1].text.strip() in heads]
+    assert len(found) == 1, [t.rows[0].cells[1].text for t in tables]
+    return {r.cells[1].text.strip(): [c.text.strip() for c in r.cells[4:]] for r in found[0].rows[1:]}
+
+
+def test_spending_collected_filled_and_rendered_in_every_language(runner, tmp_path, monkeypatch):
+    """#11/#16 end to end for financing: collect 2025, type the amounts spent as a person would, render
+    and summarize: every report carries exactly those amounts, in its language's money format, with the
+    deviation and execution; the summary's financing sheet has the same figures."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SPDOCS_LANG", "en")
+    examples = str(ROOT / "examples")
+    made = runner.invoke(cli, ["collect", examples, "--period", "2025", "--out", "a.xlsx", "--lang", "ru"])
+    assert made.exit_code == 0, made.output
+    assert "статьи бюджета партнерства «taraz-mendeleev» без `id` (№ 1, 2) в книгу не включены" in made.output
+    _, spent = fill_both(tmp_path / "a.xlsx", tmp_path / "a.xlsx")
+    lines = {
+        (p.id, b.item.ru): b for p in PARTNERSHIPS if p.funding for b in p.funding.budget if b.id and b.year == 2025
+    }
+    assert set(spent) == set(lines)  # every line of 2025 that has an id, and only those (kaznmu 2, nku 3)
+    assert [v for v, _ in spent.values()] == [D(179000), D(62498000), D("347000.5"), D(214596000), None]
+    result = runner.invoke(cli, ["render", examples, "--kind", "report", "--period", "2025", "--actuals", "a.xlsx"])
+    assert result.exit_code == 1 and "zkmu-poznan.yaml: no reporting period '2025'" in result.output, result.output
+    for (pid, name), b in lines.items():
+        p = example(pid)
+        amount, note = spent[(pid, name)]
+        for lang in kinds.kind("report").languages(p):
+            row = financing_table(tmp_path / "out" / pid / f"report-2025.{lang}.docx")[b.item.get(lang)]
+            cur = b.amount.currency
+            if amount is None:  # left empty with a note: no data, never 0, and the note as typed
+                assert row == [figures.money(b.amount.amount, cur, lang), NO_DATA[lang], "—", "—", note]
+                continue
+            execution = (amount * 100 / b.amount.amount).quantize(D("0.1"), rounding=ROUND_HALF_UP)
+            assert row == [
+                figures.money(b.amount.amount, cur, lang),
+                figures.money(amount, cur, lang),
+                figures.money(amount - b.amount.amount, cur, lang, sign=True),
+                figures.percent(execution, lang),
+                "—",  # the sheet's figure replaced the data file's, note and all
+            ]
+    # The money format of each language, written out once.
+    consulting = {
+        lang: financing_table(tmp_path / "out" / "kaznmu-duke" / f"report-2025.{lang}.docx")[name]
+        for lang, name in (
+            ("ru", "Консалтинговые услуги экспертов Партнера"),
+            ("kk", "Серіктес сарапшыларының консалтингтік қызметтері"),
+            ("en", "Consulting services of the Partner's experts"),
+        )
+    }
+    assert consulting["ru"][1:4] == ["179\xa0000 долларов США", "−1\xa0000 долларов США", "99,4\xa0%"]
+    assert consulting["en"][1:4] == ["179,000 US dollars", "−1,000 US dollars", "99.4%"]
+    assert consulting["kk"][1] == "179\xa0000 АҚШ доллары"
+    fees = financing_table(tmp_path / "out" / "nku-arizona" / "report-2025.ru.docx")[
+        "Оплата академических услуг Партнера"
+    ]
+    assert fees[1:3] == ["347\xa0000,50 долларов США", "−2\xa0999,50 долларов США"]
+
+    summary = runner.invoke(cli, ["summary", examples, "--period", "2025", "--actuals", "a.xlsx", "--out", "s.xlsx"])
+    assert summary.exit_code == 0, summary.output
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx")["Финансирование"]
+    rows = {(r[0], r[3]): r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    for (pid, name), (amount, note) in spent.items():
+        plan = lines[(pid, name)].amount.amount
+        r = rows[(pid, name)]
+        assert (r[6], r[7]) == (lines[(pid, name)].amount.currency, plan)
+        assert r[8] == (None if amount is None else pytest.approx(float(amount)))
+        assert r[9] == (None if amount is None else pytest.approx(float(amount - plan)))
+        assert r[11] == note
+
+
 def test_collect_refuses_to_overwrite_and_speaks_kazakh(runner, tmp_path):
     out = tmp_path / "a.xlsx"
     out.write_bytes(b"filled in already")
@@ -269,7 +391,7 @@ def test_collect_usage_errors_in_the_users_language(runner, monkeypatch, args, m
 @requires_calc
 def test_libreoffice_calc_opens_the_filled_workbook(tmp_path, workbook_ru):
     filled = tmp_path / "filled.xlsx"
-    typed = fill(workbook_ru, filled)
+    typed, spent = fill_both(workbook_ru, filled)
     out = tmp_path / "csv"
     profile = (tmp_path / "profile").as_uri()
     result = subprocess.run(
@@ -298,10 +420,26 @@ def test_libreoffice_calc_opens_the_filled_workbook(tmp_path, workbook_ru):
     assert {r[2]: D(r[6]) if r[6] else None for r in taraz[5:]} == {
         name: v for (sheet, name), (v, _) in typed.items() if sheet == "taraz-mendeleev"
     }
-    # The contents' counts are formulas: Calc computes them on opening.
-    filled_counts = {r[2]: r[5] for r in sheets["Содержание"][3:]}
+    # The financing table under the indicators: its header, and the amounts typed, as Calc shows them.
+    kaznmu = sheets["kaznmu-duke"]
+    head = next(k for k, r in enumerate(kaznmu) if r[:1] == ["№"] and r[2] == "Статья бюджета")
+    assert kaznmu[head][:8] == [
+        "№", "Источник финансирования", "Статья бюджета", "Валюта", "Период", "План", "Факт", "Примечание",
+    ]  # fmt: skip
+    assert kaznmu[head - 1][0] == "Финансирование: фактические расходы по статьям бюджета (в валюте статьи)"
+    consulting, research = (
+        "Консалтинговые услуги экспертов Партнера",
+        "Совместный научный проект (грантовое финансирование)",
+    )
+    assert {r[2]: (r[3], D(r[6].replace(",", "")) if r[6] else None) for r in kaznmu[head + 1 :]} == {
+        consulting: ("USD", spent[("kaznmu-duke", consulting)][0]),
+        research: ("KZT", spent[("kaznmu-duke", research)][0]),
+    }
+    # The contents' counts are formulas: Calc computes them on opening (indicators and budget lines).
+    filled_counts = {r[2]: r[6] for r in sheets["Содержание"][3:]}
     for p, _ in CHOSEN:
-        assert filled_counts[p.id] == str(sum(1 for (s, _), (v, _) in typed.items() if s == p.id and v is not None))
+        given = [v for (s, _), (v, _) in [*typed.items(), *spent.items()] if s == p.id and v is not None]
+        assert filled_counts[p.id] == str(len(given))
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):
@@ -313,4 +451,4 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     path.write_bytes(collect.workbook([(q, ["2026"])], lang="ru"))
     cell = openpyxl.load_workbook(path)["taraz-mendeleev"]["C6"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("http://x","y")', "s")
-    assert openpyxl.load_workbook(path)["Содержание"]["F4"].data_type == "f"  # the count is a formula
+    assert openpyxl.load_workbook(path)["Содержание"]["G4"].data_type == "f"  # the count is a formula

@@ -104,6 +104,9 @@ def test_chart_values_are_the_analysis(name, period):
             assert len(labels) == 1 and labels[0].startswith(expected)
         elif r.status == "no_data":
             assert labels == [f"нет данных (план: {formatting.format_number(r.plan, lang='ru')})"]
+        elif r.status == "not_applicable":  # said as the table says it, never "план: 0; факт: 0"
+            assert labels == [] and shown.categories[i].endswith("(не применимо)")
+            assert "план: 0" not in shown.categories[i]
         else:
             assert labels == [] and "план" in shown.categories[i]
     # The workbook behind "Edit data" holds the same table: a header row, then a row per indicator.

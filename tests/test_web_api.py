@@ -260,6 +260,41 @@ def test_actuals_upload(client: TestClient) -> None:
     assert r.status_code == 422 and "not a number" in r.json()["problems"][0]
 
 
+def test_actuals_upload_with_spending_by_names_in_russian(client: TestClient) -> None:
+    """A sheet naming the partnership and the budget line by name: the financing figures, the values for
+    the form (spending and a lower bound kept as one), and problems in the page's language."""
+    sheet = (
+        "Партнерство;Показатель;Статья бюджета;Период;Факт;Примечание\n"
+        "Университет Дьюка;;Консалтинговые услуги экспертов Партнера;2025;171250,5;\n"
+        "Университет Дьюка;sops;;2025;>3;\n"
+        "taraz-mendeleev;students;;2025;1;\n"  # another partnership's row: left alone
+    ).encode()
+    r = client.post("/api/partnerships/kaznmu-duke/actuals?lang=ru", files={"file": ("a.csv", sheet, "text/csv")})
+    assert r.status_code == 200, r.text
+    (period,) = r.json()["periods"]
+    consulting, internships = period["financing"]
+    assert consulting == {
+        "line": "consulting-2025",
+        "name": "Консалтинговые услуги экспертов Партнера",
+        "currency": "USD",
+        "plan": 180000,
+        "actual": 171250.5,
+        "deviation": -8749.5,
+        "execution": 95.1,
+        "from_sheet": True,
+    }
+    assert internships["actual"] == 58900000 and not internships["from_sheet"]  # the data file's
+    assert {"path": ["periods", 0, "spending", "consulting-2025"], "value": 171250.5} in r.json()["patch"]
+    assert {"path": ["periods", 0, "actuals", "sops"], "value": {"value": 3, "more_than": True}} in r.json()["patch"]
+    bad = "Партнерство;Статья бюджета;Период;Факт\nkaznmu-duke;consulting-2026;2025;1\n".encode()
+    r = client.post("/api/partnerships/kaznmu-duke/actuals?lang=ru", files={"file": ("a.csv", bad, "text/csv")})
+    assert r.status_code == 422
+    assert r.json()["problems"] == [
+        "a.csv:2: Статья бюджета (столбец B): статья бюджета «consulting-2026» запланирована на 2026 год: "
+        "в отчет за период 2025 она не входит"
+    ]
+
+
 def test_file_download(client: TestClient, workspace: Path) -> None:
     r = client.get("/api/partnerships/kaznmu-duke/file")
     assert r.content == (workspace / "kaznmu-duke.yaml").read_bytes()

@@ -1,4 +1,4 @@
-"""Indicator actuals from a spreadsheet (XLSX or CSV) → partnerships with those actuals.
+"""Indicator actuals and spending from a spreadsheet (XLSX or CSV) → partnerships with those figures.
 
 Reading takes what people keep (`spdocs.spreadsheet` reads the file, `spdocs.tables` finds
 the header and the layout, `spdocs.entries` checks the numbers and notes): the long
@@ -13,6 +13,11 @@ with neither a value nor a note gives nothing: the data file's actual, if any, s
 note without a value means "no data", with that note (the report shows «no data», never 0).
 A value replaces the data file's actual (value and note) for its indicator and period.
 
+A row may name a budget line instead of an indicator (`spdocs.budget`): its value is the
+amount spent on the line in the period, in the line's currency, and replaces the data
+file's ``spending`` for that line and period, exactly as an actual does. The collection
+workbook has such rows in a table of their own under the indicators (`tables.blocks`).
+
 Every problem names ``file:sheet:row``, the column and what to write instead, in the
 language asked for; a bad row blocks its own partnership only, and never makes other rows
 errors. `read` collects the rows and their problems; `resolve` matches them against the
@@ -24,20 +29,19 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from spdocs import entries, names, spreadsheet, tables
+from spdocs import budget, entries, names, spreadsheet, tables
 from spdocs.entries import BadRow, Entry
 from spdocs.errors import InputError, Problem
 from spdocs.languages import LANGS, Lang
 from spdocs.messages import say
-from spdocs.model import Actual, Partnership, Text
+from spdocs.model import Actual, Partnership, Spending, Text
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
-_SHOW_KNOWN = 8  # ids listed when nothing fits and nothing is close
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class ActualsTable:
 
 @dataclass(frozen=True)
 class Resolution:
-    """An actuals file matched against partnerships: actuals by id, and problems by partnership."""
+    """An actuals file matched against partnerships: actuals and spending by id, and problems by partnership."""
 
     path: str
     lang: Lang
@@ -69,6 +73,7 @@ class Resolution:
     warnings: tuple[Problem, ...]
 
     sheets: tuple[str, ...] = ()
+    spending: dict[str, dict[str, dict[str, Spending]]] = field(default_factory=dict)  # ... -> budget line -> spent
 
     @property
     def problems(self) -> list[Problem]:
@@ -82,17 +87,22 @@ class Resolution:
             pid: {pr: {i: _pack(a) for i, a in given.items()} for pr, given in by.items()}
             for pid, by in self.actuals.items()
         }
-        return (_unpack, (self.path, self.lang, packed, self.blocked, self.stray, self.warnings, self.sheets))
+        spent = {
+            pid: {pr: {line: _pack(a) for line, a in given.items()} for pr, given in by.items()}
+            for pid, by in self.spending.items()
+        }
+        return (_unpack, (self.path, self.lang, packed, self.blocked, self.stray, self.warnings, self.sheets, spent))
 
 
 Packed = tuple[str | None, tuple[str | None, ...] | None, bool]  # value, note per language, more than
 
 
-def _pack(a: Actual) -> Packed:
+def _pack(a: Actual | Spending) -> Packed:
+    value, more_than = (a.amount, False) if isinstance(a, Spending) else (a.value, a.more_than)
     return (
-        None if a.value is None else str(a.value),
+        None if value is None else str(value),
         None if a.note is None else tuple(getattr(a.note, lang) for lang in LANGS),
-        a.more_than,
+        more_than,
     )
 
 
@@ -104,17 +114,28 @@ def _unpack(
     stray: tuple[Problem, ...],
     warnings: tuple[Problem, ...],
     sheets: tuple[str, ...],
+    spent: dict[str, dict[str, dict[str, Packed]]],
 ) -> Resolution:
-    def actual(value: str | None, note: tuple[str | None, ...] | None, more_than: bool) -> Actual:
+    def note(texts: tuple[str | None, ...] | None) -> Text | None:
         # Validated when read; rebuilt without validating again.
-        texts: dict[str, Any] = dict(zip(LANGS, note)) if note is not None else {}
-        text = None if note is None else Text.model_construct(**texts)
-        return Actual.model_construct(value=None if value is None else Decimal(value), note=text, more_than=more_than)
+        given: dict[str, Any] = dict(zip(LANGS, texts)) if texts is not None else {}
+        return None if texts is None else Text.model_construct(**given)
+
+    def actual(value: str | None, texts: tuple[str | None, ...] | None, more_than: bool) -> Actual:
+        number = None if value is None else Decimal(value)
+        return Actual.model_construct(value=number, note=note(texts), more_than=more_than)
+
+    def spending(value: str | None, texts: tuple[str | None, ...] | None, _: bool) -> Spending:
+        return Spending.model_construct(amount=None if value is None else Decimal(value), note=note(texts))
 
     actuals = {
         pid: {pr: {i: actual(*a) for i, a in given.items()} for pr, given in by.items()} for pid, by in packed.items()
     }
-    return Resolution(path, lang, actuals, blocked, stray, warnings, sheets)
+    spending_ = {
+        pid: {pr: {line: spending(*a) for line, a in given.items()} for pr, given in by.items()}
+        for pid, by in spent.items()
+    }
+    return Resolution(path, lang, actuals, blocked, stray, warnings, sheets, spending_)
 
 
 def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
@@ -131,23 +152,22 @@ def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
     found = False
     sheets = _sheets(path, lang)
     for sheet in sheets:
-        h, closest = tables.find_header(sheet.rows)
-        if h is None:
-            if closest is not None:
-                problems.append(_lacks(sheet.source, closest, lang))
-            continue
-        found = True
-        width = _width(sheet.rows[h.row - 1])
-        for record in tables.records(sheet.rows, h, sheet_name=sheet.name):
-            entry = entries.entry(record, sheet.source, lang)
-            cells = _width(sheet.rows[record.row - 1])
-            if sheet.encoding and cells > width:  # "…,2026,78,5": a decimal comma split a CSV value
-                message = say("actuals.csv_extra_fields", lang, n=cells, m=width)
-                entry = BadRow(record, sheet.source, (Problem(sheet.source, record.row, "", message),))
-            if isinstance(entry, BadRow):
-                bad.append(entry)
-            else:
-                good.append(entry)
+        blocks, closest = tables.blocks(sheet.rows)
+        if closest is not None:
+            problems.append(_lacks(sheet.source, closest, lang))
+        found = found or bool(blocks)
+        for h, end in blocks:
+            width = _width(sheet.rows[h.row - 1])
+            for record in tables.records(sheet.rows, h, sheet_name=sheet.name, end=end):
+                entry = entries.entry(record, sheet.source, lang)
+                cells = _width(sheet.rows[record.row - 1])
+                if sheet.encoding and cells > width:  # "…,2026,78,5": a decimal comma split a CSV value
+                    message = say("actuals.csv_extra_fields", lang, n=cells, m=width)
+                    entry = BadRow(record, sheet.source, (Problem(sheet.source, record.row, "", message),))
+                if isinstance(entry, BadRow):
+                    bad.append(entry)
+                else:
+                    good.append(entry)
     if not found and not problems:
         problems.append(Problem(name, None, "", say("actuals.no_header", lang, rows=tables.HEADER_ROWS)))
     if problems:
@@ -155,7 +175,7 @@ def read(path: str | Path, *, lang: Lang = "en") -> ActualsTable:
     warnings = tuple(
         Problem(e.source, e.row, entries.label(e.record.value_column, lang), say("actuals.note_without_value", lang))
         for e in good
-        if e.actual.value is None
+        if e.empty
     )
     return ActualsTable(name, lang, tuple(good), tuple(bad), warnings, tuple(s.source for s in sheets))
 
@@ -188,7 +208,8 @@ def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: I
     stray: list[Problem] = []
     sheet_said: set[tuple[str, str]] = set()  # (source, sheet name) already reported as no partnership
     actuals: dict[str, dict[str, dict[str, Actual]]] = {}
-    first_row: dict[tuple[str, str, str], Entry] = {}
+    spending: dict[str, dict[str, dict[str, Spending]]] = {}
+    first_row: dict[tuple[str, str, bool, str], Entry] = {}  # (partnership, period, spending?, id) -> its row
     warnings = []
     order = {source: i for i, source in enumerate(table.sheets)}
     items: list[Entry | BadRow] = sorted(
@@ -211,22 +232,22 @@ def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: I
             blocked.setdefault(pid, []).extend(item.problems)
             continue
         p = by_id[pid]
-        found: dict[str, str] = {}
-        for role, known in (("indicator", indicators[pid]), ("period", periods[pid])):
-            fit, problem = _one(record, role, known, p, item.source, lang)
-            if problem is not None:
-                blocked.setdefault(pid, []).append(problem)
-            elif fit is not None:
-                found[role] = fit
-        if len(found) < 2:
+        target, problems = _target(item, p, indicators[pid], periods[pid], lang)
+        if problems:
+            blocked.setdefault(pid, []).extend(problems)
+        if target is None:
             continue
-        dup = (pid, found["period"], found["indicator"])
+        period, thing = target
+        dup = (pid, period, item.spending, thing)
         if dup in first_row:
-            blocked.setdefault(pid, []).append(_duplicate(item, first_row[dup], found, pid, lang))
+            blocked.setdefault(pid, []).append(_duplicate(item, first_row[dup], period, thing, pid, lang))
             continue
         first_row[dup] = item
-        actuals.setdefault(pid, {}).setdefault(found["period"], {})[found["indicator"]] = item.actual
-        if item.actual.value is None:
+        if isinstance(item.actual, Spending):
+            spending.setdefault(pid, {}).setdefault(period, {})[thing] = item.actual
+        else:
+            actuals.setdefault(pid, {}).setdefault(period, {})[thing] = item.actual
+        if item.empty:
             column = entries.label(record.value_column, lang)
             warnings.append(Problem(item.source, item.row, column, say("actuals.note_without_value", lang)))
     for (source, text), (given, rows) in others.items():
@@ -240,18 +261,29 @@ def resolve(table: ActualsTable, partnerships: Sequence[Partnership], *, skip: I
         stray=tuple(_sorted(stray, table.sheets)),
         warnings=tuple(warnings),
         sheets=table.sheets,
+        spending=spending,
     )
 
 
 def apply(p: Partnership, resolution: Resolution) -> Partnership:
-    """Return ``p`` with its actuals from ``resolution``; raise `InputError` if any row of it has a problem."""
+    """Return ``p`` with its actuals and spending from ``resolution``; raise `InputError` if any row of it
+    has a problem."""
     if p.id in resolution.blocked:
         raise InputError(resolution.path, list(resolution.blocked[p.id]))
-    given = resolution.actuals.get(p.id)
-    if not given:
+    given = resolution.actuals.get(p.id, {})
+    spent = resolution.spending.get(p.id, {})
+    if not given and not spent:
         return p
     periods = [
-        pr.model_copy(update={"actuals": {**pr.actuals, **given[pr.id]}}) if pr.id in given else pr for pr in p.periods
+        pr.model_copy(
+            update={
+                "actuals": {**pr.actuals, **given.get(pr.id, {})},
+                "spending": {**pr.spending, **spent.get(pr.id, {})},
+            }
+        )
+        if pr.id in given or pr.id in spent
+        else pr
+        for pr in p.periods
     ]
     return p.model_copy(update={"periods": periods})
 
@@ -325,11 +357,11 @@ def _partnership(
         # given: a partnership this run does not cover, not a typo.
         return None, None, given
     if given.column.index < 0:
-        message = say("actuals.sheet_not_partnership", lang, value=given.text) + _hint(match, parts.ids, lang)
+        message = say("actuals.sheet_not_partnership", lang, value=given.text) + names.hint(match, parts.ids, lang)
     elif match.ambiguous:
         message = say("actuals.ambiguous_partnership", lang, value=given.text, matches=", ".join(match.ambiguous))
     else:
-        message = say("actuals.unknown_partnership", lang, value=given.text) + _hint(match, parts.ids, lang)
+        message = say("actuals.unknown_partnership", lang, value=given.text) + names.hint(match, parts.ids, lang)
     return None, Problem(source, record.row, entries.label(given.column, lang), message), None
 
 
@@ -368,26 +400,54 @@ def _one(
             "actuals.ambiguous_indicator", lang, partnership=p.id, value=given.text, matches=", ".join(match.ambiguous)
         )
     else:
-        message = say("actuals.unknown_indicator", lang, partnership=p.id, value=given.text) + _hint(
+        message = say("actuals.unknown_indicator", lang, partnership=p.id, value=given.text) + names.hint(
             match, known.ids, lang
         )
     return None, Problem(source, record.row, where, message)
 
 
-def _hint(match: names.Match, ids: list[str], lang: Lang) -> str:
-    if match.guess:
-        return say("actuals.did_you_mean", lang, guess=match.guess)
-    shown = ", ".join(sorted(ids)[:_SHOW_KNOWN]) + (", …" if len(ids) > _SHOW_KNOWN else "")
-    return say("actuals.known", lang, known=shown or "—")
+def _target(
+    item: Entry, p: Partnership, indicators: names.Names, periods: names.Names, lang: Lang
+) -> tuple[tuple[str, str] | None, list[Problem]]:
+    """Return the (period, indicator or budget line) an entry gives a figure for, or ``None``, and the problems."""
+    record, problems = item.record, []
+    thing: str | None = None
+    if not item.spending:
+        thing, problem = _one(record, "indicator", indicators, p, item.source, lang)
+        problems += [problem] if problem is not None else []
+    period, problem = _one(record, "period", periods, p, item.source, lang)
+    problems += [problem] if problem is not None else []
+    if item.spending and period is not None:
+        thing, line_problems = _line(item, p, period, lang)
+        problems += line_problems
+    return ((period, thing) if period is not None and thing is not None and not problems else None), problems
 
 
-def _duplicate(item: Entry, first: Entry, found: dict[str, str], pid: str, lang: Lang) -> Problem:
-    args = {"indicator": found["indicator"], "partnership": pid, "period": found["period"], "row": first.row}
+def _line(item: Entry, p: Partnership, period: str, lang: Lang) -> tuple[str | None, list[Problem]]:
+    """Return the budget line a spending entry names for ``period`` (id column first), or the problems."""
+    record = item.record
+    chosen = next(pr for pr in p.periods if pr.id == period)
+    found = [(given, *budget.find_line(p, chosen, given.text, lang=lang)) for given in record.line]
+    line = next((line for _, line, _ in found if line is not None), None)
+    if line is None:
+        given, _, message = found[0]
+        return None, [Problem(item.source, record.row, entries.label(given.column, lang), message or "")]
+    if record.currency is not None:
+        message = budget.currency_problem(budget.line_item(p, line), record.currency.text, lang=lang)
+        if message is not None:
+            return None, [Problem(item.source, record.row, entries.label(record.currency.column, lang), message)]
+    return line, []
+
+
+def _duplicate(item: Entry, first: Entry, period: str, thing: str, pid: str, lang: Lang) -> Problem:
+    args = {"indicator": thing, "line": thing, "partnership": pid, "period": period, "row": first.row}
+    kind = "line" if item.spending else "indicator"
     if first.source == item.source:
-        message = say("actuals.duplicate", lang, **args)
+        message = say(f"actuals.duplicate_{kind}", lang, **args)
     else:
-        message = say("actuals.duplicate_elsewhere", lang, **args, sheet=first.source)
-    column = item.record.indicator[0].column if item.record.indicator else item.record.value_column
+        message = say(f"actuals.duplicate_{kind}_elsewhere", lang, **args, sheet=first.source)
+    subject = item.record.line if item.spending else item.record.indicator
+    column = subject[0].column if subject else item.record.value_column
     return Problem(item.source, item.row, entries.label(column, lang), message)
 
 

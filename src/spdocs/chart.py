@@ -12,8 +12,11 @@ actual). The template decides colours and fonts; this module decides the figures
 - categories: the indicator's number in the report's table and its name;
 - a data label at the end of each indicator's longest bar: completion and actual / plan
   ("94,0 % (47 / 50)"), or "no data (plan: 25)";
-- an indicator whose plan is 0 or missing has no percentage and no bar: its figures are
-  given in words after its name ("plan: 0; actual: 0");
+- an indicator that is "not applicable" (a plan of 0 and nothing happened: no graduates are
+  due yet) has no bar, and its name says so ("not applicable"), as the table's status does:
+  a reader never sees "plan: 0; actual: 0" read as a figure reached;
+- any other indicator whose plan is 0 or missing has no percentage and no bar: its figures
+  are given in words after its name ("plan: 0; actual: 3");
 - the value axis ends past 100 %, at most at 300 % (longer bars are cut; labels say the figure).
 
 Labels come from the language's ``report`` terms (``chart`` texts and ``status`` labels).
@@ -58,6 +61,8 @@ def data(result: Analysis, *, lang: Lang, labels: Mapping[str, Any]) -> ChartDat
                 point["plan"] = (_HUNDRED, None)
                 plan = chart["plan_value"].format(value=_num(r.plan, lang))
                 point["no_data"] = (_HUNDRED, f"{status['no_data']} ({plan})")
+            elif r.status == "not_applicable":  # nothing was due: no figure to draw or to read as reached
+                name = f"{name} ({status['not_applicable']})"
             else:  # the plan is 0 or not set: no percentage exists
                 plan = status["no_plan"] if r.plan is None else chart["plan_value"].format(value=_num(r.plan, lang))
                 actual = (

@@ -1,4 +1,4 @@
-"""The collection workbook: the XLSX staff fill in with indicator actuals, read back by ``--actuals``.
+"""The collection workbook: the XLSX staff fill in with indicator actuals and spending, read back by ``--actuals``.
 
 One sheet per partnership, not one long sheet with a block per partnership: each sheet is a
 form complete in itself — whose it is (title rows), its indicators grouped by priority area
@@ -7,11 +7,18 @@ to the partnership's responsible person (Move or Copy) and pasted back, and whos
 where one is. With hundreds of partnerships, the contents sheet links to each sheet and
 counts the cells filled on it.
 
+Under the indicators, a financing table of its own (its own header row, read back as a
+second table by `spdocs.tables.blocks`): a row per budget line the period reports on — the
+lines of the years it covers and those planned for the whole term — with its funding source,
+name, currency and planned amount, and the amount actually spent to fill in, in the line's
+currency. A line without an id cannot carry spending (``periods[].spending`` is keyed by it):
+it is left out, and the command says so.
+
 Only the actual and note cells are open; the rest is locked by sheet protection without a
 password (so that a figure cannot land beside another indicator, yet anyone may unprotect),
 formatting, filtering and sorting stay allowed. Actual cells take numbers only (Excel data
-validation: ≥ 0, and 0–100 where the unit is %). The partnership, indicator and period ids
-sit in hidden columns of each row, so reading back is exact whatever the user renamed,
+validation: ≥ 0, and 0–100 where the unit is %). The partnership, indicator (or budget line)
+and period ids sit in hidden columns of each row, so reading back is exact whatever the user renamed,
 re-sorted or re-coloured. The first sheet tells how to fill it in, in kk, ru and en.
 
 Same input, same bytes: no clock is read (the workbook's dates are the latest period end).
@@ -22,16 +29,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from spdocs import analysis
+from spdocs import analysis, financing
 from spdocs.errors import InputError
 from spdocs.formatting import date_forms
 from spdocs.messages import say
-from spdocs.model import LANGS, Indicator, Lang, Partnership, Period
+from spdocs.model import LANGS, BudgetItem, Indicator, Lang, Partnership, Period
 from spdocs.xlsx import package, put
 
 HEADER_ROW = 5
@@ -45,8 +52,11 @@ COLUMNS: tuple[tuple[str, float], ...] = (  # key, width in characters
     ("actual", 13),
     ("note", 42),
 )
+# The financing table's columns, over the same letters: what it shows differs, not where.
+MONEY_COLUMNS = ("number", "source", "line", "currency", "period", "plan", "actual", "note")
 # Read back by spdocs.tables: these headers name the id columns in every language.
 HIDDEN = ("partnership_id", "indicator_id", "period_id")
+MONEY_HIDDEN = ("partnership_id", "budget_line_id", "period_id")
 _FILL = "FFF2CC"  # the cells to fill: light yellow
 _HEAD = "E7E6E6"
 
@@ -64,6 +74,51 @@ class Line:
     def percent(self) -> bool:
         """Return whether the indicator is measured in percent (then 0–100 is valid)."""
         return any("%" in self.indicator.unit.get(lang) for lang in LANGS)
+
+
+@dataclass(frozen=True)
+class Made:
+    """A partnership's sheet as written: its name, periods, row counts and where the financing table starts."""
+
+    partnership: Partnership
+    name: str
+    periods: Sequence[str]
+    indicators: int
+    lines: int
+    money_header: int | None  # the financing table's header row, if the sheet has one
+
+    def filled(self) -> str | int:
+        """Return the formula that counts the actual cells filled in on the sheet (0 if there are none)."""
+        quoted = "'" + self.name.replace("'", "''") + "'"
+        ranges = [(HEADER_ROW + 1, HEADER_ROW + self.indicators)] if self.indicators else []
+        if self.money_header is not None:
+            ranges.append((self.money_header + 1, self.money_header + self.lines))
+        return "=" + "+".join(f"COUNT({quoted}!G{a}:G{b})" for a, b in ranges) if ranges else 0
+
+
+@dataclass(frozen=True)
+class Spend:
+    """One budget line × period to fill in with the amount spent."""
+
+    number: int  # the line's number in the agreement's budget
+    item: BudgetItem
+    period: Period
+
+
+def spending_lines(p: Partnership, periods: Sequence[str]) -> list[Spend]:
+    """Return the financing rows of a partnership's sheet: each period's budget lines that have an id."""
+    return [
+        Spend(number, item, pr)
+        for pr in p.periods
+        if pr.id in periods
+        for number, item in financing.items(p, pr)
+        if item.id is not None
+    ]
+
+
+def unnamed_lines(p: Partnership, periods: Sequence[str]) -> list[int]:
+    """Return the numbers of the budget lines the periods report on that have no id (left out: see above)."""
+    return sorted({n for pr in p.periods if pr.id in periods for n, item in financing.items(p, pr) if item.id is None})
 
 
 def select(
@@ -114,8 +169,10 @@ def workbook(chosen: Sequence[tuple[Partnership, Sequence[str]]], *, lang: Lang,
     for (p, prs), name in zip(chosen, names):
         ws = wb.create_sheet(name)
         rows = lines(p, prs, lang=lang)
+        spends = spending_lines(p, prs)
         _form(ws, p, rows, lang=lang)
-        entries.append((p, name, prs, len(rows)))
+        money_header = _financing(ws, p, spends, lang=lang, after=HEADER_ROW + len(rows)) if spends else None
+        entries.append(Made(p, name, prs, len(rows), len(spends), money_header))
     _contents(contents, entries, lang=lang)
     wb.calculation.fullCalcOnLoad = True  # the contents' counts have no cached values
     ends = [pr.end for p, prs in chosen for pr in p.periods if pr.id in prs]
@@ -133,6 +190,7 @@ class Collected:
     cells: int
     left_out: list[tuple[Path, Partnership]]  # no period asked for
     failed: list[tuple[Path, InputError]]  # the data file does not load
+    unnamed: list[tuple[Path, Partnership, list[int]]] = field(default_factory=list)  # numbers of lines without id
 
 
 def collect_files(
@@ -152,9 +210,10 @@ def collect_files(
     loaded, failed = load_all(files, progress)
     chosen, left_out = select([p for _, p in loaded], periods)
     source = {p.id: path for path, p in loaded}
-    cells = sum(len(lines(p, prs, lang=lang)) for p, prs in chosen)
+    cells = sum(len(lines(p, prs, lang=lang)) + len(spending_lines(p, prs)) for p, prs in chosen)
     data = workbook(chosen, lang=lang, command=command) if chosen else None
-    return Collected(data, len(chosen), cells, [(source[p.id], p) for p in left_out], failed)
+    unnamed = [(source[p.id], p, numbers) for p, prs in chosen if (numbers := unnamed_lines(p, prs))]
+    return Collected(data, len(chosen), cells, [(source[p.id], p) for p in left_out], failed, unnamed)
 
 
 def _sheet_names(ids: Sequence[str], *, reserved: Sequence[str]) -> list[str]:
@@ -220,8 +279,8 @@ def _form(ws: Any, p: Partnership, rows: list[Line], *, lang: Lang) -> None:
         cell.border = _border()
     ws.row_dimensions[HEADER_ROW].height = 30
 
-    numbers = _validation(DataValidation, lang, percent=False)
-    percents = _validation(DataValidation, lang, percent=True)
+    numbers = _validation(DataValidation, lang, kind="number")
+    percents = _validation(DataValidation, lang, kind="percent")
     fill = PatternFill("solid", fgColor=_FILL)
     for n, line in enumerate(rows, start=1):
         r = HEADER_ROW + n
@@ -271,8 +330,69 @@ def _form(ws: Any, p: Partnership, rows: list[Line], *, lang: Lang) -> None:
     ws.oddFooter.right.text = "&P / &N"
 
 
-def _validation(cls: Any, lang: Lang, *, percent: bool) -> Any:
-    kind = "percent" if percent else "number"
+def _financing(ws: Any, p: Partnership, rows: list[Spend], *, lang: Lang, after: int) -> int:
+    """Add the financing table under the indicators (a heading, its header, a row per budget line);
+    return its header row."""
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from spdocs.terms import terms
+
+    funding = terms(lang).funding
+    # Not merged: a merged heading would fill the Actual column of its row with text.
+    put(ws, after + 2, 1, say("collect.financing_title", lang)).font = Font(bold=True, size=12)
+    head = after + 3
+    headings = [say(f"collect.financing.{key}", lang) for key in MONEY_COLUMNS] + list(MONEY_HIDDEN)
+    for c, text in enumerate(headings, start=1):
+        cell = ws.cell(head, c, text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_HEAD)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = _border()
+    ws.row_dimensions[head].height = 30
+    amounts = _validation(DataValidation, lang, kind="amount")
+    fill = PatternFill("solid", fgColor=_FILL)
+    for n, line in enumerate(rows, start=1):
+        r = head + n
+        name = line.item.item.get(lang)
+        if line.item.year is None:  # its plan is the whole term's
+            name = f"{name} ({say('collect.whole_term', lang)})"
+        source = funding.get(line.item.source or "", "")
+        values = [
+            n,
+            source,
+            name,
+            line.item.amount.currency,
+            line.period.id,
+            line.item.amount.amount,
+            None,
+            None,
+            p.id,
+            line.item.id,
+            line.period.id,
+        ]
+        for c, value in enumerate(values, start=1):
+            cell = put(ws, r, c, value)
+            cell.border = _border()
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if c in (1, 4, 5) else None)
+            key = MONEY_COLUMNS[c - 1] if c <= len(MONEY_COLUMNS) else "id"
+            if key in ("actual", "note"):
+                cell.fill = fill
+                cell.protection = Protection(locked=False)
+            if key in ("plan", "actual"):
+                cell.number_format = "#,##0.00"
+        amounts.add(f"G{r}")
+        ws.row_dimensions[r].height = 15 * max(_lines(name, 56), _lines(source, 22)) + 3
+    ws.add_data_validation(amounts)
+    last = head + len(rows)
+    ws.print_area = f"A1:{get_column_letter(len(MONEY_COLUMNS))}{last}"
+    return head
+
+
+def _validation(cls: Any, lang: Lang, *, kind: str) -> Any:
+    """Return the data validation of actual cells: ``number`` (≥ 0), ``percent`` (0–100) or ``amount`` (≥ 0)."""
+    percent = kind == "percent"
     dv = cls(
         type="decimal",
         operator="between" if percent else "greaterThanOrEqual",
@@ -290,14 +410,22 @@ def _validation(cls: Any, lang: Lang, *, percent: bool) -> Any:
     return dv
 
 
-def _contents(ws: Any, entries: list[tuple[Partnership, str, Sequence[str], int]], *, lang: Lang) -> None:
+def _contents(ws: Any, entries: list[Made], *, lang: Lang) -> None:
     """Fill the contents sheet: a row per partnership, linked to its sheet, with the cells filled on it."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink
     from openpyxl.worksheet.protection import SheetProtection
 
-    keys = (("number", 5), ("partnership", 64), ("sheet", 24), ("period", 14), ("indicators", 19), ("filled", 16))
+    keys = (
+        ("number", 5),
+        ("partnership", 56),
+        ("sheet", 24),
+        ("period", 14),
+        ("indicators", 15),
+        ("lines", 15),
+        ("filled", 15),
+    )
     ws.cell(1, 1, say("collect.contents_title", lang)).font = Font(bold=True, size=13)
     for c, (key, w) in enumerate(keys, start=1):
         cell = ws.cell(3, c, say(f"collect.contents.{key}", lang))
@@ -306,12 +434,12 @@ def _contents(ws: Any, entries: list[tuple[Partnership, str, Sequence[str], int]
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = _border()
         ws.column_dimensions[get_column_letter(c)].width = w
-    for n, (p, name, prs, count) in enumerate(entries, start=1):
+    for n, made in enumerate(entries, start=1):
         r = 3 + n
+        p, name = made.partnership, made.name
         title = f"{p.parties.kazakhstani.short_name.get(lang)} – {p.parties.foreign.short_name.get(lang)}"
         quoted = "'" + name.replace("'", "''") + "'"
-        filled = f"=COUNT({quoted}!G{HEADER_ROW + 1}:G{HEADER_ROW + count})" if count else 0
-        values = [n, title, name, ", ".join(prs), count, filled]
+        values = [n, title, name, ", ".join(made.periods), made.indicators, made.lines, made.filled()]
         for c, value in enumerate(values, start=1):
             cell = ws.cell(r, c, value) if c == len(values) else put(ws, r, c, value)  # the last: a formula
             cell.border = _border()
@@ -321,7 +449,7 @@ def _contents(ws: Any, entries: list[tuple[Partnership, str, Sequence[str], int]
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quoted}!A1", display=name)
         link.font = Font(color="0563C1", underline="single")
         link.alignment = Alignment(vertical="top")
-        ws.row_dimensions[r].height = 15 * _lines(title, 64) + 3
+        ws.row_dimensions[r].height = 15 * _lines(title, 56) + 3
     ws.freeze_panes = "A4"
     ws.protection = SheetProtection(sheet=True, formatCells=False, formatColumns=False, formatRows=False)
     _print_setup(ws, landscape=False)
@@ -340,7 +468,7 @@ def _instructions(ws: Any, *, lang: Lang, period: str, command: str) -> None:
         heading = say("collect.instructions.title", lg)
         ws.cell(r, 1, heading).font = Font(bold=True, size=13 if r == 1 else 12)
         r += 1
-        steps = [say(f"collect.instructions.step{i}", lg, period=period, command=command) for i in range(1, 6)]
+        steps = [say(f"collect.instructions.step{i}", lg, period=period, command=command) for i in range(1, 7)]
         for i, text in enumerate(steps, start=1):
             cell = ws.cell(r, 1, f"{i}. {text}")
             cell.alignment = Alignment(wrap_text=True, vertical="top")

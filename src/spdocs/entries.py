@@ -2,8 +2,9 @@
 
 Between `spdocs.tables` (what the cells say) and `spdocs.actuals` (what they mean for the
 partnerships): a value must be a number, a note given per language must be given in all
-three, an id cell must not be empty. Problems name the column as the sheet heads it, in the
-user's language.
+three, an id cell must not be empty. A row about a budget line gives the amount spent on it
+(`Spending`): an exact amount, not below 0. Problems name the column as the sheet heads it,
+in the user's language.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Literal
 from spdocs import spreadsheet, tables
 from spdocs.errors import Problem
 from spdocs.messages import say
-from spdocs.model import LANGS, Actual, Lang, Text
+from spdocs.model import LANGS, Actual, Lang, Spending, Text
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,18 @@ class Entry:
     """A record whose cells are usable: an actual, and the names of its partnership, indicator, period."""
 
     record: tables.Record
-    actual: Actual
+    actual: Actual | Spending  # an indicator's actual, or the amount spent on a budget line
     source: str  # "file:sheet", or "file" for a CSV
+
+    @property
+    def spending(self) -> bool:
+        """Return whether the entry is a budget line's spending rather than an indicator's actual."""
+        return isinstance(self.actual, Spending)
+
+    @property
+    def empty(self) -> bool:
+        """Return whether the entry gives a note only ("no data")."""
+        return (self.actual.amount if isinstance(self.actual, Spending) else self.actual.value) is None
 
     @property
     def row(self) -> int:
@@ -39,6 +50,11 @@ class Entry:
     def indicator(self) -> str:
         """Return the indicator as the sheet names it."""
         return _first(self.record.indicator)
+
+    @property
+    def line(self) -> str:
+        """Return the budget line as the sheet names it."""
+        return _first(self.record.line)
 
     @property
     def period(self) -> str:
@@ -61,6 +77,10 @@ def entry(record: tables.Record, source: str, lang: Lang) -> Entry | BadRow:
         Problem(source, record.row, label(column, lang), say(f"actuals.required_{role}", lang))
         for role, column in record.blank_ids.items()
     ]
+    if record.both:
+        where = record.line[0].column
+        message = say("actuals.indicator_and_line", lang, indicator=_first(record.indicator), line=_first(record.line))
+        problems.append(Problem(source, record.row, label(where, lang), message))
     if record.unclear_note is not None:
         message = say("actuals.note_needs_period", lang, label=record.unclear_note.label)
         problems.append(Problem(source, record.row, label(record.unclear_note, lang), message))
@@ -78,9 +98,15 @@ def entry(record: tables.Record, source: str, lang: Lang) -> Entry | BadRow:
             else "actuals.not_a_number"
         )
         problems.append(Problem(source, record.row, label(record.value_column, lang), say(key, lang, value=exc.text)))
+    spent = bool(record.line) and not record.indicator
+    if spent and value is not None and (more_than or value < 0):
+        key = "actuals.amount_bound" if more_than else "actuals.amount_negative"
+        problems.append(Problem(source, record.row, label(record.value_column, lang), say(key, lang)))
     note = _note(record, source, lang, problems)
     if problems or note is False:
         return BadRow(record, source, tuple(problems))
+    if spent:
+        return Entry(record, Spending(amount=value, note=note), source)
     return Entry(record, Actual(value=value, more_than=more_than, note=note), source)
 
 

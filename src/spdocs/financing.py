@@ -29,15 +29,21 @@ class Line:
     note: Text | None
 
 
-def lines(p: Partnership, period: Period) -> list[Line]:
-    """Return the budget lines of ``p`` that ``period`` reports on, in the agreement's order."""
+def items(p: Partnership, period: Period) -> list[tuple[int, BudgetItem]]:
+    """Return the budget lines ``period`` may report spending on, numbered as in the agreement's budget:
+    those of the years it covers, and those planned for the whole term (no year)."""
     if p.funding is None:
         return []
     years = range(period.start.year, period.end.year + 1)
+    return [(n, item) for n, item in enumerate(p.funding.budget, 1) if item.year is None or item.year in years]
+
+
+def lines(p: Partnership, period: Period) -> list[Line]:
+    """Return the budget lines of ``p`` that ``period`` reports on, in the agreement's order."""
     out = []
-    for number, item in enumerate(p.funding.budget, 1):
+    for number, item in items(p, period):
         spent = period.spending.get(item.id) if item.id is not None else None
-        if not (item.year in years or (item.year is None and spent is not None)):
+        if item.year is None and spent is None:
             continue
         plan = item.amount.amount
         actual = spent.amount if spent is not None else None

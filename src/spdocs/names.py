@@ -13,7 +13,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spdocs.model import LANGS, Indicator, Partnership
+from spdocs.languages import Lang
+from spdocs.messages import say
+from spdocs.model import LANGS, BudgetItem, Indicator, Partnership
+
+_SHOW_KNOWN = 8  # ids listed when nothing fits and nothing is close
 
 
 def key(text: str) -> str:
@@ -90,3 +94,16 @@ def partnership_names(p: Partnership) -> list[str]:
 def indicator_names(i: Indicator) -> list[str]:
     """Return an indicator's names in every language."""
     return [i.name.get(lang) for lang in LANGS]
+
+
+def line_names(item: BudgetItem) -> list[str]:
+    """Return a budget line's names in every language."""
+    return [item.item.get(lang) for lang in LANGS]
+
+
+def hint(match: Match, ids: list[str], lang: Lang) -> str:
+    """Return what to add to "not found": the closest id or name, else the ids known."""
+    if match.guess:
+        return say("actuals.did_you_mean", lang, guess=match.guess)
+    shown = ", ".join(sorted(ids)[:_SHOW_KNOWN]) + (", …" if len(ids) > _SHOW_KNOWN else "")
+    return say("actuals.known", lang, known=shown or "—")

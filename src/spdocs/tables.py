@@ -1,12 +1,18 @@
 """A sheet of actuals as people lay it out → its header row, the role of each column, its records.
 
-The header is the first of the sheet's first `HEADER_ROWS` rows that names an indicator
-column and either a value column (the *long* layout: one row per indicator × period, with a
-period column) or columns headed by periods (the *wide* layout: one row per indicator,
-``2025``, ``Факт 2026``, ``2026-H1 нақты`` …). Title rows above it are skipped. Columns may
-come in any order, named in kk, ru or en (`ALIASES`); columns of other roles (names, units,
-plans, areas) are ignored. Where several columns can name a thing — an id column and a name
-column — the id column is read first, the others when it is empty.
+The header is the first of the sheet's first `HEADER_ROWS` rows that names an indicator or
+a budget line column and either a value column (the *long* layout: one row per indicator ×
+period, with a period column) or columns headed by periods (the *wide* layout: one row per
+indicator, ``2025``, ``Факт 2026``, ``2026-H1 нақты`` …). Title rows above it are skipped.
+Columns may come in any order, named in kk, ru or en (`spdocs.headings.ALIASES`); columns
+of other roles (names, units, plans, areas) are ignored. Where several columns can name a
+thing — an id column and a name column — the id column is read first, the others when it
+is empty.
+
+A row names an indicator (its value is the indicator's actual) or a budget line (its value
+is the amount spent on it, in the currency a currency column may name). A sheet may hold
+several tables one under another — the indicators, then the financing — each under its own
+header row (`blocks`): a row of text only that is a complete header starts the next table.
 
 A sheet without a partnership column is one partnership's: its name names it (a workbook
 with a sheet per partnership). Nothing here knows the partnerships: `spdocs.actuals` checks
@@ -21,140 +27,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spdocs import spreadsheet
+from spdocs.headings import ALIASES
 
 HEADER_ROWS = 30
-
-# Headers by role, as `norm` writes them. Within a role, the order says which column is read
-# first when a header has several: ids, then plain names ("Показатель"), then descriptive ones.
-ALIASES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "partnership": (
-        ("partnership id", "id партнерства", "код партнерства", "әріптестік id", "әріптестік коды"),
-        (
-            "partnership",
-            "партнерство",
-            "стратегическое партнерство",
-            "әріптестік",
-            "стратегиялық әріптестік",
-            "серіктестік",
-        ),
-        (
-            "partnership name",
-            "наименование партнерства",
-            "название партнерства",
-            "әріптестік атауы",
-            "partner",
-            "foreign partner",
-            "партнер",
-            "зарубежный партнер",
-            "иностранный партнер",
-            "әріптес",
-            "шетелдік әріптес",
-            "university",
-            "вуз",
-            "университет",
-            "организация",
-            "жоо",
-            "университет атауы",
-            "ұйым",
-        ),
-    ),
-    "indicator": (
-        (
-            "indicator id",
-            "id показателя",
-            "код показателя",
-            "id индикатора",
-            "код индикатора",
-            "көрсеткіш id",
-            "көрсеткіш коды",
-            "индикатор id",
-            "индикатор коды",
-        ),
-        (
-            "indicator",
-            "indicators",
-            "показатель",
-            "показатели",
-            "индикатор",
-            "индикаторы",
-            "целевой индикатор",
-            "целевые индикаторы",
-            "көрсеткіш",
-            "көрсеткіштер",
-            "нысаналы индикатор",
-            "нысаналы индикаторлар",
-        ),
-        (
-            "indicator name",
-            "name",
-            "наименование",
-            "наименование показателя",
-            "наименование индикатора",
-            "название показателя",
-            "название индикатора",
-            "атауы",
-            "көрсеткіш атауы",
-            "көрсеткіштің атауы",
-            "индикатор атауы",
-            "индикатордың атауы",
-        ),
-    ),
-    "period": (
-        ("period id", "id периода", "кезең id"),
-        ("period", "reporting period", "year", "период", "отчетный период", "год", "кезең", "есепті кезең", "жыл"),
-    ),
-    "value": (
-        (
-            "value",
-            "actual",
-            "actual value",
-            "fact",
-            "result",
-            "значение",
-            "факт",
-            "фактическое значение",
-            "фактически",
-            "мән",
-            "мәні",
-            "нақты",
-            "нақты мән",
-            "нақты мәні",
-            "нақты мәні",
-        ),
-    ),
-    "note": (
-        (
-            "note",
-            "notes",
-            "comment",
-            "comments",
-            "remark",
-            "примечание",
-            "примечания",
-            "комментарий",
-            "пояснение",
-            "ескертпе",
-            "ескертулер",
-            "түсініктеме",
-        ),
-    ),
-    "plan": (
-        (
-            "plan",
-            "target",
-            "planned value",
-            "план",
-            "плановое значение",
-            "целевое значение",
-            "жоспар",
-            "жоспарлы мән",
-            "жоспарлы мәні",
-        ),
-    ),
-}
+SUBJECTS = ("indicator", "line")  # what a row is about: an indicator's actual or a budget line's spending
 _ROLE = {alias: (role, rank) for role, ranks in ALIASES.items() for rank, names in enumerate(ranks) for alias in names}
 _NOTE_LANG = re.compile(r"^(.+?) (kk|ru|en)$")
 _PERIOD = re.compile(r"(?<![\w.-])(\d{4}(?:[-_.][0-9A-Za-z]+)*)(?![\w])")
+_FIGURE = re.compile(r"^[\s\d.,%'\u00a0\u202f+\-\u2212>]+$")  # what a value cell holds: «1 234,5», «>400»
+_YEAR = re.compile(r"^\d{4}$")
 _FILLER = {"за", "год", "г", "ж", "жыл", "жылы", "жылғы", "year", "fy", "for", "in"}
 
 
@@ -215,8 +96,8 @@ class Header:
         return bool(self.periods) and not (self.columns("value") and self.columns("period"))
 
     def missing(self) -> list[str]:
-        """Return what the header lacks to be read: ``"indicator"``, ``"value"``, ``"period"``."""
-        lacks = [] if self.columns("indicator") else ["indicator"]
+        """Return what the header lacks to be read: ``"indicator"`` (or budget line), ``"value"``, ``"period"``."""
+        lacks = [] if any(self.columns(role) for role in SUBJECTS) else ["indicator"]
         if self.periods or (self.columns("value") and self.columns("period")):
             return lacks
         return [*lacks, "period" if self.columns("value") else "value"]
@@ -242,11 +123,15 @@ def header(cells: list[Any], row: int) -> Header:
         if lang and _ROLE.get(lang[1], ("",))[0] == "note":
             h.notes.setdefault(lang[2], column)
             continue
-        # "Факт (чел.)", "Значение, %": a qualifier after the name does not change the role.
-        bare = norm(re.split(r"[(,]", label, maxsplit=1)[0])
+        # "Факт (чел.)", "Значение, %": a qualifier after the name does not change the role,
+        # unless it names the plan: "Сумма (план)" is the plan, not the amount spent.
+        bare, *rest = re.split(r"[(,]", label, maxsplit=1)
+        bare, qualifier = norm(bare), norm(rest[0]) if rest else ""
+        if key not in _ROLE and bare in _ROLE and _ROLE.get(qualifier, ("",))[0] == "plan":
+            continue
         if key in _ROLE or bare in _ROLE:
             role, rank = _ROLE[key if key in _ROLE else bare]
-            exact = rank == 0 and role in ("partnership", "indicator", "period")
+            exact = rank == 0 and role in ("partnership", *SUBJECTS, "period")
             h.roles.setdefault(role, []).append((rank, Column(i, label, exact)))
             continue
         period, heading = _period_heading(label)
@@ -294,6 +179,40 @@ def find_header(rows: list[list[Any]]) -> tuple[Header | None, Header | None]:
     return None, closest
 
 
+def blocks(rows: list[list[Any]]) -> tuple[list[tuple[Header, int]], Header | None]:
+    """Return the sheet's tables as (header, the row after the table's last), or none and the closest row.
+
+    The first header is sought in the first `HEADER_ROWS` rows (title rows above it are
+    skipped); below it, a row of text only that is a complete header starts another table
+    (the collection workbook's financing under its indicators). A row with a number or a
+    date in it is data, never a header.
+    """
+    first, closest = find_header(rows)
+    if first is None:
+        return [], closest
+    starts = [first]
+    for number, cells in enumerate(rows[first.row :], start=first.row + 1):
+        if _text_only(cells):
+            h = header(cells, number)
+            if not h.missing():
+                starts.append(h)
+    ends = [h.row for h in starts[1:]] + [len(rows) + 1]
+    return list(zip(starts, ends)), None
+
+
+def _text_only(cells: list[Any]) -> bool:
+    """Return whether a row holds only text, in at least two cells, none of it a figure such as
+    «12,5» (a year may head a column): as a header row does, and a CSV data row does not.
+
+    >>> _text_only(["Статья", "2025", "Факт"]), _text_only(["kaznmu-duke", "consulting-2025", "2025", "171 250,5"])
+    (True, False)
+    """
+    filled = [c for c in cells if not spreadsheet.blank(c)]
+    if len(filled) < 2 or not all(isinstance(c, str) for c in filled):
+        return False
+    return not any(_FIGURE.match(c) and not _YEAR.match(c.strip()) for c in filled)
+
+
 def _named(h: Header) -> int:
     """Return how many roles a header names (value columns headed by periods count as one)."""
     return len(h.roles) + bool(h.periods) + bool(h.notes)
@@ -320,16 +239,22 @@ class Record:
     notes: dict[str, tuple[Any, Column]]  # "" (every language), "kk", "ru", "en" -> (cell, column)
     blank_ids: dict[str, Column]  # role -> its first column, for a role whose cells are all empty
     unclear_note: Column | None = None  # wide layout: a note column that fits no one period of the row
+    line: tuple[Given, ...] = ()  # a budget line: the value is the amount spent on it
+    currency: Given | None = None  # the currency the row says the amount is in
+    both: bool = False  # the row names an indicator and a budget line: which one is it about?
 
 
-def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Record]:
-    """Yield the records below the header ``h``: one per row (long) or per row × period (wide).
+def records(rows: list[list[Any]], h: Header, *, sheet_name: str, end: int | None = None) -> Iterator[Record]:
+    """Yield the records below the header ``h`` up to row ``end`` (not included; else the sheet's
+    end): one per row (long) or per row × period (wide).
 
     A record is made only where a value or a note is given; empty cells give nothing. In the
     wide layout a note column without a period belongs to the row's one value (or the one
-    period column); a row with values in several periods leaves it unclear.
+    period column); a row with values in several periods leaves it unclear. A table with both
+    indicator and budget line columns needs one of them per row, not both.
     """
-    roles = {role: h.columns(role) for role in ("partnership", "indicator", "period")}
+    roles = {role: h.columns(role) for role in ("partnership", *SUBJECTS, "period")}
+    currency = h.one("currency")
     common = h.one("note")
     shared = {**({"": common} if common is not None else {}), **h.notes}  # notes of no one period
     slots: list[tuple[str | None, Column, Column | None]]
@@ -340,7 +265,8 @@ def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Re
         assert value_column is not None  # a long header has one (Header.missing)
         slots = [(None, value_column, None)]
     by_sheet = (Given(sheet_name, Column(-1, sheet_name)),)
-    for number, cells in enumerate(rows[h.row :], start=h.row + 1):
+    last = len(rows) if end is None else end - 1
+    for number, cells in enumerate(rows[h.row : last], start=h.row + 1):
         given = {role: _given(cells, columns) for role, columns in roles.items()}
         if not roles["partnership"]:
             given["partnership"] = by_sheet  # a sheet per partnership, named after it
@@ -364,6 +290,11 @@ def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Re
                 for role, columns in roles.items()
                 if columns and not (periods if role == "period" else given[role])
             }
+            if any(given[role] for role in SUBJECTS):  # the row is about the one it names
+                blank_ids = {role: c for role, c in blank_ids.items() if role not in SUBJECTS}
+            elif all(role in blank_ids for role in SUBJECTS):  # neither, where either could be given
+                blank_ids = {("subject" if r == "indicator" else r): c for r, c in blank_ids.items() if r != "line"}
+            money = _given(cells, [currency]) if currency is not None else ()
             yield Record(
                 number,
                 given["partnership"],
@@ -374,6 +305,9 @@ def records(rows: list[list[Any]], h: Header, *, sheet_name: str) -> Iterator[Re
                 notes,
                 blank_ids,
                 unclear,
+                line=given["line"],
+                currency=money[0] if money else None,
+                both=all(given[role] for role in SUBJECTS),
             )
 
 

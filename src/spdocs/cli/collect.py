@@ -1,4 +1,4 @@
-"""``spdocs collect``: the workbook staff fill in with indicator actuals, read back by ``--actuals``."""
+"""``spdocs collect``: the workbook staff fill in with indicator actuals and spending, read back by ``--actuals``."""
 
 from __future__ import annotations
 
@@ -25,11 +25,12 @@ from spdocs.errors import OutputError
 )
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists (the figures filled in it are lost).")
 def collect_cmd(paths: tuple[Path, ...], period: str | None, out: Path | None, lang: str | None, force: bool) -> None:
-    """Write the workbook staff fill in with indicator actuals, read back by --actuals.
+    """Write the workbook staff fill in with indicator actuals and spending, read back by --actuals.
 
     One sheet per partnership: its indicators for the period, grouped by area, with unit
-    and plan, and an empty Actual and Note cell each (the only cells that can be changed;
-    numbers are checked as they are typed). A first sheet says how to fill it in, in kk, ru
+    and plan, and under them its budget lines with currency and planned amount; each row
+    has an empty Actual and Note cell (the only cells that can be changed; numbers are
+    checked as they are typed). A first sheet says how to fill it in, in kk, ru
     and en; a contents sheet links to every sheet and counts the cells filled in. Then:
     spdocs render PATH --kind report --period P --actuals FILE.xlsx (or spdocs summary).
     """
@@ -70,6 +71,9 @@ def collect_cmd(paths: tuple[Path, ...], period: str | None, out: Path | None, l
     for path, p in made.left_out:
         known = ", ".join(pr.id for pr in p.periods) or "—"
         click.echo(say("collect.left_out", msg, file=path, partnership=p.id, period=period, known=known), err=True)
+    for path, p, numbers in made.unnamed:
+        shown = ", ".join(map(str, numbers))
+        click.echo(say("collect.lines_without_id", msg, file=path, partnership=p.id, numbers=shown), err=True)
     if made.workbook is None:
         click.echo(f"spdocs: {say('collect.nothing', msg, period=period)}", err=True)
         raise SystemExit(1)

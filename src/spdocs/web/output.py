@@ -159,13 +159,16 @@ def bundle(p: Partnership, *, formats: tuple[str, ...], draft: bool, templates: 
 
 
 def actuals(p: Partnership, upload: bytes, *, filename: str, period: str | None, lang: Lang) -> dict[str, Any]:
-    """Return the figures a report would show with the actuals of an uploaded sheet applied.
+    """Return the figures a report would show with the actuals and spending of an uploaded sheet applied.
 
-    The sheet may hold other partnerships' rows (one sheet for many); only ``p``'s are used.
-    Returns, per period the sheet gives for ``p`` (or only ``period``): each indicator's plan,
-    actual, deviation and status, plus the actuals to put into the data file.
+    The sheet may hold other partnerships' rows (one sheet for many); only ``p``'s are used,
+    matched by id or by name as ``--actuals`` matches them. Returns, per period the sheet
+    gives for ``p`` (or only ``period``): each indicator's plan, actual, deviation and status,
+    each budget line's plan, amount spent, deviation and execution, plus the values to put
+    into the data file. Problems and warnings are in ``lang``.
     """
-    from spdocs.actuals import SUFFIXES, apply_actuals, read_actuals
+    from spdocs import financing
+    from spdocs.actuals import SUFFIXES, apply, read, resolve
     from spdocs.analysis import analyze
 
     suffix = Path(filename).suffix.lower()
@@ -174,19 +177,28 @@ def actuals(p: Partnership, upload: bytes, *, filename: str, period: str | None,
     with tempfile.TemporaryDirectory(prefix="spdocs-web-") as tmp:
         path = Path(tmp) / f"actuals{suffix}"
         path.write_bytes(upload)
+
+        def shown(problem: object) -> str:
+            return str(problem).replace(str(path), Path(filename).name)
+
         try:
-            table = read_actuals(path)
-            updated = apply_actuals(p, table)
+            table = read(path, lang=lang)
+            resolution = resolve(table, [p])
+            if resolution.stray:  # a row that may mean this partnership (a typo) or names nothing usable
+                raise InputError(resolution.path, list(resolution.stray))
+            updated = apply(p, resolution)
         except InputError as exc:
-            problems = [str(pr).replace(str(path), Path(filename).name) for pr in exc.problems]
-            raise ApiError(422, "bad_actuals", problems=problems) from None
-    rows = [e for e in table.entries if e.partnership == p.id and (period is None or e.period == period)]
+            raise ApiError(422, "bad_actuals", problems=[shown(pr) for pr in exc.problems]) from None
+    given = resolution.actuals.get(p.id, {})
+    spent = resolution.spending.get(p.id, {})
     order = [pr.id for pr in p.periods]
+    chosen = [pid for pid in order if (pid in given or pid in spent) and (period is None or pid == period)]
     result: list[dict[str, Any]] = []
     patch: list[dict[str, Any]] = []
-    for pid in sorted({e.period for e in rows}, key=order.index):
-        analysis = analyze(updated, pid)
-        given = {e.indicator: e.actual for e in rows if e.period == pid}
+    for pid in chosen:
+        figures = analyze(updated, pid)
+        own, lines = given.get(pid, {}), spent.get(pid, {})
+        chosen_period = updated.periods[order.index(pid)]
         result.append(
             {
                 "period": pid,
@@ -201,17 +213,34 @@ def actuals(p: Partnership, upload: bytes, *, filename: str, period: str | None,
                         "deviation_percent": _num(r.deviation_percent),
                         "completion": _num(r.completion),
                         "status": r.status,
-                        "from_sheet": r.indicator.id in given,
+                        "from_sheet": r.indicator.id in own,
                     }
-                    for r in analysis.rows
+                    for r in figures.rows
                 ],
-                "actuals": {k: _actual(v) for k, v in given.items()},
+                "financing": [
+                    {
+                        "line": line.item.id,
+                        "name": line.item.item.get(lang),
+                        "currency": line.item.amount.currency,
+                        "plan": _num(line.plan),
+                        "actual": _num(line.actual),
+                        "deviation": _num(line.deviation),
+                        "execution": _num(line.execution),
+                        "from_sheet": line.item.id in lines,
+                    }
+                    for line in financing.lines(updated, chosen_period)
+                ],
+                "actuals": {k: _actual(v) for k, v in own.items()},
+                "spending": {k: _spent(v) for k, v in lines.items()},
             }
         )
-        # Where the form puts them: the data file's own actuals of that period.
-        patch += [{"path": ["periods", order.index(pid), "actuals", k], "value": _actual(v)} for k, v in given.items()]
-    mine = {(e.source, e.row) for e in rows}  # one sheet for many partnerships: this one's rows only
-    warnings = [str(w).replace(str(path), Path(filename).name) for w in table.warnings if (w.path, w.line) in mine]
+        # Where the form puts them: the data file's own actuals and spending of that period.
+        index = order.index(pid)
+        patch += [{"path": ["periods", index, "actuals", k], "value": _actual(v)} for k, v in own.items()]
+        patch += [{"path": ["periods", index, "spending", k], "value": _spent(v)} for k, v in lines.items()]
+    # Notes without a value on this partnership's rows (not the rows of partnerships the sheet also has).
+    noted = {(w.path, w.line, w.field) for w in table.warnings}
+    warnings = [shown(w) for w in resolution.warnings if (w.path, w.line, w.field) in noted]
     return {"partnership": p.id, "periods": result, "warnings": warnings, "patch": patch}
 
 
@@ -224,4 +253,13 @@ def _num(value: Decimal | None) -> float | int | None:
 def _actual(actual: Any) -> Any:
     """Return an actual as a data file writes it: a bare number, or {value, note}."""
     value = _num(actual.value)
-    return {"value": value, "note": actual.note.model_dump()} if actual.note is not None else value
+    extra = {"more_than": True} if actual.more_than else {}  # a lower bound stays one («более 400»)
+    if actual.note is None and not extra:
+        return value
+    return {"value": value, **extra, **({"note": actual.note.model_dump()} if actual.note is not None else {})}
+
+
+def _spent(spending: Any) -> Any:
+    """Return spending as a data file writes it: a bare amount, or {amount, note}."""
+    amount = _num(spending.amount)
+    return {"amount": amount, "note": spending.note.model_dump()} if spending.note is not None else amount

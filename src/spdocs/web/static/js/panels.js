@@ -171,6 +171,15 @@ export class ActualsPanel {
         h("h3", {}, `${t("period")} ${p.period}`),
         h("table", { class: "figures" }, h("tr", {}, ["indicator", "unit", "plan", "actual", "deviation", "completion", "status"].map((c) => h("th", {}, t(`col_${c}`)))), rows),
       );
+      // The financing section: plan against the amount spent per budget line, in the line's currency.
+      const lines = (p.financing || []).map((r) =>
+        h("tr", { class: r.from_sheet ? "from-sheet" : "" }, h("td", {}, r.name), h("td", {}, r.currency), h("td", { class: "n" }, fmt(r.plan)), h("td", { class: "n" }, r.actual === null ? t("status_no_data") : fmt(r.actual)), h("td", { class: "n" }, fmt(r.deviation)), h("td", { class: "n" }, r.execution === null ? "—" : `${fmt(r.execution)} %`)),
+      );
+      if (lines.length)
+        out.append(
+          h("h4", {}, t("actuals_financing")),
+          h("table", { class: "figures" }, h("tr", {}, ["line", "currency", "plan", "spent", "deviation", "execution"].map((c) => h("th", {}, t(`col_${c}`)))), lines),
+        );
     }
     for (const w of body.warnings) out.append(h("p", { class: "msg sev-warning" }, w));
     if (!body.periods.length) out.append(h("p", {}, t("actuals_none")));
