@@ -44,11 +44,13 @@ def write_amendment(
     langs: tuple[Lang, ...] = LANGS,
     templates: Path | None = None,
     force: bool = False,
+    messages_lang: Lang = "en",
 ) -> Amended:
-    """Write ``OUT/<id>/amendment.<lang>.docx`` and ``agreement.<lang>.redline.docx`` for two versions."""
+    """Write ``OUT/<id>/amendment.<lang>.docx`` and ``agreement.<lang>.redline.docx`` for two versions;
+    the problems of the data files are said in ``messages_lang``."""
     langs = check_langs(langs)
-    old_p, _ = load_with_lines(Path(old))
-    new_p, lines = load_with_lines(Path(new))
+    old_p, _ = load_with_lines(Path(old), lang=messages_lang)
+    new_p, lines = load_with_lines(Path(new), lang=messages_lang)
     if old_p.id != new_p.id:
         raise OptionError(f"{old} and {new} are different partnerships ({old_p.id}, {new_p.id})")
     if not new_p.amendments:

@@ -14,25 +14,26 @@ from decimal import Decimal
 from typing import Any
 
 from spdocs.errors import InputError, Problem
+from spdocs.languages import Lang
 from spdocs.messages import data_say
 from spdocs.parse import MAX_DEPTH, Lines, Loc, _dotted
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
 
 
-def parse_json(text: str, *, name: str) -> tuple[Any, Lines]:
-    """Return the data in the JSON ``text`` and its line map; raise `InputError` with every problem."""
-    lines, problems = _json_lines(text, name)
+def parse_json(text: str, *, name: str, lang: Lang = "en") -> tuple[Any, Lines]:
+    """Return the data in the JSON ``text`` and its line map; raise `InputError` with every problem, in ``lang``."""
+    lines, problems = _json_lines(text, name, lang)
     if problems:
         raise InputError(name, problems)
 
     def constant(value: str) -> Any:
-        raise ValueError(data_say("data.json_constant", value=value))
+        raise ValueError(data_say("data.json_constant", lang, value=value))
 
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        detail = data_say("data.json_syntax", detail=exc.msg, column=exc.colno)
+        detail = data_say("data.json_syntax", lang, detail=exc.msg, column=exc.colno)
         raise InputError(name, [Problem(name, exc.lineno, "", detail)]) from None
     except (ValueError, RecursionError) as exc:  # NaN, an integer of thousands of digits
         raise InputError(name, [Problem(name, None, "", str(exc))]) from None
@@ -49,7 +50,7 @@ class _JsonFrame:
     seen: dict[str, int] = field(default_factory=dict)
 
 
-def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
+def _json_lines(text: str, name: str, lang: Lang) -> tuple[Lines, list[Problem]]:
     """Return the line of every key and item of JSON ``text``, and its duplicate keys and depth problems.
 
     Only meaningful for valid JSON; on invalid JSON the decoder's error is the one reported.
@@ -65,7 +66,7 @@ def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
         top = stack[-1] if stack else None
         if token in ("{", "["):
             if len(stack) >= MAX_DEPTH:
-                return lines, [Problem(name, line, "", data_say("data.too_deep", limit=MAX_DEPTH))]
+                return lines, [Problem(name, line, "", data_say("data.too_deep", lang, limit=MAX_DEPTH))]
             loc = _json_loc(top)
             lines.setdefault(loc, line)
             stack.append(_JsonFrame(loc, token == "{"))
@@ -91,7 +92,7 @@ def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
                         name,
                         line,
                         _dotted((*top.loc, key)),
-                        data_say("data.duplicate_key", key=key, first=top.seen[key], second=line),
+                        data_say("data.duplicate_key", lang, key=key, first=top.seen[key], second=line),
                     )
                 )
             top.seen.setdefault(key, line)
