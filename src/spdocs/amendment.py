@@ -21,6 +21,7 @@ from spdocs import amend, context, documents, engine, manifest, resources
 from spdocs.errors import InputError, OptionError, OutputError, Problem, RenderError
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.loader import load_with_lines
+from spdocs.messages import data_say
 from spdocs.model import Partnership
 from spdocs.redline import redline
 from spdocs.terms import terms as terms_of
@@ -57,7 +58,7 @@ def write_amendment(
         line = lines.get(("agreement",))
         raise InputError(
             Path(new),
-            [Problem(str(new), line, "amendments", "give the supplementary agreement's number, date and place")],
+            [Problem(str(new), line, "amendments", data_say("data.amendment_needed", messages_lang))],
         )
     result = Amended()
     files: list[tuple[Path, bytes]] = []

@@ -18,6 +18,18 @@ from spdocs.languages import Lang
 from spdocs.messages import data_say
 from spdocs.parse import MAX_DEPTH, Lines, Loc, _dotted
 
+# The decoder's messages (json.decoder, stable since Python 3.5), said in plain words (data.yaml, json).
+_DECODER = (
+    ("Expecting value", "data.json.value"),
+    ("Expecting ',' delimiter", "data.json.comma"),
+    ("Expecting ':' delimiter", "data.json.colon"),
+    ("Expecting property name", "data.json.name"),
+    ("Illegal trailing comma", "data.json.name"),
+    ("Unterminated string", "data.json.unterminated"),
+    ("Invalid control character", "data.json.control"),
+    ("Invalid \\", "data.json.escape"),
+    ("Extra data", "data.json.extra"),
+)
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
 
 
@@ -28,12 +40,14 @@ def parse_json(text: str, *, name: str, lang: Lang = "en") -> tuple[Any, Lines]:
         raise InputError(name, problems)
 
     def constant(value: str) -> Any:
-        raise ValueError(data_say("data.json_constant", lang, value=value))
+        raise ValueError(data_say("data.not_finite", lang, value=value))
 
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        detail = data_say("data.json_syntax", lang, detail=exc.msg, column=exc.colno)
+        reason = next((key for start, key in _DECODER if exc.msg.startswith(start)), None)
+        said = data_say(reason, lang) if reason else exc.msg
+        detail = data_say("data.json_syntax", lang, detail=said, column=exc.colno)
         raise InputError(name, [Problem(name, exc.lineno, "", detail)]) from None
     except (ValueError, RecursionError) as exc:  # NaN, an integer of thousands of digits
         raise InputError(name, [Problem(name, None, "", str(exc))]) from None

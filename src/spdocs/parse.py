@@ -30,7 +30,7 @@ from babel.dates import format_date
 from spdocs.errors import InputError, Problem
 from spdocs.formatting import cldr_locale, format_number
 from spdocs.languages import Lang
-from spdocs.messages import data_say, say
+from spdocs.messages import Message, data_say, say
 
 Loc = tuple[str | int, ...]
 Lines = dict[Loc, int]
@@ -294,13 +294,22 @@ class _Builder:
                 return self.scalar_node(tag, raw)
             if tag == _TAG + "merge":
                 return raw
-        except (ValueError, InvalidOperation, OverflowError) as exc:
+        # AttributeError: PyYAML's timestamp constructor on text that is no timestamp (!!timestamp foo)
+        except (ValueError, InvalidOperation, OverflowError, AttributeError) as exc:
+            # the reasons Python gives are English and name its types: say what is expected instead
+            got = Message("data.got.value", {"value": _short(raw)})
             if isinstance(exc, _DateError):
                 message = str(exc)
+            elif raw.lower().lstrip("+-") in (".inf", ".nan"):
+                message = data_say("data.not_finite", self.lang, value=raw)
             elif tag == _TAG + "timestamp":
-                message = data_say("data.bad_date", self.lang, value=_short(raw), reason=exc)
+                message = data_say("data.schema.date_type", self.lang, got=got)
+            elif tag == _TAG + "int" and _DECIMAL_INT.match(raw):  # past Python's limit of digits
+                message = data_say("data.schema.number_size", self.lang, got=got)
+            elif tag == _TAG + "int":
+                message = data_say("data.schema.int_type", self.lang, got=got)
             else:
-                message = data_say("data.bad_number", self.lang, value=_short(raw), reason=_short(str(exc)))
+                message = data_say("data.schema.decimal_type", self.lang, got=got)
             self.values.append(Problem(self.name, _line(event), _dotted(self.child_loc()), message))
             return None
         self.values.append(
