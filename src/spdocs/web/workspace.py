@@ -26,6 +26,7 @@ import yaml
 from spdocs.errors import InputError
 from spdocs.languages import Lang
 from spdocs.loader import SUFFIXES, load_with_lines, parse
+from spdocs.messages import data_say
 from spdocs.web import roundtrip
 from spdocs.web.errors import ApiError
 from spdocs.write import write_atomic
@@ -103,7 +104,7 @@ class Workspace:
     def data(self, id_: str, lang: Lang = "en") -> tuple[Path, Any, str]:
         """Return the file, its data as JSON-ready values and its ETag; problems in ``lang``."""
         path, raw, etag = self.read(id_)
-        text = _text(path, raw)
+        text = _text(path, raw, lang)
         try:
             data = roundtrip.plain(text, json_syntax=path.suffix == ".json")
         except (ValueError, yaml.YAMLError):
@@ -114,7 +115,7 @@ class Workspace:
                 problems = [str(p) for p in exc.problems]
             raise ApiError(422, "unreadable", problems=problems) from None
         if not isinstance(data, dict):
-            raise ApiError(422, "unreadable", problems=[f"{path.name}:1: expected a mapping of fields"])
+            raise ApiError(422, "unreadable", problems=[f"{path.name}:1: {data_say('data.not_mapping', lang)}"])
         return path, data, etag
 
     def save(self, id_: str, data: Mapping[str, Any], *, if_match: str, schema: Mapping[str, Any]) -> str:
@@ -190,11 +191,11 @@ class Workspace:
             return self._locks.setdefault(id_, threading.Lock())
 
 
-def _text(path: Path, raw: bytes) -> str:
+def _text(path: Path, raw: bytes, lang: Lang = "en") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ApiError(422, "unreadable", problems=[f"{path.name}: not UTF-8 text"]) from None
+        raise ApiError(422, "unreadable", problems=[f"{path.name}: {data_say('data.not_utf8', lang)}"]) from None
 
 
 def _loose_fields(raw: bytes, path: Path) -> dict[str, Any]:
