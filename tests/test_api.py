@@ -53,3 +53,24 @@ def test_load_check_render_document():
     docx = spdocs.render_document(p, "order", lang="ru")
     assert docx[:2] == b"PK"
     assert spdocs.build_context(p, "order", lang="en")["p"]["regime"] == "medical"
+
+
+def test_data_file_problems_follow_the_language_parameter(tmp_path, monkeypatch):
+    from spdocs.api import check_files, render, summary
+
+    monkeypatch.setenv("SPDOCS_LANG", "en")  # a parameter, not the environment, chooses
+    text = (ROOT / "examples" / "taraz-mendeleev.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("  term_years: 7", "  term_years: seven", 1), encoding="utf-8")
+    [result] = check_files([bad], lang="ru")
+    assert not result.loaded and result.findings[0].message == "нужно целое число (например, 5), а указано: «seven»"
+    [outcome] = render([bad], out=tmp_path / "out", check_lang="kk")
+    assert "бүтін сан керек (мысалы, 5), ал «seven» берілген" in str(outcome.error)
+    made = summary([bad], out=tmp_path / "s.xlsx", messages_lang="ru")
+    assert "нужно целое число" in str(made.failed[0])
+    import pytest
+
+    from spdocs.errors import InputError
+
+    with pytest.raises(InputError, match="мұндай файл немесе қалта жоқ"):
+        check_files([tmp_path / "nope.yaml"], lang="kk")

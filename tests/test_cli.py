@@ -80,7 +80,7 @@ def test_check_invalid_file_exit_2_lists_every_mistake(runner, tmp_path):
     result = runner.invoke(cli, ["check", str(bad)])
     assert result.exit_code == 2
     assert f"{bad}:" in result.output
-    assert "parties.foreign.alias: a text needs at least one language" in result.output
+    assert "parties.foreign.alias: the text is given in no language" in result.output
     assert "agreement.term_years:" in result.output
     assert "unknown field 'copys'; did you mean 'copies'?" in result.output
     assert "Traceback" not in result.output

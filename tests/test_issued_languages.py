@@ -123,7 +123,8 @@ def test_documents_and_texts_are_validated_where_they_are_written(tmp_path):
         load(path)
     messages = " | ".join(f"{p.field}: {p.message}" for p in caught.value.problems)
     assert "unknown document kind 'memo'" in messages
-    assert "a text needs at least one language" in messages
+    assert "third_mission[0]: the text is given in no language" in messages
+    assert "documents.memo: unknown document kind" in messages
     assert isinstance(example("ektu-luban"), Partnership)
 
 

@@ -61,8 +61,8 @@ def problem(old: str, new: str) -> str:
         ("id: taraz-mendeleev", "id: nul.backup", "id: 'nul.backup' cannot be a folder name on Windows"),
         ("id: taraz-mendeleev", "id: com1", "id: 'com1' cannot be a folder name on Windows"),
         ("id: taraz-mendeleev", "id: taraz.", "id: 'taraz.' cannot be a folder name on Windows (it ends with a dot)"),
-        ("2025: 50", "2025: 1e20", "indicators[0].targets: '2025': 1E+20 is too large for a document"),
-        ("2025: 50", "2025: 0.0000001", "indicators[0].targets: '2025': 1E-7 has more than 6 decimals"),
+        ("2025: 50", "2025: 1e20", "indicators[0].targets.2025: 1E+20 is too large for a document"),
+        ("2025: 50", "2025: 0.0000001", "indicators[0].targets.2025: 1E-7 has more than 6 decimals"),
     ],
     ids=[
         "soh",

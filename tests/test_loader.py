@@ -51,9 +51,9 @@ def test_three_mistakes_three_messages_with_lines():
     text = text.replace("  copies: 3", "  copies: 3\n  copys: 2", 1)
     assert problems(text) == [
         f"bad.yaml:{line_of(text, 'alias: {}')}: parties.foreign.alias: "
-        "a text needs at least one language (kk, ru, en)",
-        f"bad.yaml:{line_of(text, 'term_years: seven')}: agreement.term_years: Input should be a valid integer, "
-        "unable to parse string as an integer (got 'seven')",
+        "the text is given in no language; write it in at least one of 'kk', 'ru', 'en'",
+        f"bad.yaml:{line_of(text, 'term_years: seven')}: agreement.term_years: "
+        "a whole number is expected (e.g. 5), not 'seven'",
         f"bad.yaml:{line_of(text, 'copys: 2')}: agreement.copys: unknown field 'copys'; did you mean 'copies'?",
     ]
 
@@ -78,7 +78,10 @@ def test_blank_text_is_an_error():
     )
     [message] = problems(text)
     blank_line = line_of(text, "alias: {kk: '  '")
-    assert message == f"bad.yaml:{blank_line}: parties.kazakhstani.alias.kk: text is blank"
+    assert message == (
+        f"bad.yaml:{blank_line}: parties.kazakhstani.alias.kk: "
+        "the text is blank (spaces only); write it or delete the line"
+    )
 
 
 def test_model_rules_name_the_field():
@@ -87,14 +90,15 @@ def test_model_rules_name_the_field():
     assert "parties.kazakhstani.bin: a Kazakhstani organization needs its BIN (12 digits)" in message
     text = TARAZ.replace("model: branch", "model: franchise", 1)
     [message] = problems(text)
-    assert "franchise: the 'franchise' model needs a `franchise` section" in message
+    assert "franchise: the 'franchise' model needs a franchise section" in message
 
 
 def test_list_items_are_indexed():
     text = TARAZ.replace("    role: deputy_chair", "    role: vice_chair", 1)
     [message] = problems(text)
     assert f":{line_of(text, 'role: vice_chair')}: working_group.members[1].role:" in message
-    assert "'chair', 'deputy_chair', 'secretary' or 'member'" in message
+    assert "'vice_chair' is not allowed here; did you mean 'chair'?" in message
+    assert "(allowed: 'chair', 'deputy_chair', 'secretary', 'member')" in message
 
 
 def test_json_files_report_lines_too(tmp_path):

@@ -79,18 +79,17 @@ def test_the_users_language(explicit, env, expected):
     assert user_lang(explicit, env) == expected
 
 
-def test_data_file_problems_speak_the_users_language(monkeypatch):
+def test_data_file_problems_speak_the_language_asked_for(monkeypatch):
     from spdocs.errors import InputError
     from spdocs.loader import loads
 
     text = "id: taraz\nid: almaty\n"
-    monkeypatch.setenv("SPDOCS_LANG", "ru")
+    monkeypatch.setenv("SPDOCS_LANG", "kk")  # the language is a parameter: the environment has no say
     with pytest.raises(InputError) as info:
-        loads(text, name="bad.yaml")
+        loads(text, name="bad.yaml", lang="ru")
     assert [str(p) for p in info.value.problems] == [
         "bad.yaml:2: id: «id» указано дважды в одном и том же месте (строки 1 и 2); оставьте одно"
     ]
-    monkeypatch.setenv("SPDOCS_LANG", "en")
     with pytest.raises(InputError) as info:
         loads(text, name="bad.yaml")
     assert str(info.value.problems[0]).endswith("'id' is given twice in the same place (lines 1 and 2); keep one")

@@ -137,7 +137,7 @@ def test_bin_without_quotes_and_leading_zero_is_text():
             "t.yaml:1: a: the YAML tag !!binary is not supported; remove it (write the value "
             "as plain text or a number)",
         ),
-        ("a: .nan\n", "t.yaml:1: a: .nan cannot be read as a number (infinity or not-a-number)"),
+        ("a: .nan\n", "t.yaml:1: a: .nan is not a number a document can show"),
     ],
     ids=[
         "tab",
@@ -190,7 +190,7 @@ def test_deep_json_is_refused():
 
 def test_huge_integer_is_a_problem():
     [message] = messages("a: " + "9" * 5000 + "\n")
-    assert message.startswith("t.yaml:1: a: 99999") and "cannot be read as a number" in message
+    assert message.startswith("t.yaml:1: a: the number '99999") and message.endswith("...' is too large")
 
 
 def test_empty_file():
@@ -224,7 +224,7 @@ def test_json_duplicates_and_syntax():
         "t.yaml:3: a: 'a' is given twice in the same place (lines 2 and 3); keep one"
     ]
     assert messages('{\n "a": 1,\n}', json_syntax=True) == [
-        "t.yaml:3: not valid JSON: Expecting property name enclosed in double quotes (column 1)"
+        "t.yaml:3: not valid JSON: a field's name must be in double quotes; no comma after the last field (column 1)"
     ]
     assert messages('{"a": NaN}', json_syntax=True) == ["t.yaml: NaN is not a number a document can show"]
 

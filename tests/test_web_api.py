@@ -379,3 +379,21 @@ def test_serve_off_loopback_needs_a_token() -> None:
 
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1") and is_loopback("127.0.0.2")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10") and not is_loopback("example.org")
+
+
+def test_data_file_problems_in_the_interface_language(client: TestClient, workspace: Path) -> None:
+    data, _ = data_of(client, "taraz-mendeleev")
+    data["agreement"]["term_years"] = "seven"
+    data["parties"]["foreign"]["country"] = "Russia"
+    body = client.post("/api/check", json=data, headers={"Accept-Language": "kk"}).json()
+    messages = {f["field"]: f["message"] for f in body["files"][0]["findings"]}
+    assert messages["agreement.term_years"] == "бүтін сан керек (мысалы, 5), ал «seven» берілген"
+    assert messages["parties.foreign.country"].startswith("«Russia» дұрыс жазылмаған: елдің ISO 3166 бойынша")
+    # the preview's ?lang= is the document's language; its problems follow the interface's
+    r = client.post("/api/preview?kind=agreement&lang=en", json=data, headers={"Accept-Language": "ru"})
+    assert r.status_code == 422
+    assert "agreement.term_years: нужно целое число (например, 5), а указано: «seven»" in " ".join(r.json()["problems"])
+    (workspace / "broken.yaml").write_text("id: broken\nregime: medical\n", encoding="utf-8")
+    for lang, expected in (("ru", "обязательное поле не заполнено"), ("en", "a required field is missing")):
+        listed = client.get("/api/partnerships", headers={"Accept-Language": lang}).json()["partnerships"]
+        assert expected in next(p["problem"] for p in listed if p["id"] == "broken")

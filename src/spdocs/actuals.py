@@ -484,5 +484,5 @@ def resolve_files(
     from spdocs.progress import load_all
 
     table = read(path, lang=lang)
-    loaded, failed = load_all(files, progress)
+    loaded, failed = load_all(files, progress, lang=lang)
     return resolve(table, [p for _, p in loaded], skip=[path.stem for path, _ in failed])

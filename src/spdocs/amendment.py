@@ -21,6 +21,7 @@ from spdocs import amend, context, documents, engine, manifest, resources
 from spdocs.errors import InputError, OptionError, OutputError, Problem, RenderError
 from spdocs.languages import LANGS, Lang, check_langs
 from spdocs.loader import load_with_lines
+from spdocs.messages import data_say
 from spdocs.model import Partnership
 from spdocs.redline import redline
 from spdocs.terms import terms as terms_of
@@ -44,18 +45,20 @@ def write_amendment(
     langs: tuple[Lang, ...] = LANGS,
     templates: Path | None = None,
     force: bool = False,
+    messages_lang: Lang = "en",
 ) -> Amended:
-    """Write ``OUT/<id>/amendment.<lang>.docx`` and ``agreement.<lang>.redline.docx`` for two versions."""
+    """Write ``OUT/<id>/amendment.<lang>.docx`` and ``agreement.<lang>.redline.docx`` for two versions;
+    the problems of the data files are said in ``messages_lang``."""
     langs = check_langs(langs)
-    old_p, _ = load_with_lines(Path(old))
-    new_p, lines = load_with_lines(Path(new))
+    old_p, _ = load_with_lines(Path(old), lang=messages_lang)
+    new_p, lines = load_with_lines(Path(new), lang=messages_lang)
     if old_p.id != new_p.id:
         raise OptionError(f"{old} and {new} are different partnerships ({old_p.id}, {new_p.id})")
     if not new_p.amendments:
         line = lines.get(("agreement",))
         raise InputError(
             Path(new),
-            [Problem(str(new), line, "amendments", "give the supplementary agreement's number, date and place")],
+            [Problem(str(new), line, "amendments", data_say("data.amendment_needed", messages_lang))],
         )
     result = Amended()
     files: list[tuple[Path, bytes]] = []

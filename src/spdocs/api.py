@@ -61,13 +61,13 @@ class Batch:
 def check_files(paths: Iterable[str | Path], *, lang: Lang = "en") -> list[FileCheck]:
     """Return the findings of every data file named by ``paths`` (files, or folders searched for them).
 
-    :param lang: language of the messages: ``kk``, ``ru`` or ``en``
+    :param lang: language of the messages, data-file problems included: ``kk``, ``ru`` or ``en``
     """
     check_langs(lang)
     results = []
-    for path in find_files(paths):
+    for path in find_files(paths, lang=lang):
         try:
-            partnership, lines = load_with_lines(path)
+            partnership, lines = load_with_lines(path, lang=lang)
         except InputError as exc:
             results.append(FileCheck(str(path), input_findings(exc), loaded=False))
             continue
@@ -112,7 +112,7 @@ def render(
     :param pdf_a: with PDF, write archival PDF/A-2b, tagged (packets stay plain PDF);
     :param pdf_timeout: seconds LibreOffice may go without finishing a file before that file fails;
     :param jobs: worker processes (0: one per CPU core); the output does not depend on it;
-    :param check_lang: language of the check messages;
+    :param check_lang: language of the messages: checks, data-file problems, actuals;
     :param force: overwrite files changed since spdocs wrote them (by default they are kept and
         listed in each outcome's ``kept``; ``spdocs-manifest.json`` in each folder says what was written);
     :param layout: ``separate`` (one file per language) and/or ``parallel`` (one file with the
@@ -120,7 +120,7 @@ def render(
     """
     from spdocs.produce import Options, produce
 
-    folder = _folder(templates)
+    folder = _folder(templates, check_lang)
     options = Options(
         out=Path(out),
         kinds=_kinds(kinds, folder),
@@ -144,7 +144,7 @@ def render(
 
         for lang in options.langs or LANGS:  # a broken terms.yaml is the user's mistake once, not every partnership's
             terms(lang, options.templates)
-    files = find_files(paths)
+    files = find_files(paths, lang=options.check_lang)
     transform = None
     resolution = None
     if actuals is not None:
@@ -197,7 +197,8 @@ def summary(
     left out and listed in the result; an unreadable actuals file, or an ``out`` that cannot be
     written, raises.
 
-    :param lang: language of the workbook; :param messages_lang: language of the problems found;
+    :param lang: language of the workbook; :param messages_lang: language of the problems found (data
+        files, actuals);
     :param progress: gets a line per data file loaded.
     """
     from spdocs import actuals as actuals_
@@ -206,9 +207,9 @@ def summary(
     from spdocs.write import write_atomic
 
     check_langs(lang)
-    files = find_files(paths)
+    files = find_files(paths, lang=messages_lang)
     table = actuals_.read(actuals, lang=messages_lang) if actuals is not None else None  # before the slow part
-    loaded, unread = load_all(files, progress)
+    loaded, unread = load_all(files, progress, lang=messages_lang)
     partnerships = [p for _, p in loaded]
     result = Summary(Path(out), 0, [error for _, error in unread], [])
     if table is not None:
@@ -223,7 +224,7 @@ def summary(
             list(resolution.blocked),
             len(resolution.stray),
         )
-    data = workbook(partnerships, lang=lang, period=period, templates=_folder(templates))
+    data = workbook(partnerships, lang=lang, period=period, templates=_folder(templates, messages_lang))
     try:
         write_atomic(result.path, data)
     except OSError as exc:
@@ -261,10 +262,12 @@ def _formats(formats: Sequence[str]) -> tuple[str, ...]:
     return tuple(formats)
 
 
-def _folder(path: str | Path | None) -> Path | None:
+def _folder(path: str | Path | None, lang: Lang) -> Path | None:
     if path is None:
         return None
     folder = Path(path)
     if not folder.is_dir():
-        raise InputError(folder, [Problem(str(folder), None, "", "no such folder")])
+        from spdocs.messages import data_say
+
+        raise InputError(folder, [Problem(str(folder), None, "", data_say("data.no_path", lang))])
     return folder

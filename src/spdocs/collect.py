@@ -207,7 +207,7 @@ def collect_files(
     """
     from spdocs.progress import load_all
 
-    loaded, failed = load_all(files, progress)
+    loaded, failed = load_all(files, progress, lang=lang)
     chosen, left_out = select([p for _, p in loaded], periods)
     source = {p.id: path for path, p in loaded}
     cells = sum(len(lines(p, prs, lang=lang)) + len(spending_lines(p, prs)) for p, prs in chosen)

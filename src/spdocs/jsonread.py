@@ -14,25 +14,40 @@ from decimal import Decimal
 from typing import Any
 
 from spdocs.errors import InputError, Problem
+from spdocs.languages import Lang
 from spdocs.messages import data_say
 from spdocs.parse import MAX_DEPTH, Lines, Loc, _dotted
 
+# The decoder's messages (json.decoder, stable since Python 3.5), said in plain words (data.yaml, json).
+_DECODER = (
+    ("Expecting value", "data.json.value"),
+    ("Expecting ',' delimiter", "data.json.comma"),
+    ("Expecting ':' delimiter", "data.json.colon"),
+    ("Expecting property name", "data.json.name"),
+    ("Illegal trailing comma", "data.json.name"),
+    ("Unterminated string", "data.json.unterminated"),
+    ("Invalid control character", "data.json.control"),
+    ("Invalid \\", "data.json.escape"),
+    ("Extra data", "data.json.extra"),
+)
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.S)
 
 
-def parse_json(text: str, *, name: str) -> tuple[Any, Lines]:
-    """Return the data in the JSON ``text`` and its line map; raise `InputError` with every problem."""
-    lines, problems = _json_lines(text, name)
+def parse_json(text: str, *, name: str, lang: Lang = "en") -> tuple[Any, Lines]:
+    """Return the data in the JSON ``text`` and its line map; raise `InputError` with every problem, in ``lang``."""
+    lines, problems = _json_lines(text, name, lang)
     if problems:
         raise InputError(name, problems)
 
     def constant(value: str) -> Any:
-        raise ValueError(data_say("data.json_constant", value=value))
+        raise ValueError(data_say("data.not_finite", lang, value=value))
 
     try:
         data = json.loads(text, parse_float=Decimal, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        detail = data_say("data.json_syntax", detail=exc.msg, column=exc.colno)
+        reason = next((key for start, key in _DECODER if exc.msg.startswith(start)), None)
+        said = data_say(reason, lang) if reason else exc.msg
+        detail = data_say("data.json_syntax", lang, detail=said, column=exc.colno)
         raise InputError(name, [Problem(name, exc.lineno, "", detail)]) from None
     except (ValueError, RecursionError) as exc:  # NaN, an integer of thousands of digits
         raise InputError(name, [Problem(name, None, "", str(exc))]) from None
@@ -49,7 +64,7 @@ class _JsonFrame:
     seen: dict[str, int] = field(default_factory=dict)
 
 
-def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
+def _json_lines(text: str, name: str, lang: Lang) -> tuple[Lines, list[Problem]]:
     """Return the line of every key and item of JSON ``text``, and its duplicate keys and depth problems.
 
     Only meaningful for valid JSON; on invalid JSON the decoder's error is the one reported.
@@ -65,7 +80,7 @@ def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
         top = stack[-1] if stack else None
         if token in ("{", "["):
             if len(stack) >= MAX_DEPTH:
-                return lines, [Problem(name, line, "", data_say("data.too_deep", limit=MAX_DEPTH))]
+                return lines, [Problem(name, line, "", data_say("data.too_deep", lang, limit=MAX_DEPTH))]
             loc = _json_loc(top)
             lines.setdefault(loc, line)
             stack.append(_JsonFrame(loc, token == "{"))
@@ -91,7 +106,7 @@ def _json_lines(text: str, name: str) -> tuple[Lines, list[Problem]]:
                         name,
                         line,
                         _dotted((*top.loc, key)),
-                        data_say("data.duplicate_key", key=key, first=top.seen[key], second=line),
+                        data_say("data.duplicate_key", lang, key=key, first=top.seen[key], second=line),
                     )
                 )
             top.seen.setdefault(key, line)

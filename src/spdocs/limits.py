@@ -5,7 +5,7 @@ these pure functions: text without characters a Word document cannot hold, dates
 `MIN_YEAR`–`MAX_YEAR`, numbers below `MAX_NUMBER` with at most `MAX_PLACES` decimals,
 amounts in an ISO 4217 currency with no more decimals than its minor units (and a fraction
 only where spdocs can name the minor unit in words), ids that can be folder names on
-Windows. Each raises ValueError with a message from `spdocs.messages` (data.yaml).
+Windows. Each raises `spdocs.messages.Invalid` (a ValueError) naming its message in data.yaml.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from babel.numbers import get_currency_precision, is_currency
 
-from spdocs.messages import data_say
+from spdocs.messages import Invalid, Message
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 #: Largest number a document or the summary workbook shows (Excel keeps 15 significant digits).
@@ -43,13 +43,14 @@ def clean_text(text: str) -> str:
     >>> clean_text("Ректор\\x01")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: ...U+0001 (...«Ректор»)...
+    spdocs.messages.Invalid: ...U+0001 (...«Ректор»)...
     """
     text = _LINE_BREAKS.sub("\n", text)
     if bad := _CONTROL.search(text):
         before = text[max(0, bad.start() - 20) : bad.start()]
-        code = f"U+{ord(bad[0]):04X}" + (" " + data_say("data.after", text=before) if before else "")
-        raise ValueError(data_say("data.control_char", code=code))
+        code = f"U+{ord(bad[0]):04X}"
+        where = Message("data.after", {"code": code, "text": before}) if before else code
+        raise Invalid("data.control_char", code=where)
     return text
 
 
@@ -68,25 +69,25 @@ def check_value(value: Any) -> Any:
             if isinstance(item, (int, Decimal, dt.date)) and not isinstance(item, bool):
                 try:
                     check_value(item)
-                except ValueError as exc:
-                    raise ValueError(f"'{key}': {exc}") from None
+                except Invalid as exc:
+                    raise exc.at(str(key)) from None
     return value
 
 
 def check_number(value: int | Decimal) -> None:
     """Raise ValueError if ``value`` is not finite, too large or has too many decimals."""
     if isinstance(value, Decimal) and not value.is_finite():
-        raise ValueError(data_say("data.number_range", value=value, limit=_limit()))
+        raise Invalid("data.number_range", value=value, limit=_limit())
     if abs(Decimal(value)) >= MAX_NUMBER:
-        raise ValueError(data_say("data.number_range", value=_show(value), limit=_limit()))
+        raise Invalid("data.number_range", value=_show(value), limit=_limit())
     if isinstance(value, Decimal) and _places(value) > MAX_PLACES:
-        raise ValueError(data_say("data.number_places", value=value, limit=MAX_PLACES))
+        raise Invalid("data.number_places", value=value, limit=MAX_PLACES)
 
 
 def check_date(value: dt.date) -> None:
     """Raise ValueError if ``value`` is outside `MIN_YEAR`–`MAX_YEAR`."""
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise ValueError(data_say("data.date_range", value=value.isoformat(), low=MIN_YEAR, high=MAX_YEAR))
+        raise Invalid("data.date_range", value=value.isoformat(), low=MIN_YEAR, high=MAX_YEAR)
 
 
 def currency(code: str) -> str:
@@ -96,7 +97,7 @@ def currency(code: str) -> str:
     'KZT'
     """
     if not is_currency(code):
-        raise ValueError(data_say("data.currency_unknown", code=code))
+        raise Invalid("data.currency_unknown", code=code)
     return code
 
 
@@ -105,9 +106,9 @@ def check_money(amount: Decimal, code: str) -> None:
     places = _places(amount)
     precision = get_currency_precision(code)
     if places > precision:
-        raise ValueError(data_say("data.currency_places", amount=amount, code=code, places=precision))
+        raise Invalid("data.currency_places", amount=amount, code=code, places=precision)
     if places and amount != amount.to_integral_value() and code not in NAMED_MINOR:
-        raise ValueError(data_say("data.currency_minor_name", named=", ".join(NAMED_MINOR), code=code))
+        raise Invalid("data.currency_minor_name", named=", ".join(NAMED_MINOR), code=code)
 
 
 def portable_id(value: str) -> str:
@@ -117,9 +118,9 @@ def portable_id(value: str) -> str:
     'taraz-mendeleev'
     """
     if value.endswith("."):
-        raise ValueError(data_say("data.reserved_id", value=value, why=data_say("data.reserved_why.dot")))
+        raise Invalid("data.reserved_id", value=value, why=Message("data.reserved_why.dot"))
     if _RESERVED.match(value.split(".")[0]):
-        raise ValueError(data_say("data.reserved_id", value=value, why=data_say("data.reserved_why.device")))
+        raise Invalid("data.reserved_id", value=value, why=Message("data.reserved_why.device"))
     return value
 
 

@@ -7,7 +7,10 @@ is Norway), a number with a leading zero keeps its digits as text (``050140…``
 octal number), decimals are exact. Dates may also be typed ``15.03.2025``; an impossible
 date (``2025-02-30``) is an error on its line. A key given twice, an alias that expands
 past `MAX_NODES` values, nesting past `MAX_DEPTH` and tags other than YAML's plain types
-are errors; syntax errors are explained in plain words with the fix (`spdocs.messages`, data.yaml).
+are errors; syntax errors are explained in plain words with the fix (`spdocs.messages`, data.yaml),
+in the language given (``lang``). A value that cannot be read (an impossible date, an unquoted
+BIN) leaves the rest of the data whole: `read` returns it with such problems, so that the loader
+can report them together with the schema's.
 
 JSON is read in `spdocs.jsonread` by Python's decoder (strict JSON: tabs are fine, decimals
 exact); a walk over its tokens gives the lines, the duplicate keys and the depth.
@@ -26,7 +29,8 @@ from babel.dates import format_date
 
 from spdocs.errors import InputError, Problem
 from spdocs.formatting import cldr_locale, format_number
-from spdocs.messages import data_say, say, user_lang
+from spdocs.languages import Lang
+from spdocs.messages import Message, data_say, say
 
 Loc = tuple[str | int, ...]
 Lines = dict[Loc, int]
@@ -46,19 +50,30 @@ _NOT_NAMES = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false", "nu
 _CODES = frozenset({"bin", "iin"})  # identification numbers (data.code.*): 12 digits, often with a leading 0
 
 
-def parse(text: str, *, name: str, json_syntax: bool = False) -> tuple[Any, Lines]:
-    """Return the plain data in ``text`` and a map from field path to line; raise `InputError`."""
+def parse(text: str, *, name: str, json_syntax: bool = False, lang: Lang = "en") -> tuple[Any, Lines]:
+    """Return the plain data in ``text`` and a map from field path to line; raise `InputError`
+    with every problem, in ``lang``."""
+    data, lines, problems = read(text, name=name, json_syntax=json_syntax, lang=lang)
+    if problems:
+        raise InputError(name, problems)
+    return data, lines
+
+
+def read(text: str, *, name: str, json_syntax: bool = False, lang: Lang = "en") -> tuple[Any, Lines, list[Problem]]:
+    """Return the plain data in ``text``, its line map, and the problems of single values (the
+    value is then ``None`` or the text as typed); raise `InputError` when the data is not whole."""
     if json_syntax:
         from spdocs.jsonread import parse_json  # here: it reuses this module's limits and names
 
-        data, lines = parse_json(text, name=name)
+        data, lines = parse_json(text, name=name, lang=lang)
+        problems: list[Problem] = []
     else:
-        data, lines = parse_yaml(text, name=name)
+        data, lines, problems = parse_yaml(text, name=name, lang=lang)
     if data is None:
-        raise InputError(name, [Problem(name, None, "", data_say("data.empty"))])
+        raise InputError(name, [*problems, Problem(name, None, "", data_say("data.empty", lang))])
     if not isinstance(data, dict):
-        raise InputError(name, [Problem(name, 1, "", data_say("data.not_mapping"))])
-    return data, lines
+        raise InputError(name, [*problems, Problem(name, 1, "", data_say("data.not_mapping", lang))])
+    return data, lines, problems
 
 
 # --- YAML ---------------------------------------------------------------------------------
@@ -85,12 +100,13 @@ class _Frame:
 class _Builder:
     """Builds plain data and its line map from a stream of YAML events."""
 
-    def __init__(self, loader: Any, name: str) -> None:
-        self.loader, self.name = loader, name
+    def __init__(self, loader: Any, name: str, lang: Lang) -> None:
+        self.loader, self.name, self.lang = loader, name, lang
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.lines: Lines = {}
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # the data is not what was meant (a key twice, a stray comma)
+        self.values: list[Problem] = []  # a value could not be read; the rest is whole
         self.total = 0
         self.root: Any = None
         self.documents = 0
@@ -112,23 +128,27 @@ class _Builder:
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    self.fail(event, data_say("data.second_document"))
+                    self.fail(event, data_say("data.second_document", self.lang))
+
+    def found(self) -> list[Problem]:
+        """Return every problem found so far, in the order of the lines."""
+        return sorted([*self.problems, *self.values], key=lambda p: p.line or 0)
 
     def alias(self, event: Any) -> None:
         anchor = str(event.anchor)
         if anchor not in self.anchors:
-            self.fail(event, data_say("data.unknown_alias", alias=anchor))
+            self.fail(event, data_say("data.unknown_alias", self.lang, alias=anchor))
         value, size = self.anchors[anchor]
         self.grow(event, size)
         self.add(event, value, size, alias=True)
 
     def fail(self, event: Any, message: str) -> None:
-        raise InputError(self.name, [*self.problems, Problem(self.name, _line(event), "", message)])
+        raise InputError(self.name, [*self.found(), Problem(self.name, _line(event), "", message)])
 
     def grow(self, event: Any, size: int) -> None:
         self.total += size
         if self.total > MAX_NODES:
-            self.fail(event, data_say("data.too_many_nodes", limit=format_number(MAX_NODES, lang=user_lang())))
+            self.fail(event, data_say("data.too_many_nodes", self.lang, limit=format_number(MAX_NODES, lang=self.lang)))
 
     def child_loc(self) -> Loc:
         if not self.stack:
@@ -140,9 +160,9 @@ class _Builder:
 
     def start(self, event: Any) -> None:
         if self.stack and isinstance(self.stack[-1].value, dict) and not self.stack[-1].has_key:
-            self.fail(event, data_say("data.complex_key"))
+            self.fail(event, data_say("data.complex_key", self.lang))
         if len(self.stack) >= MAX_DEPTH:
-            self.fail(event, data_say("data.too_deep", limit=MAX_DEPTH))
+            self.fail(event, data_say("data.too_deep", self.lang, limit=MAX_DEPTH))
         self.grow(event, 1)
         loc = self.child_loc()
         self.lines.setdefault(loc, _line(event))
@@ -177,7 +197,7 @@ class _Builder:
                         self.name,
                         _line(event),
                         _dotted((*top.loc, prev)),
-                        data_say("data.comma_in_text", text=text, rest=_key_text(top.key), key=prev),
+                        data_say("data.comma_in_text", self.lang, text=text, rest=_key_text(top.key), key=prev),
                     )
                 )
             top.last = (_key_text(top.key), event.value) if isinstance(value, str) else None
@@ -200,7 +220,7 @@ class _Builder:
                     self.name,
                     line,
                     _dotted((*top.loc, text)),
-                    data_say("data.duplicate_key", key=text, first=top.seen[text], second=line),
+                    data_say("data.duplicate_key", self.lang, key=text, first=top.seen[text], second=line),
                 )
             )
         top.seen.setdefault(text, line)
@@ -220,17 +240,17 @@ class _Builder:
             top.value.append(value)
             return
         if not top.has_key:  # an alias (or a closed collection) used as a key
-            self.fail(event, data_say("data.complex_key"))
+            self.fail(event, data_say("data.complex_key", self.lang))
         if top.key is _MERGE:
             merged = value if isinstance(value, list) else [value]
             if not all(isinstance(m, dict) for m in merged):
-                self.fail(event, data_say("data.yaml_other", detail=data_say("data.merge_value")))
+                self.fail(event, data_say("data.yaml_other", self.lang, detail=data_say("data.merge_value", self.lang)))
             top.merges.extend(merged)
         else:
             try:
                 top.value[top.key] = value
             except TypeError:  # an unhashable key: a list or mapping written as a key
-                self.fail(event, data_say("data.complex_key"))
+                self.fail(event, data_say("data.complex_key", self.lang))
             if alias:
                 self.lines.setdefault((*top.loc, _key_text(top.key)), line)
         top.has_key = False
@@ -248,7 +268,7 @@ class _Builder:
         try:
             if tag == _TAG + "str":
                 if plain and (m := _LOCAL_DATE.match(raw)):
-                    return _date(int(m[3]), int(m[2]), int(m[1]), raw)
+                    return _date(int(m[3]), int(m[2]), int(m[1]), raw, self.lang)
                 return raw
             if tag == _TAG + "null":
                 return None
@@ -270,25 +290,34 @@ class _Builder:
                 return Decimal(raw.replace("_", ""))
             if tag == _TAG + "timestamp":
                 if m := _ISO_DATE.match(raw):
-                    return _date(int(m[1]), int(m[2]), int(m[3]), raw)
+                    return _date(int(m[1]), int(m[2]), int(m[3]), raw, self.lang)
                 return self.scalar_node(tag, raw)
             if tag == _TAG + "merge":
                 return raw
-        except (ValueError, InvalidOperation, OverflowError) as exc:
+        # AttributeError: PyYAML's timestamp constructor on text that is no timestamp (!!timestamp foo)
+        except (ValueError, InvalidOperation, OverflowError, AttributeError) as exc:
+            # the reasons Python gives are English and name its types: say what is expected instead
+            got = Message("data.got.value", {"value": _short(raw)})
             if isinstance(exc, _DateError):
                 message = str(exc)
+            elif raw.lower().lstrip("+-") in (".inf", ".nan"):
+                message = data_say("data.not_finite", self.lang, value=raw)
             elif tag == _TAG + "timestamp":
-                message = data_say("data.bad_date", value=_short(raw), reason=exc)
+                message = data_say("data.schema.date_type", self.lang, got=got)
+            elif tag == _TAG + "int" and _DECIMAL_INT.match(raw):  # past Python's limit of digits
+                message = data_say("data.schema.number_size", self.lang, got=got)
+            elif tag == _TAG + "int":
+                message = data_say("data.schema.int_type", self.lang, got=got)
             else:
-                message = data_say("data.bad_number", value=_short(raw), reason=_short(str(exc)))
-            self.problems.append(Problem(self.name, _line(event), _dotted(self.child_loc()), message))
+                message = data_say("data.schema.decimal_type", self.lang, got=got)
+            self.values.append(Problem(self.name, _line(event), _dotted(self.child_loc()), message))
             return None
-        self.problems.append(
+        self.values.append(
             Problem(
                 self.name,
                 _line(event),
                 _dotted(self.child_loc()),
-                data_say("data.unsupported_tag", tag=tag.replace(_TAG, "!!")),
+                data_say("data.unsupported_tag", self.lang, tag=tag.replace(_TAG, "!!")),
             )
         )
         return None
@@ -303,9 +332,9 @@ class _Builder:
         loc = self.child_loc()
         code = str(loc[-1]) if loc else ""
         if code in _CODES and raw[:1] == "0":
-            what = data_say(f"data.code.{code}")
-            message = data_say("data.bin_quotes", what=what, field=loc[-1], value=raw)
-            self.problems.append(Problem(self.name, _line(event), _dotted(loc), message))
+            what = data_say(f"data.code.{code}", self.lang)
+            message = data_say("data.bin_quotes", self.lang, what=what, field=loc[-1], value=raw)
+            self.values.append(Problem(self.name, _line(event), _dotted(loc), message))
 
 
 class _Merge:
@@ -320,24 +349,24 @@ class _DateError(ValueError):
     pass
 
 
-def _date(year: int, month: int, day: int, raw: str) -> dt.date:
+def _date(year: int, month: int, day: int, raw: str, lang: Lang) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
         reason = str(exc)
         if 1 <= month <= 12 and day > 0:
             last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-            lang = user_lang()
             name = format_date(dt.date(year, month, 1), "LLLL", locale=cldr_locale(lang))
             name = name if lang == "en" else name.lower()
             reason = say("data.month_days", lang, month=name, year=year, last=last)
         elif not 1 <= month <= 12:
-            reason = data_say("data.no_month", month=month)
-        raise _DateError(data_say("data.bad_date", value=raw, reason=reason)) from None
+            reason = data_say("data.no_month", lang, month=month)
+        raise _DateError(data_say("data.bad_date", lang, value=raw, reason=reason)) from None
 
 
-def parse_yaml(text: str, *, name: str) -> tuple[Any, Lines]:
-    """Return the data in the YAML ``text`` and its line map; raise `InputError` with every problem."""
+def parse_yaml(text: str, *, name: str, lang: Lang = "en") -> tuple[Any, Lines, list[Problem]]:
+    """Return the data in the YAML ``text``, its line map and the problems of single values;
+    raise `InputError` with every problem when the data is not whole."""
     try:
         loader = yaml.CSafeLoader(text)
     except UnicodeEncodeError as exc:  # a lone surrogate in a str given to loads()
@@ -348,27 +377,27 @@ def parse_yaml(text: str, *, name: str) -> tuple[Any, Lines]:
                     name,
                     _line_at(text, exc.start),
                     "",
-                    data_say("data.yaml_control", code=_code(exc.object[exc.start])),
+                    data_say("data.yaml_control", lang, code=_code(exc.object[exc.start])),
                 )
             ],
         ) from None
-    builder = _Builder(loader, name)
+    builder = _Builder(loader, name, lang)
     try:
         builder.run()
     except yaml.MarkedYAMLError as exc:
-        raise InputError(name, [*builder.problems, _syntax(exc, text, name)]) from None
+        raise InputError(name, [*builder.found(), _syntax(exc, text, name, lang)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.encode("utf-8")[: exc.position].count(b"\n") + 1
-        problem = Problem(name, line, "", data_say("data.yaml_control", code=_code(chr(exc.character))))
-        raise InputError(name, [*builder.problems, problem]) from None
+        problem = Problem(name, line, "", data_say("data.yaml_control", lang, code=_code(chr(exc.character))))
+        raise InputError(name, [*builder.found(), problem]) from None
     finally:
         loader.dispose()
     if builder.problems:
-        raise InputError(name, sorted(builder.problems, key=lambda p: p.line or 0))
-    return builder.root, builder.lines
+        raise InputError(name, builder.found())
+    return builder.root, builder.lines, builder.values
 
 
-def _syntax(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+def _syntax(exc: yaml.MarkedYAMLError, text: str, name: str, lang: Lang) -> Problem:
     """Return a YAML syntax error as a problem in plain words, with the fix where one is clear."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
@@ -376,36 +405,36 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     source = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
     char = source[mark.column] if mark and mark.column < len(source) else ""
     if "cannot start any token" in problem and char == "\t":
-        message = data_say("data.yaml_tab", column=mark.column + 1 if mark else "?")
+        message = data_say("data.yaml_tab", lang, column=mark.column + 1 if mark else "?")
     elif "cannot start any token" in problem and char:
-        message = data_say("data.yaml_start_char", char=char)
+        message = data_say("data.yaml_start_char", lang, char=char)
     elif "mapping values are not allowed" in problem:
         key, sep, rest = source.partition(": ")
         message = (
-            data_say("data.yaml_colon", fix=f'{key.strip()}: "{rest.strip()}"')
+            data_say("data.yaml_colon", lang, fix=f'{key.strip()}: "{rest.strip()}"')
             if sep
-            else data_say("data.yaml_colon_plain")
+            else data_say("data.yaml_colon_plain", lang)
         )
     elif "quoted scalar" in context and "end of stream" in problem:
         start = exc.context_mark.line + 1 if exc.context_mark else line
-        message, line = data_say("data.yaml_quote_open", start=start), start
+        message, line = data_say("data.yaml_quote_open", lang, start=start), start
     elif "maximum nesting depth" in problem:
-        message = data_say("data.too_deep", limit=MAX_DEPTH)
+        message = data_say("data.too_deep", lang, limit=MAX_DEPTH)
     elif "unknown escape" in problem:
-        message = data_say("data.yaml_escape")
+        message = data_say("data.yaml_escape", lang)
     elif "flow" in context:
         line = exc.context_mark.line + 1 if exc.context_mark else line
-        message = data_say("data.yaml_flow")
+        message = data_say("data.yaml_flow", lang)
     elif "could not find expected ':'" in problem:
-        message = data_say("data.yaml_no_colon")
+        message = data_say("data.yaml_no_colon", lang)
     elif (
         "did not find expected key" in problem
         or "expected '-' indicator" in problem
         or "expected <block end>" in problem
     ):
-        message = data_say("data.yaml_indent")
+        message = data_say("data.yaml_indent", lang)
     else:
-        message = data_say("data.yaml_other", detail=problem or str(exc))
+        message = data_say("data.yaml_other", lang, detail=problem or str(exc))
     return Problem(name, line, "", message)
 
 

@@ -116,7 +116,8 @@ def produce(
         docx_root = options.out if "docx" in options.formats else Path(scratch)
         outcomes = _render(paths, options, docx_root, transform, jobs or os.cpu_count() or 1, say)
         # Two files with one id wrote to the same folder: neither set can be trusted.
-        twins = duplicate_ids((o.source, o.partnership) for o in outcomes if o.partnership and not o.error)
+        loaded = ((o.source, o.partnership) for o in outcomes if o.partnership and not o.error)
+        twins = duplicate_ids(loaded, lang=options.check_lang)
         for outcome in (o for o in outcomes if o.source in twins):
             for written in outcome.files:
                 written.path.unlink(missing_ok=True)
@@ -168,7 +169,7 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
     """Load, check, render and write one partnership's documents."""
     outcome = Outcome(source=path)
     try:
-        partnership, lines = load_with_lines(path)
+        partnership, lines = load_with_lines(path, lang=options.check_lang)
         outcome.partnership = partnership.id
         if transform is not None:
             partnership = transform(partnership)

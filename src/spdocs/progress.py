@@ -190,9 +190,10 @@ def clock_time(seconds: float) -> str:
 
 
 def load_all(
-    files: Sequence[Path], progress: Callable[[str], None] | None = None
+    files: Sequence[Path], progress: Callable[[str], None] | None = None, *, lang: Lang = "en"
 ) -> tuple[list[tuple[Path, Partnership]], list[tuple[Path, InputError]]]:
-    """Return the data files that load, with their partnerships, and those that do not, with their errors.
+    """Return the data files that load, with their partnerships, and those that do not, with their
+    errors (in ``lang``).
 
     ``progress`` gets a `Step` (stage ``load``) per file: loading hundreds takes a while.
     Two files with one partnership id are both failed (naming each other): their rows, sheets
@@ -202,7 +203,7 @@ def load_all(
 
     loaded: list[tuple[Path, Partnership]] = []
     failed: list[tuple[Path, InputError]] = []
-    for n, (path, result) in enumerate(iter_load(files), start=1):
+    for n, (path, result) in enumerate(iter_load(files, lang=lang), start=1):
         if isinstance(result, InputError):
             failed.append((path, result))
         else:

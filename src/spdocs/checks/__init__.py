@@ -65,7 +65,8 @@ def sort_key(f: Finding) -> tuple[int, int, str, str]:
 
 
 def input_findings(error: InputError) -> list[Finding]:
-    """Return the problems of a file that failed to load as ``SCHEMA`` error findings (English)."""
+    """Return the problems of a file that failed to load as ``SCHEMA`` error findings (in the
+    language it was loaded in: `spdocs.loader.load`'s ``lang``)."""
     return [Finding("SCHEMA", "error", p.message, "", p.field, p.line, p.path, None) for p in error.problems]
 
 

@@ -42,8 +42,11 @@ def amend_cmd(old: Path, new: Path, out: Path, langs: tuple[str, ...], templates
     (agreement.<lang>.redline.docx), for review in Word or LibreOffice.
     """
     from spdocs.amendment import write_amendment
+    from spdocs.messages import user_lang
 
-    result = write_amendment(old, new, out=out, langs=tuple(langs), templates=templates, force=force)
+    result = write_amendment(
+        old, new, out=out, langs=tuple(langs), templates=templates, force=force, messages_lang=user_lang()
+    )
     first = next(iter(result.changes.values()))
     for change in first:
         click.echo(f"{change.action} {change.kind} {change.number}".rstrip(), err=True)

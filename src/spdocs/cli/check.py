@@ -6,14 +6,18 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import lang_option
+from spdocs.languages import LANGS
 
 
 @click.command(
     "check", epilog="\b\nExamples:\n  spdocs check examples/\n  spdocs check partner.yaml --lang kk --format json"
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@lang_option("en", "Language of the messages.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    help="Language of the messages (default: SPDOCS_LANG, else the system locale, else en).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -22,7 +26,7 @@ from spdocs.cli.options import lang_option
     show_default=True,
     help="human: grouped by file, errors first; json: a stable structure for tools.",
 )
-def check_cmd(paths: tuple[Path, ...], lang: str, fmt: str) -> None:
+def check_cmd(paths: tuple[Path, ...], lang: str | None, fmt: str) -> None:
     """Check data files (or folders of them) against the schema and the regulation rules.
 
     Exit 0 when no finding is an error, 1 when some is, 2 when a file cannot be read or
@@ -30,10 +34,12 @@ def check_cmd(paths: tuple[Path, ...], lang: str, fmt: str) -> None:
     """
     from spdocs.api import check_files
     from spdocs.checks.report import format_human, format_json
+    from spdocs.messages import user_lang
 
-    results = check_files(paths, lang=lang)
+    msg = user_lang(lang)
+    results = check_files(paths, lang=msg)
     pairs = [(r.path, r.findings) for r in results]
-    click.echo(format_json(pairs) if fmt == "json" else format_human(pairs, lang=lang))
+    click.echo(format_json(pairs) if fmt == "json" else format_human(pairs, lang=msg))
     if not all(r.loaded for r in results):
         raise SystemExit(2)
     raise SystemExit(1 if any(f.severity == "error" for r in results for f in r.findings) else 0)

@@ -59,7 +59,7 @@ def collect_cmd(paths: tuple[Path, ...], period: str | None, out: Path | None, l
     if out.exists() and not force:
         click.echo(f"spdocs: {say('collect.exists', msg, out=out)}", err=True)
         raise SystemExit(2)
-    files = find_files(paths)
+    files = find_files(paths, lang=msg)
     if not files:
         usage(say("cli.usage.no_data_files", msg, paths=", ".join(map(str, paths))), "collect", msg)
     command = shlex.join(["spdocs", "render", *map(str, paths), "--kind", "report", "--period", str(period)])

@@ -39,13 +39,34 @@ class Failure(click.ClickException):
 
 
 class Group(click.Group):
-    """A command group whose commands' spdocs errors become one-line messages and exit codes."""
+    """A command group whose commands' spdocs errors become one-line messages and exit codes, and
+    whose usage errors are said in the user's language (`spdocs.cli.usage`)."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _usage(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except (SpdocsError, OSError) as exc:
             raise Failure(exc) from exc
+        except click.UsageError as exc:
+            raise _usage(exc) from exc
+
+
+def _usage(error: click.UsageError) -> click.UsageError:
+    """Return ``error`` said in the user's language (that of the environment: ``--lang`` may be the mistake)."""
+    from spdocs.cli.usage import Usage
+    from spdocs.messages import user_lang
+
+    if isinstance(error, (Usage, click.exceptions.NoArgsIsHelpError)):
+        return error
+    return Usage(error, user_lang())
 
 
 def usage(message: str, command: str, lang: str) -> NoReturn:
@@ -67,9 +88,10 @@ def csv_choice(
         items = tuple(v.strip() for v in value.split(",") if v.strip())
         bad = [v for v in items if v not in choices]
         if bad or not items:
-            raise click.BadParameter(
-                f"{', '.join(bad) or value!r} (expected one or more of {', '.join(choices)}, comma-separated)"
-            )
+            from spdocs.messages import say, user_lang
+
+            shown = ", ".join(bad) or repr(value)
+            raise click.BadParameter(say("cli.click.choices", user_lang(), value=shown, choices=", ".join(choices)))
         return items
 
     return callback
@@ -81,7 +103,9 @@ def csv_names(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return None
     items = tuple(v.strip() for v in value.split(",") if v.strip())
     if not items:
-        raise click.BadParameter(f"{value!r} names nothing")
+        from spdocs.messages import say, user_lang
+
+        raise click.BadParameter(say("cli.click.nothing", user_lang(), value=value))
     return items
 
 

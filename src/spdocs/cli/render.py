@@ -149,7 +149,7 @@ def render_cmd(
     if packet and "pdf" not in formats:
         usage(say("cli.usage.packet", msg), "render", msg)
     if pdf_a and "pdf" not in formats:
-        raise click.UsageError("--pdf-a is a kind of PDF: add --format pdf (or docx,pdf)")
+        usage(say("cli.usage.pdf_a", msg), "render", msg)
     if findings_path and findings_path.suffix.lower() not in (".json", ".csv", ".xlsx"):
         usage(say("cli.usage.findings", msg, name=findings_path.name), "render", msg)
     display = Display(lang=msg) if not quiet else None

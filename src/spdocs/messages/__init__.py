@@ -17,7 +17,10 @@ Tests fail when an entry lacks a language, when its languages use different plac
 when the code names a key that no catalogue has.
 
 The language of messages (`user_lang`) is the command's ``--lang`` when it has one, else the
-``SPDOCS_LANG`` environment variable, else the system locale, else English.
+``SPDOCS_LANG`` environment variable, else the system locale, else English. It is chosen once,
+at the edge (the command line, the web request), and passed down as a parameter: code that
+cannot know it — the data model's validators — raises `Invalid`, a message not yet put into
+words, and the loader says it in the language it was given.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import os
 import re
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib.resources import files
 from typing import Any
@@ -73,12 +77,68 @@ def say(key: str, lang: Lang, /, **args: Any) -> str:
     return fill(catalogue()[key][lang], args, lang=lang)
 
 
-def data_say(key: str, /, **args: Any) -> str:
-    """Return the message ``key`` in the user's language (`user_lang`): for code with no ``--lang``
-    at hand, such as the reading of a data file. Decimals are shown as written (``12.50``).
+def data_say(key: str, lang: Lang, /, **args: Any) -> str:
+    """Return the message ``key`` in ``lang``, decimals shown as written (``12.50``), and messages
+    among ``args`` (`Message`) put in ``lang`` too: for the problems of a data file."""
+    shown = {k: _arg(v, lang) for k, v in args.items()}
+    return say(key, lang, **shown)
+
+
+def _arg(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, (tuple, list)):  # values to choose from, each quoted: «a», «b»
+        return ", ".join(quote(str(v), lang) for v in value)
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def quote(value: str, lang: Lang) -> str:
+    """Return a value the user wrote or is to write, quoted as the catalogues quote values.
+
+    >>> quote("charter", "ru"), quote("charter", "en")
+    ('«charter»', "'charter'")
     """
-    shown = {k: str(v) if isinstance(v, Decimal) else v for k, v in args.items()}
-    return say(key, user_lang(), **shown)
+    return f"'{value}'" if lang == "en" else f"«{value}»"
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue message not yet put into words: its key and values (which may be messages)."""
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        """Return the message in ``lang``."""
+        return data_say(self.key, lang, **self.args)
+
+
+class Invalid(ValueError):
+    """A value a data file cannot have, raised by the model's validators as a catalogue message.
+
+    The validators run without knowing the user's language; the loader catches pydantic's error,
+    finds this one in it and says it in the language asked for (`text`). ``field`` names the
+    field inside the validated model that the message is about, when it is not the model itself.
+    ``str()`` gives the English text, for code that shows a ValueError as it is.
+
+    >>> Invalid("data.currency_unknown", code="KZ").text("ru")
+    '«KZ» — не код валюты по ISO 4217 (например, KZT, USD, EUR)'
+    """
+
+    def __init__(self, key: str, /, *, field: str | None = None, **args: Any) -> None:
+        super().__init__(key)
+        self.message, self.field = Message(key, args), field
+
+    def text(self, lang: Lang) -> str:
+        """Return the message in ``lang``."""
+        return self.message.text(lang)
+
+    def at(self, field: str) -> Invalid:
+        """Return the same message about ``field`` of the model."""
+        return Invalid(self.message.key, field=field, **self.message.args)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 def placeholders(template: str) -> set[str]:

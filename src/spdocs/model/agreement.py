@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from spdocs.messages import Invalid
 from spdocs.model.base import Base, Code, Id, LangCode, Text
 from spdocs.model.legal import Act, Arbitration
 
@@ -77,7 +78,7 @@ class Agreement(Base):
     @model_validator(mode="after")
     def _term(self) -> Agreement:
         if self.end is None and self.term_years is None:
-            raise ValueError("give `end` or `term_years`")
+            raise Invalid("data.model.term")
         return self
 
     @property

@@ -20,6 +20,7 @@ from pydantic import (
 
 from spdocs import limits
 from spdocs.languages import LANGS, LANGUAGES, Lang
+from spdocs.messages import Invalid
 from spdocs.regimes import MODELS, REGIMES
 
 if TYPE_CHECKING:
@@ -34,7 +35,22 @@ else:
     RegimeCode = Literal[tuple(REGIMES)]
     ModelCode = Literal[MODELS]
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=64)]
+# The patterns of coded values, each with its description in words for the one who writes the
+# file (data.yaml, ``format``): an error shows the rule in words, never the pattern.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+PERIOD_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+BIN_PATTERN = r"^\d{12}$"
+FORMATS: dict[str, str] = {
+    ID_PATTERN: "id",
+    PERIOD_PATTERN: "period",
+    COUNTRY_PATTERN: "country",
+    CURRENCY_PATTERN: "currency",
+    BIN_PATTERN: "bin",
+}
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 # Numbers and codes that YAML may read as numbers (2025, 45): the loader turns them into text.
 Code = Annotated[
     str,
@@ -43,15 +59,15 @@ Code = Annotated[
 ]
 PeriodId = Annotated[
     str,
-    StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^[0-9A-Za-z][0-9A-Za-z_.-]*$"}),
+    StringConstraints(pattern=PERIOD_PATTERN),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": PERIOD_PATTERN}),
 ]
-Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Country = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]
 
 # --- What documents can hold (spdocs.limits), checked at load time: check clean ⇒ render works.
-Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(limits.currency)]
+Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN), AfterValidator(limits.currency)]
 PartnershipId = Annotated[Id, AfterValidator(limits.portable_id)]  # a folder name, on Windows too
-Bin = Annotated[str, StringConstraints(pattern=r"^\d{12}$")]
+Bin = Annotated[str, StringConstraints(pattern=BIN_PATTERN)]
 
 
 class Base(BaseModel):
@@ -84,13 +100,13 @@ class TextBase(Base):
         # Word and LibreOffice render decomposed letters badly; keep one form (glossary §4).
         value = unicodedata.normalize("NFC", value)
         if not value.strip():
-            raise ValueError("text is blank")
+            raise Invalid("data.model.text_blank")
         return value
 
     @model_validator(mode="after")
     def _some_language(self) -> Self:
         if all(getattr(self, lang) is None for lang in LANGS):
-            raise ValueError(f"a text needs at least one language ({', '.join(LANGS)})")
+            raise Invalid("data.model.text_none", langs=LANGS)
         return self
 
     def find(self, lang: Lang) -> str | None:
@@ -139,8 +155,8 @@ class Money(Base):
     def _writable(self) -> Money:
         try:
             limits.check_money(self.amount, self.currency)
-        except ValueError as exc:
-            raise ValueError(f"amount: {exc}") from None
+        except Invalid as exc:
+            raise exc.at("amount") from None
         return self
 
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from spdocs.messages import Invalid
 from spdocs.model.base import Base, Id, LangCode, Text
 
 
@@ -62,5 +63,5 @@ class Commitment(Base):
     @model_validator(mode="after")
     def _other_has_text(self) -> Commitment:
         if self.type == "other" and self.text is None:
-            raise ValueError("text: a commitment of type 'other' needs its text")
+            raise Invalid("data.model.commitment_text", field="text")
         return self

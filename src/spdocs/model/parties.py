@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from spdocs.messages import Invalid
 from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Text
 
 
@@ -83,7 +84,7 @@ class Party(Base):
     @model_validator(mode="after")
     def _kazakhstani_bin(self) -> Party:
         if self.country == "KZ" and self.bin is None:
-            raise ValueError("bin: a Kazakhstani organization needs its BIN (12 digits)")
+            raise Invalid("data.model.bin_needed", field="bin")
         return self
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
+from spdocs.messages import Invalid
 from spdocs.model.agreement import Agreement, Amendment
 from spdocs.model.base import Base, LangCode, ModelCode, PartnershipId, RegimeCode, Text
 from spdocs.model.higher_education import (
@@ -69,25 +70,25 @@ class Partnership(Base):
 
         for kind, langs in value.items():
             if kind not in KINDS:
-                raise ValueError(f"documents: unknown document kind '{kind}' (expected {', '.join(KINDS)})")
+                raise Invalid("data.model.documents_kind", field=kind, kind=kind, kinds=tuple(KINDS))
             if not langs:
-                raise ValueError(f"documents.{kind}: name at least one language")
+                raise Invalid("data.model.documents_none", field=kind)
             if len(set(langs)) != len(langs):
-                raise ValueError(f"documents.{kind}: a language is named twice")
+                raise Invalid("data.model.documents_twice", field=kind)
         return value
 
     @model_validator(mode="after")
     def _model_sections(self) -> Partnership:
         models = REGIMES[self.regime].models
         if models and self.model is None:
-            raise ValueError(f"model: {self.regime.replace('_', ' ')} needs one of {', '.join(models)}")
+            raise Invalid("data.model.model_needed", field="model", regime=self.regime, models=models)
         if not models and self.model is not None:
-            raise ValueError(f"model: the {self.regime} regime has no partnership model; remove `model`")
+            raise Invalid("data.model.model_none", field="model", regime=self.regime)
         if self.model is not None and self.model not in models:
-            raise ValueError(f"model: '{self.model}' is not a model of the {self.regime} regime ({', '.join(models)})")
+            raise Invalid("data.model.model_wrong", field="model", model=self.model, regime=self.regime, models=models)
         spec = PROFILES[self.model or self.regime]
         for section in spec.requires:
             if not getattr(self, section):
-                need = "at least one item in" if isinstance(getattr(self, section), list) else "a"
-                raise ValueError(f"{section}: the '{spec.code}' model needs {need} `{section}` section")
+                key = "section_items" if isinstance(getattr(self, section), list) else "section_needed"
+                raise Invalid(f"data.model.{key}", field=section, model=spec.code, section=section)
         return self

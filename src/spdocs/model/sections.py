@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from spdocs.messages import Invalid
 from spdocs.model.base import Base, Bin, Country, Id, Text
 
 
@@ -79,7 +80,7 @@ class Share(Base):
     @model_validator(mode="after")
     def _holder(self) -> Share:
         if self.party is None and self.holder is None:
-            raise ValueError("give `party` (a party's id) or, for a shareholder that is no party, `holder`")
+            raise Invalid("data.model.shareholder")
         return self
 
 

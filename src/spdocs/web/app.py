@@ -84,12 +84,15 @@ def create_app(
     return Guard(app, token=token, loopback=loopback, limits=(MAX_BODY, MAX_UPLOAD), error=_guard_error)
 
 
-def request_lang(request: Request | Scope) -> Lang:
-    """Return the language a request asks for: ``?lang=``, then Accept-Language, else English."""
+def request_lang(request: Request | Scope, *, query: bool = True) -> Lang:
+    """Return the language a request asks for: ``?lang=``, then Accept-Language, else English.
+
+    ``query=False`` skips ``?lang=`` where it names a document's language, not the interface's.
+    """
     scope = request.scope if isinstance(request, Request) else request
-    query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
-    if query.get("lang") in LANGS:
-        return cast(Lang, query["lang"])
+    params = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"))) if query else {}
+    if params.get("lang") in LANGS:
+        return cast(Lang, params["lang"])
     headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
     for part in headers.get("accept-language", "").split(","):
         code = part.split(";")[0].strip().lower()[:2]
@@ -192,14 +195,16 @@ class _Api:
         return JSONResponse(formschema.meta(pdf=pdf, pdf_help=help_))
 
     async def list(self, request: Request) -> Response:
+        lang = request_lang(request)
+
         def entries() -> list[dict[str, Any]]:
-            return [self.workspace.summary(i).as_json() for i in self.workspace.ids()]
+            return [self.workspace.summary(i, lang).as_json() for i in self.workspace.ids()]
 
         return JSONResponse({"workspace": self.workspace.root.name, "partnerships": await run_in_threadpool(entries)})
 
     async def get(self, request: Request) -> Response:
         id_ = request.path_params["id"]
-        path, data, etag = await run_in_threadpool(self.workspace.data, id_)
+        path, data, etag = await run_in_threadpool(self.workspace.data, id_, request_lang(request))
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"etag": etag})
         body = {"id": id_, "file": path.name, "format": path.suffix.lstrip("."), "data": data, "etag": etag}
@@ -234,7 +239,7 @@ class _Api:
                 raise ApiError(400, "bad_suffix", suffix=suffix[:20] or "—")
             try:
                 text = content.decode("utf-8-sig")
-                data, _ = parse(text, name=name, json_syntax=suffix == ".json")
+                data, _ = parse(text, name=name, json_syntax=suffix == ".json", lang=request_lang(request))
             except UnicodeDecodeError:
                 raise ApiError(400, "bad_encoding") from None
             except SpdocsError as exc:
@@ -281,9 +286,10 @@ class _Api:
             _lang_param(request),
             request.query_params.get("period"),
         )
+        msg = request_lang(request, query=False)  # ?lang= is the document's
 
         def run() -> dict[str, Any]:
-            p, found = output.load_checked(text, name="data", json_syntax=is_json)
+            p, found = output.load_checked(text, name="data", json_syntax=is_json, lang=msg)
             draft = any(f.severity == "error" for f in found)
             return output.preview(
                 p, output.target(p, kind, lang, period or None), draft=draft, templates=self.templates
@@ -298,10 +304,13 @@ class _Api:
             raise ApiError(404, "bad_document_name", name=name[:100])
         kind, lang, ext = parts[0], parts[1], parts[2]
         period = request.query_params.get("period") or None
+        msg = request_lang(request, query=False)
 
         def run() -> tuple[bytes, str, bool, str]:
             path, raw, etag = self.workspace.read(id_)
-            p, found = output.load_checked(raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json")
+            p, found = output.load_checked(
+                raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json", lang=msg
+            )
             draft = any(f.severity == "error" for f in found)
             t = output.target(p, kind, cast(Lang, lang), period)
             docx = output.render(p, t, draft=draft, templates=self.templates)
@@ -322,10 +331,13 @@ class _Api:
         formats = tuple(f for f in request.query_params.get("format", "docx").split(",") if f)
         if not formats or any(f not in ("docx", "pdf") for f in formats):
             raise ApiError(400, "bad_format", format=",".join(formats)[:40])
+        msg = request_lang(request)
 
         def run() -> bytes:
             path, raw, _ = self.workspace.read(id_)
-            p, found = output.load_checked(raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json")
+            p, found = output.load_checked(
+                raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json", lang=msg
+            )
             draft = any(f.severity == "error" for f in found)
             return output.bundle(p, formats=formats, draft=draft, templates=self.templates, pdfs=self.pdfs)
 
@@ -335,7 +347,7 @@ class _Api:
 
     async def actuals(self, request: Request) -> Response:
         id_ = request.path_params["id"]
-        lang = request_lang(request)
+        lang = msg = request_lang(request)
         async with request.form(max_files=1, max_fields=5) as form:
             upload = form.get("file")
             if upload is None or isinstance(upload, str):
@@ -345,7 +357,9 @@ class _Api:
 
         def run() -> dict[str, Any]:
             path, raw, _ = self.workspace.read(id_)
-            p, _found = output.load_checked(raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json")
+            p, _found = output.load_checked(
+                raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json", lang=msg
+            )
             return output.actuals(p, content, filename=filename, period=period, lang=lang)
 
         return JSONResponse(await run_in_threadpool(run))

@@ -35,7 +35,7 @@ def findings(text: str, *, name: str, json_syntax: bool, lang: Lang) -> tuple[Pa
     partnership, lines = _fast(text) if json_syntax else (None, None)
     if partnership is None:
         try:
-            partnership, lines = loads_with_lines(text, name=name, json_syntax=json_syntax)
+            partnership, lines = loads_with_lines(text, name=name, json_syntax=json_syntax, lang=lang)
         except InputError as exc:
             return None, json.loads(format_json([(name, input_findings(exc))]))
     found = check(partnership, lines=lines, path=name, lang=lang)
@@ -60,10 +60,11 @@ def periods(p: Partnership | None) -> list[str]:
     return [pr.id for pr in p.periods] if p is not None else []
 
 
-def load_checked(text: str, *, name: str, json_syntax: bool) -> tuple[Partnership, list[Finding]]:
-    """Return the partnership in ``text`` and its findings; `ApiError` 422 when it does not load."""
+def load_checked(text: str, *, name: str, json_syntax: bool, lang: Lang = "en") -> tuple[Partnership, list[Finding]]:
+    """Return the partnership in ``text`` and its findings; `ApiError` 422 when it does not load
+    (its problems in ``lang``)."""
     try:
-        partnership, lines = loads_with_lines(text, name=name, json_syntax=json_syntax)
+        partnership, lines = loads_with_lines(text, name=name, json_syntax=json_syntax, lang=lang)
     except InputError as exc:
         raise ApiError(422, "invalid_data", problems=[str(p) for p in exc.problems]) from None
     return partnership, check(partnership, lines=lines, path=name)

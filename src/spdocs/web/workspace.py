@@ -24,7 +24,9 @@ from typing import Any
 import yaml
 
 from spdocs.errors import InputError
+from spdocs.languages import Lang
 from spdocs.loader import SUFFIXES, load_with_lines, parse
+from spdocs.messages import data_say
 from spdocs.web import roundtrip
 from spdocs.web.errors import ApiError
 from spdocs.write import write_atomic
@@ -71,7 +73,7 @@ class Workspace:
             raise ApiError(404, "no_workspace", path=str(root))
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
-        self._summaries: dict[str, tuple[tuple[int, int], Entry]] = {}
+        self._summaries: dict[tuple[str, Lang], tuple[tuple[int, int], Entry]] = {}
 
     def ids(self) -> list[str]:
         """Return the ids of the data files in the folder, sorted."""
@@ -99,21 +101,21 @@ class Workspace:
         data = path.read_bytes()
         return path, data, etag_of(data)
 
-    def data(self, id_: str) -> tuple[Path, Any, str]:
-        """Return the file, its data as JSON-ready values and its ETag."""
+    def data(self, id_: str, lang: Lang = "en") -> tuple[Path, Any, str]:
+        """Return the file, its data as JSON-ready values and its ETag; problems in ``lang``."""
         path, raw, etag = self.read(id_)
-        text = _text(path, raw)
+        text = _text(path, raw, lang)
         try:
             data = roundtrip.plain(text, json_syntax=path.suffix == ".json")
         except (ValueError, yaml.YAMLError):
             try:  # the loader's own message, with the line
-                parse(text, name=path.name, json_syntax=path.suffix == ".json")
+                parse(text, name=path.name, json_syntax=path.suffix == ".json", lang=lang)
                 problems = [f"{path.name}: cannot be read"]
             except InputError as exc:
                 problems = [str(p) for p in exc.problems]
             raise ApiError(422, "unreadable", problems=problems) from None
         if not isinstance(data, dict):
-            raise ApiError(422, "unreadable", problems=[f"{path.name}:1: expected a mapping of fields"])
+            raise ApiError(422, "unreadable", problems=[f"{path.name}:1: {data_say('data.not_mapping', lang)}"])
         return path, data, etag
 
     def save(self, id_: str, data: Mapping[str, Any], *, if_match: str, schema: Mapping[str, Any]) -> str:
@@ -148,21 +150,22 @@ class Workspace:
             write_atomic(path, content)
             return path, etag_of(content)
 
-    def summary(self, id_: str) -> Entry:
-        """Return the list entry of ``id_``: parties, regime, model and finding counts (cached per version)."""
+    def summary(self, id_: str, lang: Lang = "en") -> Entry:
+        """Return the list entry of ``id_``: parties, regime, model and finding counts, its first
+        problem in ``lang`` if it does not load (cached per version and language)."""
         from spdocs.checks import check
 
         path = self.path(id_)
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
-        cached = self._summaries.get(id_)
+        cached = self._summaries.get((id_, lang))
         if cached and cached[0] == key:
             return cached[1]
         raw = path.read_bytes()
         modified = dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc).isoformat(timespec="seconds")
         fields = _loose_fields(raw, path)
         try:
-            partnership, lines = load_with_lines(path)
+            partnership, lines = load_with_lines(path, lang=lang)
             findings = check(partnership, lines=lines, path=path.name)
             counts = [sum(f.severity == s for f in findings) for s in ("error", "warning", "info")]
             problem = None
@@ -180,7 +183,7 @@ class Workspace:
             problem=problem,
             **fields,
         )
-        self._summaries[id_] = (key, entry)
+        self._summaries[id_, lang] = (key, entry)
         return entry
 
     def _lock(self, id_: str) -> threading.Lock:
@@ -188,11 +191,11 @@ class Workspace:
             return self._locks.setdefault(id_, threading.Lock())
 
 
-def _text(path: Path, raw: bytes) -> str:
+def _text(path: Path, raw: bytes, lang: Lang = "en") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ApiError(422, "unreadable", problems=[f"{path.name}: not UTF-8 text"]) from None
+        raise ApiError(422, "unreadable", problems=[f"{path.name}: {data_say('data.not_utf8', lang)}"]) from None
 
 
 def _loose_fields(raw: bytes, path: Path) -> dict[str, Any]:
