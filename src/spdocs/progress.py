@@ -212,6 +212,6 @@ def load_all(
             status = "failed" if isinstance(result, InputError) else "ok"
             text = f"[{n}/{len(files)}] {path.name}"
             progress(Step(text, stage="load", done=n, total=len(files), name=path.name, status=status))
-    twins = duplicate_ids((path, p.id) for path, p in loaded)
+    twins = duplicate_ids(((path, p.id) for path, p in loaded), lang=lang)
     failed += [(path, twins[path]) for path, _ in loaded if path in twins]
     return [(path, p) for path, p in loaded if path not in twins], failed
