@@ -14,7 +14,7 @@ Modules follow the data file: ``base`` (texts, money, codes), ``parties``, ``agr
 from __future__ import annotations
 
 from spdocs.languages import LANGS, Lang
-from spdocs.model.agreement import Agreement, Amendment, Area, MinistryRef
+from spdocs.model.agreement import Agreement, AgreementType, Amendment, Area, MinistryRef
 from spdocs.model.base import (
     Base,
     Bin,
@@ -77,6 +77,7 @@ __all__ = [
     "Actual",
     "ActualValue",
     "Agreement",
+    "AgreementType",
     "Amendment",
     "Appointee",
     "Arbitration",
