@@ -51,15 +51,15 @@ def he_ranking(p: Partnership) -> Iterator[Hit]:
         return
     # a national ranking places a university among its own country's, not in a world TOP-500
     counted = [(i, r) for i, r in enumerate(rankings) if r.scope != "national"]
-    if any(r.system != "other" and r.rank <= TOP for _, r in counted):
+    # a band counts only when all of it is within the TOP-500: 451–500 does, 401–600 and 801+ do not
+    if any(r.system != "other" and r.within(TOP) for _, r in counted):
         return
     if not counted:
         yield Hit(("parties", "foreign", "rankings", 0, "scope"), "national", value="national")
         return
-    i, best = min(counted, key=lambda item: (item[1].rank, item[0]))
-    band = f"{best.rank}–{best.rank_to}" if best.rank_to else str(best.rank)
-    shown = f"{best.system} {best.year}, {band}"
-    variant = "other" if best.system == "other" and best.rank <= TOP else "low"
+    i, best = min(counted, key=lambda item: (item[1].rank, item[1].open_ended, item[0]))
+    shown = f"{best.system} {best.year}, {best.place}"
+    variant = "other" if best.system == "other" and best.within(TOP) else "low"
     yield Hit(("parties", "foreign", "rankings", i, "rank"), variant, {"best": shown}, shown)
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, WithJsonSchema, model_validator
 
 from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Text
 
@@ -41,18 +42,60 @@ class BankDetails(Base):
     correspondent: Text | None = Field(None, description="correspondent bank (name, SWIFT), if payments go through one")
 
 
+_OPEN_RANK = re.compile(r"^\s*(?:(\d+)\s*\+|>\s*(\d+))\s*$")
+
+
 class Ranking(Base):
     """A place in an international ranking (QS, THE, ARWU or a subject ranking)."""
 
     system: Literal["QS", "THE", "ARWU", "other"]
     year: int = Field(ge=2000, le=2100)
-    rank: int = Field(ge=1, description="the place, or the upper end of a band such as 401-500")
+    rank: Annotated[
+        int,
+        WithJsonSchema(
+            {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": _OPEN_RANK.pattern}]}
+        ),
+    ] = Field(
+        ge=1,
+        description='the place, or the upper end of a band such as 401-500; an open-ended band: "801+" '
+        '(">800", more than 800, is the same band)',
+    )
     rank_to: int | None = Field(None, description="the lower end of a band, e.g. 500 in 401-500")
+    open_ended: bool = Field(
+        False, description="the band has no lower end (801+): it never counts as a place in a TOP-500"
+    )
     subject: Text | None = Field(None, description="for a subject ranking: the subject")
     source: str | None = Field(None, description="where the figure comes from: the ranking table's address")
     scope: Literal["global", "subject", "national"] = Field(
         "global", description="a national ranking does not count towards the TOP-500 of the MoSHE recommendations"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _open_band(cls, data: object) -> object:
+        # "801+" and ">800" (places are whole numbers: more than 800 is 801 or lower) are one band
+        if isinstance(data, dict) and isinstance(data.get("rank"), str) and (m := _OPEN_RANK.match(data["rank"])):
+            return {**data, "rank": int(m[1]) if m[1] else int(m[2]) + 1, "open_ended": True}
+        return data
+
+    @model_validator(mode="after")
+    def _band(self) -> Ranking:
+        if self.open_ended and self.rank_to is not None:
+            raise ValueError("rank_to: an open-ended band (801+) has no lower end")
+        if self.rank_to is not None and self.rank_to < self.rank:
+            raise ValueError(f"rank_to: the band's lower end ({self.rank_to}) is above its upper end ({self.rank})")
+        return self
+
+    @property
+    def place(self) -> str:
+        """Return the place as printed: «285», «401–500», «801+»."""
+        if self.open_ended:
+            return f"{self.rank}+"
+        return f"{self.rank}\u2013{self.rank_to}" if self.rank_to else str(self.rank)
+
+    def within(self, top: int) -> bool:
+        """Return whether the place is surely among the first ``top``: the whole band, never an open one."""
+        return not self.open_ended and (self.rank_to or self.rank) <= top
 
 
 class Party(Base):
