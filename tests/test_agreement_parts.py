@@ -86,3 +86,90 @@ def test_a_lower_bound_baseline_prints_as_such_in_the_annex(lang):
     assert next(i for i in p.indicators if i.id == "students-trained").baseline_more_than
     annex = example_text("ektu-luban", lang).rsplit("\n| 1.2 |", 1)[1].split("\n", 1)[0]
     assert f"| {MORE_THAN_140[lang]} |" in annex
+
+
+# --- a certification centre in trial operation ------------------------------------------------
+
+
+def trial(certifications: bool) -> Partnership:
+    def edit(d: dict[str, Any]) -> None:
+        d["certification_center"]["status"] = "trial"
+        if not certifications:
+            d["certification_center"]["certifications"] = []
+
+    return edited("ektu-luban", edit)
+
+
+def test_a_centre_in_trial_operation_may_have_no_certificates_and_no_check_demands_them():
+    p = trial(certifications=False)
+    assert p.certification_center is not None and p.certification_center.certifications == []
+    assert findings(p, "HE-CERT-CENTER") == []
+    operating = edited("ektu-luban", lambda d: d["certification_center"].update(certifications=[]))
+    assert [f.field for f in findings(operating, "HE-CERT-CENTER")] == ["certification_center.certifications"]
+
+
+TRIAL = {
+    "ru": (
+        "Центр находится в опытной эксплуатации. Направления обучения и сертификации Центра определяются Сторонами "
+        "до ввода Центра в постоянную эксплуатацию.",
+        "После ввода Центра в постоянную эксплуатацию сертификаты выдаются Центром",
+        "Центр проводит обучение и сертификацию",
+        "Сертификаты выдаются Центром",
+    ),
+    "kk": (
+        "Орталық тәжірибелік пайдалануда. Орталықтың оқыту және сертификаттау бағыттарын Тараптар Орталық тұрақты "
+        "пайдалануға берілгенге дейін айқындайды.",
+        "Тұрақты пайдалануға берілгеннен кейін Орталық сертификаттарды Тараптар келіскен нысан бойынша береді",
+        "Орталық мынадай бағыттар бойынша",
+        "Сертификаттарды Орталық",
+    ),
+    "en": (
+        "The Centre is in trial operation. The Parties determine the Centre's areas of training and certification "
+        "before it is put into regular operation.",
+        "Once the Centre is in regular operation, certificates are issued by the Centre",
+        "The Centre provides training and certification in:",
+        "Certificates are issued",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_trial_centre_text_claims_no_certificates_issued(lang):
+    says, later, not_said, not_said_either = TRIAL[lang]
+    body = text(trial(certifications=False), "agreement", lang)
+    assert says in body and later in body
+    assert not_said not in body and not_said_either not in body
+    # with its certifications named, it certifies them once in regular operation
+    named = text(trial(certifications=True), "agreement", lang)
+    assert {
+        "ru": "после ввода в постоянную эксплуатацию Центр проводит обучение и сертификацию по следующим",
+        "kk": "тұрақты пайдалануға берілгеннен кейін Орталық мынадай бағыттар бойынша",
+        "en": "once put into regular operation, it provides training and certification in:",
+    }[lang] in named
+    # in operation (the example), the certificates are the centre's present business
+    assert not_said in example_text("ektu-luban", lang)
+
+
+CANDIDATES = {
+    "ru": (
+        "кандидатам на сертификацию, приступившим к обучению и сертификационным испытаниям, возможность их завершить",
+        "завершения обучения лицами, принятыми на обучение",
+    ),
+    "kk": (
+        "сертификаттау сынақтарын бастаған сертификаттауға үміткерлердің оларды аяқтау мүмкіндігін",
+        "оқуға қабылданған адамдардың оқуды аяқтау",
+    ),
+    "en": (
+        "enable certification candidates who have begun their training and certification assessments to complete them",
+        "admitted to study",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_early_termination_of_a_certification_centre_speaks_of_candidates_not_students(lang):
+    candidates, students = CANDIDATES[lang]
+    body = example_text("ektu-luban", lang)
+    assert candidates in body and students not in body
+    other = example_text("nku-arizona", lang)
+    assert students in other and candidates not in other

@@ -82,8 +82,6 @@ class Ranking(Base):
     def _band(self) -> Ranking:
         if self.open_ended and self.rank_to is not None:
             raise ValueError("rank_to: an open-ended band (801+) has no lower end")
-        if self.rank_to is not None and self.rank_to < self.rank:
-            raise ValueError(f"rank_to: the band's lower end ({self.rank_to}) is above its upper end ({self.rank})")
         return self
 
     @property
