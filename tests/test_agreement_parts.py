@@ -4,6 +4,7 @@ organization, and a participant's region (HE-REGIONAL)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from conftest import example, rendered
 from spdocs import documents, docxtext
 from spdocs.checks import check
+from spdocs.loader import load
 from spdocs.model import LANGS, Partnership, Ranking
 
 
@@ -173,3 +175,54 @@ def test_early_termination_of_a_certification_centre_speaks_of_candidates_not_st
     assert candidates in body and students not in body
     other = example_text("nku-arizona", lang)
     assert students in other and candidates not in other
+
+
+# --- a participant's region (HE-REGIONAL) -------------------------------------------------------
+
+
+def regional(p: Partnership) -> list[tuple[str, str]]:
+    return [(f.field, f.message) for f in findings(p, "HE-REGIONAL")]
+
+
+def test_an_enterprise_of_the_universitys_region_satisfies_he_regional():
+    assert regional(example("taraz-mendeleev")) == []
+
+
+def test_an_enterprise_of_another_region_or_abroad_does_not():
+    elsewhere = edited("taraz-mendeleev", lambda d: d["parties"]["others"][0].update(region="almaty"))
+    [(field, message)] = regional(elsewhere)
+    assert field == "parties.others" and "none of the participating Kazakhstani enterprises" in message
+
+    def abroad(d: dict[str, Any]) -> None:
+        # a foreign company counts by its country, even with a Kazakhstani region written for it
+        d["parties"]["others"][0].update(country="CN", region="zhambyl", bin=None)
+
+    [(field, message)] = regional(edited("taraz-mendeleev", abroad))
+    assert field == "parties.others" and "no enterprise or organization takes part" in message
+
+
+def test_data_without_regions_gets_a_finding_that_says_what_to_add():
+    def old(d: dict[str, Any]) -> None:  # a file of the first version: no region anywhere
+        d["parties"]["kazakhstani"]["region"] = None
+        for o in d["parties"]["others"]:
+            o["region"] = None
+
+    [(field, message)] = regional(edited("taraz-mendeleev", old))
+    assert field == "parties.kazakhstani" and "region of “M.Kh. Dulaty Taraz University” is not given" in message
+    unplaced = edited("taraz-mendeleev", lambda d: d["parties"]["others"][0].update(region=None))
+    [(field, message)] = regional(unplaced)
+    assert field == "parties.others[0]" and "region of the participant “Primerphosphate LLP”" in message
+
+
+V1 = sorted((Path(__file__).parent / "data" / "v1").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", V1, ids=[p.stem for p in V1])
+def test_first_version_files_without_regions_check_with_a_sensible_finding(path):
+    p = load(path)
+    fields = {f.field for f in check(p, lang="en") if f.rule == "HE-REGIONAL"}
+    if p.regime == "higher_education":
+        # a Kazakhstani enterprise takes part but whose region is not known: the university's is asked for
+        assert fields in ({"parties.kazakhstani"}, {"parties.others"})
+    else:
+        assert fields == set()

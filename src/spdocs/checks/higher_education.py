@@ -121,9 +121,27 @@ def he_qa(p: Partnership) -> Iterator[Hit]:
 
 
 def he_regional(p: Partnership) -> Iterator[Hit]:
-    """An enterprise or organization of the region takes part: a Kazakhstani one (a foreign company is not)."""
-    if not any(o.role in ("enterprise", "organization") and o.country == "KZ" for o in p.parties.others):
+    """An enterprise or organization of the Kazakhstani university's region takes part (a foreign
+    company, or one of another region, does not); data without regions gets a finding saying what to add."""
+    local = [
+        (i, o) for i, o in enumerate(p.parties.others) if o.role in ("enterprise", "organization") and o.country == "KZ"
+    ]
+    if not local:
         yield Hit(("parties", "others"))
+        return
+    region = p.parties.kazakhstani.region
+    if region is None:  # a file of the first version: which region is the university's is not known
+        yield Hit(("parties", "kazakhstani"), "university_region", {"university": p.parties.kazakhstani.short_name})
+        return
+    if any(o.region == region for _, o in local):
+        return
+    unplaced = [(i, o) for i, o in local if o.region is None]
+    if unplaced:
+        i, o = unplaced[0]
+        yield Hit(("parties", "others", i), "participant_region", {"participant": o.short_name})
+        return
+    names = ", ".join(f"«{o.short_name.any()}»" for _, o in local)
+    yield Hit(("parties", "others"), "other_region", {"university": p.parties.kazakhstani.short_name}, names)
 
 
 def he_research_groups(p: Partnership) -> Iterator[Hit]:

@@ -29,6 +29,7 @@ from spdocs.model.base import (
     PeriodId,
     Person,
     RegimeCode,
+    Region,
     Text,
     TextBase,
 )
@@ -130,6 +131,7 @@ __all__ = [
     "QualityAssurance",
     "Ranking",
     "RegimeCode",
+    "Region",
     "ResearchGroup",
     "Selection",
     "Share",

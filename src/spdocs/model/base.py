@@ -52,6 +52,29 @@ Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(limits.currency)]
 PartnershipId = Annotated[Id, AfterValidator(limits.portable_id)]  # a folder name, on Windows too
 Bin = Annotated[str, StringConstraints(pattern=r"^\d{12}$")]
+# A region of Kazakhstan: its 17 oblasts and 3 cities of republican significance (2022 division).
+Region = Literal[
+    "abai",
+    "akmola",
+    "aktobe",
+    "almaty_region",
+    "atyrau",
+    "east_kazakhstan",
+    "zhambyl",
+    "zhetisu",
+    "west_kazakhstan",
+    "karaganda",
+    "kostanay",
+    "kyzylorda",
+    "mangystau",
+    "pavlodar",
+    "north_kazakhstan",
+    "turkistan",
+    "ulytau",
+    "astana",
+    "almaty",
+    "shymkent",
+]
 
 
 class Base(BaseModel):

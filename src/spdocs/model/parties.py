@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
-from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Text
+from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Region, Text
 
 
 class Authority(Base):
@@ -113,6 +113,11 @@ class Party(Base):
     kind: Literal["university", "medical_university", "medical_organization", "research_organization", "other"] = (
         "university"
     )
+    region: Region | None = Field(
+        None,
+        description="Kazakhstani organizations: the oblast or city of republican significance it is in "
+        "(a foreign organization is placed by its country; a region given for it is not used)",
+    )
     address: Text
     phone: str | None = None
     email: str | None = None
@@ -139,6 +144,11 @@ class Participant(Base):
     short_name: Text
     alias: Text
     country: Country
+    region: Region | None = Field(
+        None,
+        description="Kazakhstani participants: the oblast or city of republican significance it is in "
+        "(HE-REGIONAL counts the Kazakhstani university's region only); a foreign one is placed by its country",
+    )
     bin: Bin | None = None
     inn: str | None = Field(None, description="Russian organizations: ИНН (taxpayer number)")
     kpp: str | None = Field(None, description="Russian organizations: КПП (registration reason code)")
