@@ -226,3 +226,60 @@ def test_first_version_files_without_regions_check_with_a_sensible_finding(path)
         assert fields in ({"parties.kazakhstani"}, {"parties.others"})
     else:
         assert fields == set()
+
+
+# --- a signing unit under its parent organization ------------------------------------------------
+
+PARENT_NAME = {
+    "kk": "«М.Х. Дулати атындағы Тараз университеті» коммерциялық емес акционерлік қоғамы",
+    "ru": "Некоммерческое акционерное общество «Таразский университет имени М.Х. Дулати»",
+    "en": "M.Kh. Dulaty Taraz University Non-profit Joint-Stock Company",
+}
+UNIT_NAME = {
+    "kk": "Химиялық технологиялар институты",
+    "ru": "Институт химических технологий",
+    "en": "Institute of Chemical Technologies",
+}
+UNIT_OF = {
+    "kk": "Химиялық технологиялар институты (заңды тұлғаның құрылымдық бөлімшесі: {}) (бұдан әрі – Институт)",
+    "ru": "Институт химических технологий (структурное подразделение юридического лица: {}) (далее – Институт)",
+    "en": "Institute of Chemical Technologies (structural unit of the legal entity: {}) "
+    "(hereinafter referred to as the Institute)",
+}
+
+
+def unit_signs(d: dict[str, Any]) -> None:
+    """The university's institute signs for it; it has no BIN or bank account of its own."""
+    kz = d["parties"]["kazakhstani"]
+    kz["parent"] = {"name": PARENT_NAME, "bin": kz["bin"], "bank": kz["bank"]}
+    kz.update(name=UNIT_NAME, bin=None, bank=None, alias={"kk": "Институт", "ru": "Институт", "en": "the Institute"})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_signing_unit_names_its_parent_and_signs_with_its_requisites(lang):
+    p = edited("taraz-mendeleev", unit_signs)
+    body = text(p, "agreement", lang)
+    assert UNIT_OF[lang].format(PARENT_NAME[lang]) in body
+    legal = {"kk": "Заңды тұлға", "ru": "Юридическое лицо", "en": "Legal entity"}[lang]
+    bin_label = {"kk": "БСН", "ru": "БИН", "en": "BIN"}[lang]
+    assert f"{legal}: {PARENT_NAME[lang]} / {bin_label}: 990140001234" in body
+
+
+def test_a_kazakhstani_unit_needs_a_bin_only_when_its_parent_has_none():
+    def no_bin_anywhere(d: dict[str, Any]) -> None:
+        unit_signs(d)
+        d["parties"]["kazakhstani"]["parent"]["bin"] = None
+
+    with pytest.raises(ValueError, match="needs its BIN"):
+        edited("taraz-mendeleev", no_bin_anywhere)
+
+
+def test_the_parents_ranking_is_the_one_that_counts():
+    def foreign_unit(d: dict[str, Any], rank: int) -> None:
+        foreign = d["parties"]["foreign"]
+        foreign["parent"] = {"name": foreign["name"], "rankings": [{"system": "QS", "year": 2025, "rank": rank}]}
+        foreign["rankings"] = []  # a faculty is not ranked on its own
+
+    assert findings(edited("taraz-mendeleev", lambda d: foreign_unit(d, 120)), "HE-RANKING") == []
+    [low] = findings(edited("taraz-mendeleev", lambda d: foreign_unit(d, 900)), "HE-RANKING")
+    assert low.field == "parties.foreign.parent.rankings[0].rank"

@@ -137,6 +137,7 @@ class Terms(_Group):
     funding: Labels
     moh_areas: Labels
     participant_roles: Labels
+    parent_relations: Labels  # a signing unit's relation to its parent organization, in the preamble
     commitments: Labels  # what a party undertakes (spdocs.model.Commitment.type), after «обязуется:»
     requisites: Labels  # labels of the requisites under the signatures (spdocs.requisites)
     agreement: AgreementTerms
@@ -198,6 +199,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "funding": _codes(model.FundingSource, "type"),
         "moh_areas": _codes(model.Area, "moh_area"),
         "participant_roles": _codes(model.Participant, "role"),
+        "parent_relations": _codes(model.Parent, "relation"),
         "requisites": REQUISITES,
         "commitments": _codes(model.Commitment, "type"),
         "report.status": analysis.STATUSES,

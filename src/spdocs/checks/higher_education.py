@@ -45,9 +45,15 @@ def he_foreign_oblig(p: Partnership) -> Iterator[Hit]:
 
 def he_ranking(p: Partnership) -> Iterator[Hit]:
     """The foreign partner is in a TOP-500 of QS, THE or ARWU (overall or by subject)."""
-    rankings = p.parties.foreign.rankings
+    # a unit (a centre, an institute) signing for its university: the university's rankings count
+    foreign = p.parties.foreign
+    rankings, at = (
+        (foreign.parent.rankings, ("parties", "foreign", "parent"))
+        if foreign.parent is not None
+        else (foreign.rankings, ("parties", "foreign"))
+    )
     if not rankings:
-        yield Hit(("parties", "foreign", "rankings"), "none")
+        yield Hit((*at, "rankings"), "none")
         return
     # a national ranking places a university among its own country's, not in a world TOP-500
     counted = [(i, r) for i, r in enumerate(rankings) if r.scope != "national"]
@@ -55,12 +61,12 @@ def he_ranking(p: Partnership) -> Iterator[Hit]:
     if any(r.system != "other" and r.within(TOP) for _, r in counted):
         return
     if not counted:
-        yield Hit(("parties", "foreign", "rankings", 0, "scope"), "national", value="national")
+        yield Hit((*at, "rankings", 0, "scope"), "national", value="national")
         return
     i, best = min(counted, key=lambda item: (item[1].rank, item[1].open_ended, item[0]))
     shown = f"{best.system} {best.year}, {best.place}"
     variant = "other" if best.system == "other" and best.within(TOP) else "low"
-    yield Hit(("parties", "foreign", "rankings", i, "rank"), variant, {"best": shown}, shown)
+    yield Hit((*at, "rankings", i, "rank"), variant, {"best": shown}, shown)
 
 
 def he_areas(p: Partnership) -> Iterator[Hit]:

@@ -57,7 +57,7 @@ from spdocs.model.indicators import (
 )
 from spdocs.model.legal import Act, Arbitration, Commitment
 from spdocs.model.medical import Candidate, PlanApproval, PlanItem, Selection
-from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
+from spdocs.model.parties import Authority, BankDetails, Parent, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
 from spdocs.model.sections import (
     Branch,
@@ -117,6 +117,7 @@ __all__ = [
     "Money",
     "Order",
     "Outgoing",
+    "Parent",
     "Participant",
     "Parties",
     "Partnership",

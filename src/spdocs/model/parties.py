@@ -96,6 +96,22 @@ class Ranking(Base):
         return not self.open_ended and (self.rank_to or self.rank) <= top
 
 
+class Parent(Base):
+    """The organization a signing unit belongs to: a university whose centre or institute signs, or
+    whose branch does. Its requisites serve a unit that has no BIN of its own; its rankings count."""
+
+    name: Text = Field(description="full official name, with legal form, in the nominative")
+    relation: Literal["unit", "branch"] = Field(
+        "unit", description="unit: a structural unit (centre, institute, faculty); branch: a registered branch"
+    )
+    bin: Bin | None = None
+    inn: str | None = Field(None, description="Russian organizations: ИНН")
+    kpp: str | None = Field(None, description="Russian organizations: КПП")
+    ogrn: str | None = Field(None, description="Russian organizations: ОГРН")
+    bank: BankDetails | None = Field(None, description="used when the unit has no bank details of its own")
+    rankings: list[Ranking] = Field([], description="the parent's rankings: they count for HE-RANKING")
+
+
 class Party(Base):
     """An organization that is a party to the partnership."""
 
@@ -125,11 +141,15 @@ class Party(Base):
     bank: BankDetails | None = None
     signatory: Signatory
     rankings: list[Ranking] = []
+    parent: Parent | None = Field(
+        None, description="when a unit of an organization signs (a centre, an institute, a branch): its parent"
+    )
 
     @model_validator(mode="after")
     def _kazakhstani_bin(self) -> Party:
-        if self.country == "KZ" and self.bin is None:
-            raise ValueError("bin: a Kazakhstani organization needs its BIN (12 digits)")
+        # a unit without a BIN of its own signs with its parent's
+        if self.country == "KZ" and self.bin is None and (self.parent is None or self.parent.bin is None):
+            raise ValueError("bin: a Kazakhstani organization needs its BIN (12 digits), or its parent's")
         return self
 
 
@@ -156,6 +176,7 @@ class Participant(Base):
     address: Text
     bank: BankDetails | None = None
     signatory: Signatory | None = Field(None, description="given when the participant signs the agreement")
+    parent: Parent | None = Field(None, description="when a unit of an organization takes part: its parent")
     contribution: Text | None = Field(None, description="what the participant brings (practice bases, financing)")
 
 
