@@ -75,7 +75,11 @@ MOSHE = {
     "ru": "с учетом проекта Методических рекомендаций",
     "en": "having regard to the draft Methodological Recommendations",
 }
-ANNEX_HEAD = {"kk": r"(?:Шартқа|Келісімге|Меморандумына) (\d+)-қосымша", "ru": r"Приложение (\d+)", "en": r"Annex (\d+)"}
+ANNEX_HEAD = {
+    "kk": r"(?:Шартқа|Келісімге|Меморандумына) (\d+)-қосымша",
+    "ru": r"Приложение (\d+)",
+    "en": r"Annex (\d+)",
+}
 ANNEX_REF = {"kk": "{}-қосымша", "ru": "Приложении {}", "en": "Annex {}"}
 SEAL = {"kk": "М.О.", "ru": "М.П.", "en": "L.S."}
 

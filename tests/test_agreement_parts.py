@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from conftest import example, rendered
+from conftest import EXAMPLES, example, rendered
 from spdocs import documents, docxtext
 from spdocs.checks import check
+from spdocs.clauses import signing
 from spdocs.loader import load
 from spdocs.model import LANGS, Partnership, Ranking
 
@@ -283,3 +284,17 @@ def test_the_parents_ranking_is_the_one_that_counts():
     assert findings(edited("taraz-mendeleev", lambda d: foreign_unit(d, 120)), "HE-RANKING") == []
     [low] = findings(edited("taraz-mendeleev", lambda d: foreign_unit(d, 900)), "HE-RANKING")
     assert low.field == "parties.foreign.parent.rankings[0].rank"
+
+
+# --- issue 10's "Done when": an example with three or more signing parties, each signing --------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_example_has_three_or_more_signing_parties_and_each_signs(lang):
+    many = [path.stem for path in EXAMPLES if len(signing(example(path.stem))) >= 3]
+    assert many, "no example with three or more signing parties"
+    for name in many:
+        cells = "\n".join(" / ".join(b.cells) for b in docxtext.blocks(rendered(name, "agreement", lang)) if b.cells)
+        for party in signing(example(name)):
+            assert party.alias.get(lang).upper() in cells
+            assert party.signatory is not None and party.signatory.name.get(lang) in cells
