@@ -30,6 +30,11 @@ MEMORANDUM = {
     "ru": "МЕМОРАНДУМ О ВЗАИМОПОНИМАНИИ В ОБЛАСТИ СТРАТЕГИЧЕСКОГО ПАРТНЕРСТВА",
     "en": "MEMORANDUM OF UNDERSTANDING ON STRATEGIC PARTNERSHIP",
 }
+COOPERATION = {
+    "kk": "СТРАТЕГИЯЛЫҚ ӘРІПТЕСТІК ШЕҢБЕРІНДЕГІ ЫНТЫМАҚТАСТЫҚ ТУРАЛЫ КЕЛІСІМ",
+    "ru": "СОГЛАШЕНИЕ О СОТРУДНИЧЕСТВЕ В РАМКАХ СТРАТЕГИЧЕСКОГО ПАРТНЕРСТВА",
+    "en": "COOPERATION AGREEMENT ON STRATEGIC PARTNERSHIP",
+}
 # The heading of each model's own section: it must appear for that model only.
 MODEL_SECTION = {
     "branch": {"kk": "Филиал", "ru": "Филиал", "en": "The Branch"},
@@ -70,7 +75,11 @@ MOSHE = {
     "ru": "с учетом проекта Методических рекомендаций",
     "en": "having regard to the draft Methodological Recommendations",
 }
-ANNEX_HEAD = {"kk": r"(?:Шартқа|Меморандумға) (\d+)-қосымша", "ru": r"Приложение (\d+)", "en": r"Annex (\d+)"}
+ANNEX_HEAD = {
+    "kk": r"(?:Шартқа|Келісімге|Меморандумына) (\d+)-қосымша",
+    "ru": r"Приложение (\d+)",
+    "en": r"Annex (\d+)",
+}
 ANNEX_REF = {"kk": "{}-қосымша", "ru": "Приложении {}", "en": "Annex {}"}
 SEAL = {"kk": "М.О.", "ru": "М.П.", "en": "L.S."}
 
@@ -103,7 +112,7 @@ def test_title_and_place_date(name, lang):
     if p.agreement.type == "agreement":
         assert TITLE[lang] in bs[0].text
     else:
-        assert MEMORANDUM[lang] == bs[0].text
+        assert {"memorandum": MEMORANDUM, "cooperation": COOPERATION}[p.agreement.type][lang] == bs[0].text
     assert bs[1].text.endswith(p.agreement.number)
     dated = formatting.date_forms(p.agreement.date, lang=lang)["quoted"]
     assert bs[2].text == f"{p.agreement.place.get(lang)} {dated}"

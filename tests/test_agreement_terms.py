@@ -5,6 +5,7 @@ capital, the other Party/Parties, and data files of the first version."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -286,10 +287,15 @@ def test_commitments_replace_the_standard_obligations():
 
 
 LIABILITY = {"kk": "Тараптардың жауапкершілігі", "ru": "Ответственность Сторон", "en": "Liability"}
+# The document's own name, and the names of the other kinds, which its headings must not use.
 NAME = {
-    "agreement": {"kk": ("Шарт", "Меморандум"), "ru": ("Договор", "Меморандум"), "en": ("Agreement", "Memorandum")},
-    "memorandum": {"kk": ("Меморандум", "Шарт"), "ru": ("Меморандум", "Договор"), "en": ("Memorandum", "Agreement")},
+    "agreement": {"kk": ("Шарт", "Меморандум", "Келісім"), "ru": ("Договор", "Меморандум", "Соглашени")},
+    "cooperation": {"kk": ("Келісім", "Шарт", "Меморандум"), "ru": ("Соглашени", "Договор", "Меморандум")},
+    "memorandum": {"kk": ("Меморандум", "Шарт", "Келісім"), "ru": ("Меморандум", "Договор", "Соглашени")},
 }
+NAME["agreement"]["en"] = ("Agreement", "Memorandum")
+NAME["cooperation"]["en"] = ("Agreement", "Memorandum")
+NAME["memorandum"]["en"] = ("Memorandum", "Agreement")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -297,10 +303,10 @@ NAME = {
 def test_document_type_names_the_document_and_chooses_its_clauses(name, lang):
     p = example(name)
     body = text(name, lang)
-    own, other = NAME[p.agreement.type][lang]
+    own, *others = NAME[p.agreement.type][lang]
     headings = [str(b) for b in docxtext.blocks(rendered(name, "agreement", lang)) if b.style == "Section"]
     assert any(own in h for h in headings)
-    assert not any(other in h for h in headings)
+    assert not any(other in h for h in headings for other in others)
     memorandum = p.agreement.type == "memorandum"
     assert any(h.endswith(LIABILITY[lang]) for h in headings) != memorandum
     if memorandum:  # disputes by negotiation only: no court, no arbitration
@@ -310,8 +316,67 @@ def test_document_type_names_the_document_and_chooses_its_clauses(name, lang):
             assert word not in disputes
 
 
-def test_examples_include_a_memorandum():
-    assert any(example(n).agreement.type == "memorandum" for n in NAMES)
+def test_examples_include_each_kind_of_document():
+    assert {example(n).agreement.type for n in NAMES} == {"agreement", "cooperation", "memorandum"}
+
+
+# What agrees with the document's name in Russian: Договор and Меморандум are masculine,
+# Соглашение is neuter («настоящее Соглашение … составлено … может быть досрочно расторгнуто»).
+AGREEING = {
+    "agreement": (
+        "заключили настоящий Договор (далее – Договор)",
+        "Договор составлен в ",
+        "Договор может быть досрочно расторгнут:",
+    ),
+    "cooperation": (
+        "заключили настоящее Соглашение (далее – Соглашение)",
+        "Соглашение составлено в ",
+        "Соглашение может быть досрочно расторгнуто:",
+    ),
+    "memorandum": (
+        "заключили настоящий Меморандум (далее – Меморандум)",
+        "Меморандум составлен в ",
+        "Меморандум может быть досрочно расторгнут:",
+    ),
+}
+TITLE = {
+    "agreement": (
+        "ДОГОВОР О СТРАТЕГИЧЕСКОМ ПАРТНЕРСТВЕ",
+        "СТРАТЕГИЯЛЫҚ ӘРІПТЕСТІК ТУРАЛЫ ШАРТ",
+        "AGREEMENT ON STRATEGIC PARTNERSHIP",
+    ),
+    "cooperation": (
+        "СОГЛАШЕНИЕ О СОТРУДНИЧЕСТВЕ В РАМКАХ СТРАТЕГИЧЕСКОГО ПАРТНЕРСТВА",
+        "СТРАТЕГИЯЛЫҚ ӘРІПТЕСТІК ШЕҢБЕРІНДЕГІ ЫНТЫМАҚТАСТЫҚ ТУРАЛЫ КЕЛІСІМ",
+        "COOPERATION AGREEMENT ON STRATEGIC PARTNERSHIP",
+    ),
+    "memorandum": (
+        "МЕМОРАНДУМ О ВЗАИМОПОНИМАНИИ В ОБЛАСТИ СТРАТЕГИЧЕСКОГО ПАРТНЕРСТВА",
+        "СТРАТЕГИЯЛЫҚ ӘРІПТЕСТІК ТУРАЛЫ ӨЗАРА ТҮСІНІСТІК МЕМОРАНДУМЫ",
+        "MEMORANDUM OF UNDERSTANDING ON STRATEGIC PARTNERSHIP",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(AGREEING))
+def test_each_kind_of_document_has_its_title_and_agreeing_words(kind):
+    p = changed(example("taraz-mendeleev"), agreement={"type": kind})
+    ru, kk, en = (render_text(p, lang) for lang in ("ru", "kk", "en"))
+    assert ru.startswith(TITLE[kind][0]) and kk.startswith(TITLE[kind][1]) and en.startswith(TITLE[kind][2])
+    for phrase in AGREEING[kind]:
+        assert phrase in ru
+    wrong = ("настоящий Соглашение", "Соглашение составлен ", "Соглашение может быть досрочно расторгнут:")
+    assert not any(w in ru for w in wrong)
+    annex = {
+        "agreement": "Договору о стратегическом партнерстве",
+        "cooperation": "Соглашению о сотрудничестве в рамках стратегического партнерства",
+        "memorandum": "Меморандуму о взаимопонимании в области стратегического партнерства",
+    }
+    assert f"к {annex[kind]}" in ru
+    # a binding document (договор, соглашение) keeps liability and disputes; a memorandum has neither
+    assert ("Ответственность Сторон" in ru) == (kind != "memorandum")
+    assert ("подлежит разрешению в суде" in ru) == (kind != "memorandum")
+    assert ("Тараптардың жауапкершілігі" in kk) == bool(re.search(r"\n\d+\. Liability\n", en)) == (kind != "memorandum")
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if example(n).regime == "medical"])

@@ -201,6 +201,13 @@ def _jv(d: Any, **changes: Any) -> None:
     d["joint_venture"] = {"name": kz, "shares": shares, "aifc_participant": True, **changes}
 
 
+def _cert_center(d: Any, **changes: Any) -> None:
+    d["model"] = "certification_center"
+    del d["branch"]
+    lab = {"name": d["agreement"]["place"], "equipment": [d["agreement"]["place"]]}
+    d["certification_center"] = {"name": d["agreement"]["place"], "labs": [lab], **changes}
+
+
 def _consortium(d: Any, members: int) -> None:
     d["model"] = "consortium_branch"
     member = {"name": d["parties"]["foreign"]["name"], "country": "RU", "role": d["agreement"]["place"], "lead": True}
@@ -317,6 +324,8 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "HE-FRANCHISE", "warning", "franchise.teaching_methods", ("franchise:", "teaching_methods:")),
     ("he-jv", "he", lambda d: _jv(d, aifc_participant=False),
      "HE-JV", "error", "joint_venture.aifc_participant", ("joint_venture:", "aifc_participant:")),
+    ("he-cert-center", "he", lambda d: _cert_center(d, certifications=[]),
+     "HE-CERT-CENTER", "warning", "certification_center.certifications", ("certification_center:", "certifications:")),
     ("med-partner", "med", lambda d: setin(d, "parties.foreign.kind", "research_organization"),
      "MED-PARTNER", "error", "parties.foreign.kind", ("foreign:", "kind:")),
     ("med-term", "med", lambda d: setin(d, "agreement.term_years", 2),

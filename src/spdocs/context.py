@@ -68,7 +68,7 @@ def base(p: Partnership, lang: Lang, *, terms: Terms, draft: bool = False) -> di
         # the periods of the targets by name («II полугодие 2025 г.»), never by code
         "target_periods": [naming.code_label(code, p.periods, lang, terms) for code in target_periods],
         "period_labels": {pr.id: naming.label(pr, lang, terms) for pr in p.periods},
-        "areas": _areas(p, data, target_periods, lang),
+        "areas": _areas(p, data, target_periods, lang, terms),
     }
     # what the agreement may state as done at signing, and other clause switches (spdocs.clauses)
     ctx.update(clauses.context(p, lang, ctx["signing_parties"], terms=terms, target_periods=target_periods))
@@ -162,8 +162,11 @@ def _annexes(p: Partnership) -> dict[str, int | None]:
     return numbers
 
 
-def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang: Lang) -> list[dict[str, Any]]:
-    """Return the priority areas, each with its indicators and their targets in period order."""
+def _areas(
+    p: Partnership, data: dict[str, Any], target_periods: list[str], lang: Lang, terms: Terms
+) -> list[dict[str, Any]]:
+    """Return the priority areas, each with its indicators and their targets in period order
+    (a baseline known as a lower bound in words: «более 400»)."""
     out = []
     for area in analysis.areas_of(p):
         area_data = convert(area, lang)
@@ -172,6 +175,8 @@ def _areas(p: Partnership, data: dict[str, Any], target_periods: list[str], lang
             if ind.area != area.id:
                 continue
             ind_data = dict(ind_data)
+            if ind.baseline is not None and ind.baseline_more_than:
+                ind_data["baseline"] = figures.more_than(ind.baseline, lang, terms.report.more_than)
             ind_data["plan"] = [
                 formatting.format_number(ind.targets[k], lang=lang) if k in ind.targets else "—" for k in target_periods
             ]

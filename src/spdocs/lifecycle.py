@@ -147,7 +147,7 @@ def _candidate(
         "name": name,
         "country_name": formatting.country_name(country, lang=lang),
         "rankings": ranked,
-        "top": any((r.rank_to or r.rank) <= TOP for r in rankings),
+        "top": any(r.within(TOP) and r.scope != "national" for r in rankings),
         "achievements": [a.rstrip().rstrip(".;") for a in achievements],
         "personnel": personnel.rstrip().rstrip(".;") if personnel else None,
         "reason": reason.rstrip().rstrip(".;") if reason else None,
@@ -156,14 +156,13 @@ def _candidate(
 
 
 def _ranking(r: Ranking, lang: Lang) -> dict[str, Any]:
-    place = f"{r.rank}–{r.rank_to}" if r.rank_to else str(r.rank)
     return {
         "system": r.system,
         "year": str(r.year),
-        "place": place,
+        "place": r.place,
         "subject": r.subject.get(lang) if r.subject else None,
         "source": r.source,
-        "top": (r.rank_to or r.rank) <= TOP,
+        "top": r.within(TOP) and r.scope != "national",
     }
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from spdocs.languages import Lang
-from spdocs.model import Participant, Party
+from spdocs.model import Parent, Participant, Party
 
 # Every code `requisites` returns: the terms of each language label them (`t.requisites`).
 REQUISITES: tuple[str, ...] = (
+    "legal_entity",
     "bin",
     "inn",
     "kpp",
@@ -37,15 +38,25 @@ _IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$")
 
 
 def requisites(party: Party | Participant, lang: Lang) -> list[dict[str, str]]:
-    """Return the party's requisites as ``[{"code": ..., "value": ...}]``, in the order printed."""
+    """Return the party's requisites as ``[{"code": ..., "value": ...}]``, in the order printed.
+
+    A signing unit without its own identification number (BIN, ИНН) signs with its parent's: the
+    legal entity is named first, then its numbers, and its bank unless the unit has its own.
+    """
     rows: list[tuple[str, str | None]] = []
+    ids: Party | Participant | Parent = party
     bank = party.bank
+    parent = party.parent
+    if parent is not None and party.bin is None and party.inn is None:
+        ids = parent
+        bank = bank or parent.bank
+        rows.append(("legal_entity", parent.name.get(lang)))
     if party.country == "KZ":
-        rows.append(("bin", party.bin))
+        rows.append(("bin", ids.bin))
         if bank is not None:
             rows += [("bank", bank.bank.get(lang)), ("iik", bank.account), ("bik", bank.bic), ("kbe", bank.kbe)]
     elif party.country == "RU":
-        rows += [("inn", party.inn), ("kpp", party.kpp), ("ogrn", party.ogrn)]
+        rows += [("inn", ids.inn), ("kpp", ids.kpp), ("ogrn", ids.ogrn)]
         if bank is not None:
             rows += [
                 ("bank", bank.bank.get(lang)),

@@ -80,8 +80,9 @@ class ReportTerms(_Group):
 
 
 class DocumentName(_Group):
-    """A kind of agreement: its title and its name in each case the text uses (the same keys in
-    every language, so that the templates stay in step; a language without a case repeats a form)."""
+    """A kind of agreement: its title, its name in each case the text uses, and the words that agree
+    with it (the same keys in every language, so that the templates stay in step; a language without
+    a case or gender repeats a form)."""
 
     title: str
     nom: str
@@ -91,17 +92,28 @@ class DocumentName(_Group):
     ins: str
     loc: str
     abl: str
+    this: str  # the demonstrative before the accusative: «настоящий Договор» / «настоящее Соглашение»
+    made: str  # «… составлен / составлено в 2 экземплярах»
+    terminated: str  # «… может быть досрочно расторгнут / расторгнуто»
+    annex_to: str  # the document as an annex's heading names it: «Приложение 1 к Договору о …»
 
 
 class AgreementTerms(_Group):
     """Word forms the agreement needs after numbers, and the names of its kinds."""
 
-    doc: dict[Literal["agreement", "memorandum"], DocumentName]
+    doc: dict[model.AgreementType, DocumentName]
     year_forms: list[str]
     copies: dict[int, str]
     language_names: dict[str, str]  # each language as the language clause names it: «на казахском и русском языках»
     conjunction: str  # the last two names joined: и / және / and
     periods: dict[Literal["year", "h1", "h2", "q1", "q2", "q3", "q4"], str]  # the annex's period names; "{year}"
+
+    @model_validator(mode="after")
+    def _every_kind(self) -> AgreementTerms:
+        missing = [kind for kind in typing.get_args(model.AgreementType) if kind not in self.doc]
+        if missing:
+            raise ValueError(f"agreement.doc: no names for {', '.join(missing)}")
+        return self
 
 
 class LetterTerms(_Group):
@@ -125,6 +137,7 @@ class Terms(_Group):
     funding: Labels
     moh_areas: Labels
     participant_roles: Labels
+    parent_relations: Labels  # a signing unit's relation to its parent organization, in the preamble
     commitments: Labels  # what a party undertakes (spdocs.model.Commitment.type), after «обязуется:»
     requisites: Labels  # labels of the requisites under the signatures (spdocs.requisites)
     agreement: AgreementTerms
@@ -186,6 +199,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "funding": _codes(model.FundingSource, "type"),
         "moh_areas": _codes(model.Area, "moh_area"),
         "participant_roles": _codes(model.Participant, "role"),
+        "parent_relations": _codes(model.Parent, "relation"),
         "requisites": REQUISITES,
         "commitments": _codes(model.Commitment, "type"),
         "report.status": analysis.STATUSES,

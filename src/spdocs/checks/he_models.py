@@ -102,3 +102,12 @@ def he_jv(p: Partnership) -> Iterator[Hit]:
     total = sum(s.percent for s in jv.shares)
     if total != 100:
         yield Hit(("joint_venture", "shares"), "total", {"total": total}, total)
+
+
+def he_cert_center(p: Partnership) -> Iterator[Hit]:
+    """A certification center in regular operation names what it certifies (one in trial operation may not yet)."""
+    c = p.certification_center
+    if "certification_center" not in profile_of(p).sections or c is None:
+        return
+    if c.status == "operating" and not c.certifications:
+        yield Hit(("certification_center", "certifications"), value=c.status)

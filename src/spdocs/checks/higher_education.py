@@ -45,22 +45,28 @@ def he_foreign_oblig(p: Partnership) -> Iterator[Hit]:
 
 def he_ranking(p: Partnership) -> Iterator[Hit]:
     """The foreign partner is in a TOP-500 of QS, THE or ARWU (overall or by subject)."""
-    rankings = p.parties.foreign.rankings
+    # a unit (a centre, an institute) signing for its university: the university's rankings count
+    foreign = p.parties.foreign
+    rankings, at = (
+        (foreign.parent.rankings, ("parties", "foreign", "parent"))
+        if foreign.parent is not None
+        else (foreign.rankings, ("parties", "foreign"))
+    )
     if not rankings:
-        yield Hit(("parties", "foreign", "rankings"), "none")
+        yield Hit((*at, "rankings"), "none")
         return
     # a national ranking places a university among its own country's, not in a world TOP-500
     counted = [(i, r) for i, r in enumerate(rankings) if r.scope != "national"]
-    if any(r.system != "other" and r.rank <= TOP for _, r in counted):
+    # a band counts only when all of it is within the TOP-500: 451–500 does, 401–600 and 801+ do not
+    if any(r.system != "other" and r.within(TOP) for _, r in counted):
         return
     if not counted:
-        yield Hit(("parties", "foreign", "rankings", 0, "scope"), "national", value="national")
+        yield Hit((*at, "rankings", 0, "scope"), "national", value="national")
         return
-    i, best = min(counted, key=lambda item: (item[1].rank, item[0]))
-    band = f"{best.rank}–{best.rank_to}" if best.rank_to else str(best.rank)
-    shown = f"{best.system} {best.year}, {band}"
-    variant = "other" if best.system == "other" and best.rank <= TOP else "low"
-    yield Hit(("parties", "foreign", "rankings", i, "rank"), variant, {"best": shown}, shown)
+    i, best = min(counted, key=lambda item: (item[1].rank, item[1].open_ended, item[0]))
+    shown = f"{best.system} {best.year}, {best.place}"
+    variant = "other" if best.system == "other" and best.within(TOP) else "low"
+    yield Hit((*at, "rankings", i, "rank"), variant, {"best": shown}, shown)
 
 
 def he_areas(p: Partnership) -> Iterator[Hit]:
@@ -121,9 +127,27 @@ def he_qa(p: Partnership) -> Iterator[Hit]:
 
 
 def he_regional(p: Partnership) -> Iterator[Hit]:
-    """An enterprise or organization of the region takes part: a Kazakhstani one (a foreign company is not)."""
-    if not any(o.role in ("enterprise", "organization") and o.country == "KZ" for o in p.parties.others):
+    """An enterprise or organization of the Kazakhstani university's region takes part (a foreign
+    company, or one of another region, does not); data without regions gets a finding saying what to add."""
+    local = [
+        (i, o) for i, o in enumerate(p.parties.others) if o.role in ("enterprise", "organization") and o.country == "KZ"
+    ]
+    if not local:
         yield Hit(("parties", "others"))
+        return
+    region = p.parties.kazakhstani.region
+    if region is None:  # a file of the first version: which region is the university's is not known
+        yield Hit(("parties", "kazakhstani"), "university_region", {"university": p.parties.kazakhstani.short_name})
+        return
+    if any(o.region == region for _, o in local):
+        return
+    unplaced = [(i, o) for i, o in local if o.region is None]
+    if unplaced:
+        i, o = unplaced[0]
+        yield Hit(("parties", "others", i), "participant_region", {"participant": o.short_name})
+        return
+    names = ", ".join(f"«{o.short_name.any()}»" for _, o in local)
+    yield Hit(("parties", "others"), "other_region", {"university": p.parties.kazakhstani.short_name}, names)
 
 
 def he_research_groups(p: Partnership) -> Iterator[Hit]:

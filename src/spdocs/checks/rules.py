@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     Rule("HE-CONSORTIUM", "error", HE, hem.he_consortium, moshe("ch", 2, "p", 5, "item", 2)),
     Rule("HE-FRANCHISE", "warning", HE, hem.he_franchise, moshe("ch", 2, "p", 5, "item", 5)),
     Rule("HE-JV", "error", HE, hem.he_jv, moshe("ch", 2, "p", 5, "item", 6)),
+    Rule("HE-CERT-CENTER", "warning", HE, hem.he_cert_center, moshe("ch", 2, "p", 5, "item", 4)),
     # Medical education and science: MoH Rules, order № ҚР ДСМ-263/2020.
     Rule("MED-PARTNER", "error", MED, med.med_partner, moh("pp", "2–3")),
     Rule("MED-TERM", "warning", MED, med.med_term, moh("p", 3)),

@@ -14,7 +14,7 @@ Modules follow the data file: ``base`` (texts, money, codes), ``parties``, ``agr
 from __future__ import annotations
 
 from spdocs.languages import LANGS, Lang
-from spdocs.model.agreement import Agreement, Amendment, Area, MinistryRef
+from spdocs.model.agreement import Agreement, AgreementType, Amendment, Area, MinistryRef
 from spdocs.model.base import (
     Base,
     Bin,
@@ -29,6 +29,7 @@ from spdocs.model.base import (
     PeriodId,
     Person,
     RegimeCode,
+    Region,
     Text,
     TextBase,
 )
@@ -56,7 +57,7 @@ from spdocs.model.indicators import (
 )
 from spdocs.model.legal import Act, Arbitration, Commitment
 from spdocs.model.medical import Candidate, PlanApproval, PlanItem, Selection
-from spdocs.model.parties import Authority, BankDetails, Participant, Parties, Party, Ranking, Signatory
+from spdocs.model.parties import Authority, BankDetails, Parent, Participant, Parties, Party, Ranking, Signatory
 from spdocs.model.partnership import Partnership
 from spdocs.model.sections import (
     Branch,
@@ -77,6 +78,7 @@ __all__ = [
     "Actual",
     "ActualValue",
     "Agreement",
+    "AgreementType",
     "Amendment",
     "Appointee",
     "Arbitration",
@@ -115,6 +117,7 @@ __all__ = [
     "Money",
     "Order",
     "Outgoing",
+    "Parent",
     "Participant",
     "Parties",
     "Partnership",
@@ -129,6 +132,7 @@ __all__ = [
     "QualityAssurance",
     "Ranking",
     "RegimeCode",
+    "Region",
     "ResearchGroup",
     "Selection",
     "Share",

@@ -38,13 +38,20 @@ class Amendment(Base):
     place: Text = Field(description="city of signing")
 
 
+# The kinds of document: a contract (договор / шарт), a cooperation agreement (соглашение /
+# келісім), both binding, with liability and disputes clauses; a memorandum of understanding
+# (меморандум) has neither. Their titles and word forms are the terms' (t.agreement.doc).
+AgreementType = Literal["agreement", "cooperation", "memorandum"]
+
+
 class Agreement(Base):
     """The cooperation agreement itself."""
 
-    type: Literal["agreement", "memorandum"] = Field(
+    type: AgreementType = Field(
         "agreement",
-        description="agreement (договор / шарт), or memorandum of understanding: no liability clause, "
-        "disputes by negotiation only",
+        description="agreement (договор / шарт); cooperation agreement (соглашение о сотрудничестве / "
+        "ынтымақтастық туралы келісім), binding like a договор; or memorandum of understanding: no liability "
+        "clause, disputes by negotiation only",
     )
     number: Code
     date: dt.date = Field(description="date of signing")

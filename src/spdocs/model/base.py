@@ -68,6 +68,29 @@ Country = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]
 Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN), AfterValidator(limits.currency)]
 PartnershipId = Annotated[Id, AfterValidator(limits.portable_id)]  # a folder name, on Windows too
 Bin = Annotated[str, StringConstraints(pattern=BIN_PATTERN)]
+# A region of Kazakhstan: its 17 oblasts and 3 cities of republican significance (2022 division).
+Region = Literal[
+    "abai",
+    "akmola",
+    "aktobe",
+    "almaty_region",
+    "atyrau",
+    "east_kazakhstan",
+    "zhambyl",
+    "zhetisu",
+    "west_kazakhstan",
+    "karaganda",
+    "kostanay",
+    "kyzylorda",
+    "mangystau",
+    "pavlodar",
+    "north_kazakhstan",
+    "turkistan",
+    "ulytau",
+    "astana",
+    "almaty",
+    "shymkent",
+]
 
 
 class Base(BaseModel):

@@ -11,6 +11,11 @@ from pydantic import Field, WithJsonSchema, field_validator, model_validator
 from spdocs.languages import LANGS
 from spdocs.model.base import Base, Code, Id, PeriodId, Person, Text
 
+# A figure written as a number, or as text: "12.5", or a lower bound ">400".
+_BOUND_SCHEMA = {
+    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*>?\s*[+-]?\d*[.]?\d+\s*$"}, {"type": "null"}]
+}
+
 
 class Indicator(Base):
     """A target indicator with its plan for each reporting period."""
@@ -19,7 +24,13 @@ class Indicator(Base):
     name: Text
     unit: Text
     area: Id
-    baseline: Decimal | None = None
+    baseline: Annotated[Decimal | None, WithJsonSchema(_BOUND_SCHEMA)] = Field(
+        None, description='the value before the partnership; ">400": more than 400'
+    )
+    baseline_more_than: bool = Field(
+        False,
+        description='the baseline is a lower bound («более 400»): the annex says so; a bare ">400" means the same',
+    )
     higher_is_better: bool = True
     percentage: bool | None = Field(
         None,
@@ -27,6 +38,17 @@ class Indicator(Base):
         "omitted: true when the unit is «%» in every language",
     )
     targets: dict[str, Decimal] = Field(min_length=1, description="period id -> planned value")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _baseline_bound(cls, data: object) -> object:
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("baseline"), str)
+            and data["baseline"].strip().startswith(">")
+        ):
+            return {**data, "baseline": data["baseline"].strip()[1:].strip(), "baseline_more_than": True}
+        return data
 
     @field_validator("targets", mode="before")
     @classmethod

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, WithJsonSchema, model_validator
 
 from spdocs.messages import Invalid
-from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Text
+from spdocs.model.base import Base, Bin, Code, Country, Id, Person, Region, Text
 
 
 class Authority(Base):
@@ -42,18 +43,74 @@ class BankDetails(Base):
     correspondent: Text | None = Field(None, description="correspondent bank (name, SWIFT), if payments go through one")
 
 
+_OPEN_RANK = re.compile(r"^\s*(?:(\d+)\s*\+|>\s*(\d+))\s*$")
+
+
 class Ranking(Base):
     """A place in an international ranking (QS, THE, ARWU or a subject ranking)."""
 
     system: Literal["QS", "THE", "ARWU", "other"]
     year: int = Field(ge=2000, le=2100)
-    rank: int = Field(ge=1, description="the place, or the upper end of a band such as 401-500")
+    rank: Annotated[
+        int,
+        WithJsonSchema(
+            {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": _OPEN_RANK.pattern}]}
+        ),
+    ] = Field(
+        ge=1,
+        description='the place, or the upper end of a band such as 401-500; an open-ended band: "801+" '
+        '(">800", more than 800, is the same band)',
+    )
     rank_to: int | None = Field(None, description="the lower end of a band, e.g. 500 in 401-500")
+    open_ended: bool = Field(
+        False, description="the band has no lower end (801+): it never counts as a place in a TOP-500"
+    )
     subject: Text | None = Field(None, description="for a subject ranking: the subject")
     source: str | None = Field(None, description="where the figure comes from: the ranking table's address")
     scope: Literal["global", "subject", "national"] = Field(
         "global", description="a national ranking does not count towards the TOP-500 of the MoSHE recommendations"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _open_band(cls, data: object) -> object:
+        # "801+" and ">800" (places are whole numbers: more than 800 is 801 or lower) are one band
+        if isinstance(data, dict) and isinstance(data.get("rank"), str) and (m := _OPEN_RANK.match(data["rank"])):
+            return {**data, "rank": int(m[1]) if m[1] else int(m[2]) + 1, "open_ended": True}
+        return data
+
+    @model_validator(mode="after")
+    def _band(self) -> Ranking:
+        if self.open_ended and self.rank_to is not None:
+            raise Invalid("data.model.open_band", field="rank_to")
+        return self
+
+    @property
+    def place(self) -> str:
+        """Return the place as printed: «285», «401–500», «801+»."""
+        if self.open_ended:
+            return f"{self.rank}+"
+        return f"{self.rank}\u2013{self.rank_to}" if self.rank_to else str(self.rank)
+
+    def within(self, top: int) -> bool:
+        """Return whether the place is surely among the first ``top``: the whole band, never an open one."""
+        return not self.open_ended and (self.rank_to or self.rank) <= top
+
+
+class Parent(Base):
+    """The organization a signing unit belongs to: a university whose centre or institute signs, or
+    whose branch does. Its requisites serve a unit that has no BIN of its own; its rankings count."""
+
+    name: Text = Field(description="full official name, with legal form, in the nominative")
+    relation: Literal["unit", "branch"] = Field(
+        "unit", description="unit: a structural unit (centre, institute, faculty); branch: a registered branch"
+    )
+    bin: Bin | None = None
+    inn: str | None = Field(None, description="Russian organizations: ИНН")
+    kpp: str | None = Field(None, description="Russian organizations: КПП")
+    ogrn: str | None = Field(None, description="Russian organizations: ОГРН")
+    bank: BankDetails | None = Field(None, description="used when the unit has no bank details of its own")
+    rankings: list[Ranking] = Field([], description="the parent's rankings: they count for HE-RANKING")
 
 
 class Party(Base):
@@ -73,6 +130,11 @@ class Party(Base):
     kind: Literal["university", "medical_university", "medical_organization", "research_organization", "other"] = (
         "university"
     )
+    region: Region | None = Field(
+        None,
+        description="Kazakhstani organizations: the oblast or city of republican significance it is in "
+        "(a foreign organization is placed by its country; a region given for it is not used)",
+    )
     address: Text
     phone: str | None = None
     email: str | None = None
@@ -80,10 +142,14 @@ class Party(Base):
     bank: BankDetails | None = None
     signatory: Signatory
     rankings: list[Ranking] = []
+    parent: Parent | None = Field(
+        None, description="when a unit of an organization signs (a centre, an institute, a branch): its parent"
+    )
 
     @model_validator(mode="after")
     def _kazakhstani_bin(self) -> Party:
-        if self.country == "KZ" and self.bin is None:
+        # a unit without a BIN of its own signs with its parent's
+        if self.country == "KZ" and self.bin is None and (self.parent is None or self.parent.bin is None):
             raise Invalid("data.model.bin_needed", field="bin")
         return self
 
@@ -99,6 +165,11 @@ class Participant(Base):
     short_name: Text
     alias: Text
     country: Country
+    region: Region | None = Field(
+        None,
+        description="Kazakhstani participants: the oblast or city of republican significance it is in "
+        "(HE-REGIONAL counts the Kazakhstani university's region only); a foreign one is placed by its country",
+    )
     bin: Bin | None = None
     inn: str | None = Field(None, description="Russian organizations: ИНН (taxpayer number)")
     kpp: str | None = Field(None, description="Russian organizations: КПП (registration reason code)")
@@ -106,6 +177,7 @@ class Participant(Base):
     address: Text
     bank: BankDetails | None = None
     signatory: Signatory | None = Field(None, description="given when the participant signs the agreement")
+    parent: Parent | None = Field(None, description="when a unit of an organization takes part: its parent")
     contribution: Text | None = Field(None, description="what the participant brings (practice bases, financing)")
 
 

@@ -55,8 +55,15 @@ class CertificationCenter(Base):
     """A certification center: labs, equipment and what it certifies (MoSHE ch. 2, p. 5.4)."""
 
     name: Text
+    status: Literal["trial", "operating"] = Field(
+        "operating",
+        description="trial: in trial operation (опытная эксплуатация / тәжірибелік пайдалану), no certificates "
+        "issued yet; the agreement says certificates come with regular operation",
+    )
     labs: list[Lab] = Field(min_length=1)
-    certifications: list[Text] = Field(min_length=1)
+    certifications: list[Text] = Field(
+        [], description="what it certifies; may be empty while in trial operation (the Parties determine it later)"
+    )
 
 
 class Franchise(Base):
