@@ -313,3 +313,55 @@ def test_usage_errors_in_russian(runner, monkeypatch, args, ru):
     assert result.exit_code == 2
     assert ru in result.output, result.output
     assert not re.search(r"\b(Error|Usage|Try|Invalid|Missing|No such|Got)\b", result.output), result.output
+
+
+# --- what the commands say besides usage errors: options the API refuses, files kept or written ---------
+
+TARAZ_FILE = ROOT / "examples" / "taraz-mendeleev.yaml"
+
+
+@pytest.mark.parametrize(
+    ("args", "lang", "expected"),
+    [
+        (
+            ["render", str(TARAZ_FILE), "--kind", "memo", "--check-lang", "ru"],
+            "ru",
+            "нет вида документа «memo» (есть: ",
+        ),
+        (["render", str(TARAZ_FILE), "--kind", "memo", "--check-lang", "kk"], "kk", "«memo» деген құжат түрі жоқ"),
+        (
+            ["render", str(TARAZ_FILE), "--kind", "report", "--period", "2099", "--check-lang", "ru"],
+            "ru",
+            "нет отчетного",
+        ),
+        (["amend", str(TARAZ_FILE), str(ROOT / "examples" / "nku-arizona.yaml")], "ru", "описывают разные партнерства"),
+        (["summary", str(TARAZ_FILE), "--out", "s.xlsx", "--lang", "kk"], "kk", None),
+    ],
+    ids=["kind-ru", "kind-kk", "period-ru", "amend-ru", "summary-kk"],
+)
+def test_what_the_api_refuses_is_said_in_the_commands_language(runner, monkeypatch, tmp_path, args, lang, expected):
+    monkeypatch.chdir(tmp_path)
+    if args[0] == "amend":
+        monkeypatch.setenv("SPDOCS_LANG", lang)
+    result = runner.invoke(cli, [*args, *(["--out", str(tmp_path / "out")] if args[0] in ("render", "amend") else [])])
+    if expected is None:  # a run that works: its closing line in the language asked for
+        assert result.exit_code == 0, result.output
+        assert re.search("[әғқңөұүһі]", result.output), result.output
+        return
+    assert expected in result.output, result.output
+    assert not re.search(r"\b(unknown|expected|reporting period|different partnerships)\b", result.output), (
+        result.output
+    )
+
+
+def test_a_file_kept_as_edited_is_said_in_the_language_asked_for(runner, tmp_path):
+    out = tmp_path / "out"
+    args = ["render", str(TARAZ_FILE), "--kind", "agreement", "--lang", "ru", "--out", str(out), "--check-lang", "ru"]
+    assert runner.invoke(cli, args).exit_code == 0
+    edited = out / "taraz-mendeleev" / "agreement.ru.docx"
+    edited.write_bytes(edited.read_bytes() + b"\0")  # a person changed it
+    result = runner.invoke(cli, args)
+    assert f"{edited}: оставлен как есть — изменен после того, как spdocs его записал (--force перезапишет)" in (
+        result.output
+    )
+    assert "kept —" not in result.output

@@ -53,7 +53,7 @@ def write_amendment(
     old_p, _ = load_with_lines(Path(old), lang=messages_lang)
     new_p, lines = load_with_lines(Path(new), lang=messages_lang)
     if old_p.id != new_p.id:
-        raise OptionError(f"{old} and {new} are different partnerships ({old_p.id}, {new_p.id})")
+        raise OptionError("amend_different", old=str(old), new=str(new), old_id=old_p.id, new_id=new_p.id)
     if not new_p.amendments:
         line = lines.get(("agreement",))
         raise InputError(
@@ -77,7 +77,7 @@ def write_amendment(
     shapes = {lang: [(c.action, c.kind, c.number) for c in changes] for lang, changes in result.changes.items()}
     first = next(iter(shapes.values()))
     if not first:
-        raise OptionError(f"the agreements of {old} and {new} do not differ: there is nothing to amend")
+        raise OptionError("amend_same", old=str(old), new=str(new))
     if any(shape != first for shape in shapes.values()):
         raise RenderError(f"the language versions list different changes: {shapes}", template="agreement", lang="")
     guard = manifest.Guard.load(folder)

@@ -138,7 +138,7 @@ def render(
         actuals=Path(actuals) if actuals is not None else None,
     )
     if packet and "pdf" not in options.formats:
-        raise OptionError("a packet joins PDFs: add the pdf format")
+        raise OptionError("packet")
     if options.templates is not None:
         from spdocs.terms import terms
 
@@ -240,7 +240,7 @@ def _kinds(kinds: Sequence[str] | None, templates: Path | None) -> tuple[str, ..
     known = registry(templates)  # the built-in kinds and those of the templates' kinds.yaml
     unknown = [k for k in kinds if k not in known]
     if unknown or not kinds:
-        raise OptionError(f"unknown document kind {', '.join(unknown) or repr('')} (expected {', '.join(known)})")
+        raise OptionError("unknown_kind", value=", ".join(unknown) or "''", expected=", ".join(known))
     return tuple(kinds)
 
 
@@ -249,16 +249,16 @@ def _layout(layout: Sequence[str], langs: Sequence[Lang] | None) -> tuple[str, .
 
     unknown = [x for x in layout if x not in LAYOUTS]
     if unknown or not layout:
-        raise OptionError(f"unknown layout {', '.join(unknown) or repr('')} (expected {', '.join(LAYOUTS)})")
+        raise OptionError("unknown_layout", value=", ".join(unknown) or "''", expected=", ".join(LAYOUTS))
     if "parallel" in layout and langs is not None and len(set(langs)) < 2:
-        raise OptionError("the parallel layout sets two or three languages side by side: ask for kk,ru or kk,ru,en")
+        raise OptionError("parallel_langs")
     return tuple(layout)
 
 
 def _formats(formats: Sequence[str]) -> tuple[str, ...]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise OptionError(f"unknown format {', '.join(unknown) or repr('')} (expected {', '.join(FORMATS)})")
+        raise OptionError("unknown_format", value=", ".join(unknown) or "''", expected=", ".join(FORMATS))
     return tuple(formats)
 
 

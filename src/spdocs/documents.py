@@ -100,7 +100,7 @@ class Extra:
 def _analysis(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -> Extra:
     """The period's indicator analysis (``report`` in the context) and its chart."""
     if period is None:
-        raise OptionError("the indicator analysis is made for a reporting period; name the period")
+        raise OptionError("period_needed", kind="report", periods=_ids(p))
     result = analysis.analyze(p, period)
     labels = terms.as_context()["report"]
     # The template holds a native chart described "chart": each indicator's actual against its plan.
@@ -271,22 +271,22 @@ def _target(p: Partnership, kind: str, lang: Lang, period: str | None, templates
     if not spec.per_period:
         return Target(kind, lang)
     if not period:
-        raise OptionError(f"the {kind} is made per reporting period; name the period (periods: {_ids(p)})")
+        raise OptionError("period_needed", kind=kind, periods=_ids(p))
     return Target(kind, lang, _period(p, period, kind).id)
 
 
 def _kind(name: str, registry: dict[str, Kind]) -> Kind:
     if name not in registry:
-        raise OptionError(f"unknown document kind {name!r} (expected {', '.join(registry)})")
+        raise OptionError("unknown_kind", value=name, expected=", ".join(registry))
     return registry[name]
 
 
 def _period(p: Partnership, period: str, kind: str) -> Period:
     found = next((pr for pr in p.periods if pr.id == str(period)), None)
     if found is None:
-        raise OptionError(f"no reporting period '{period}' for the {kind} (periods: {_ids(p)})")
+        raise OptionError("no_period", period=period, kind=kind, periods=_ids(p))
     return found
 
 
 def _ids(p: Partnership) -> str:
-    return ", ".join(pr.id for pr in p.periods) or "none"
+    return ", ".join(pr.id for pr in p.periods) or "—"

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spdocs.languages import Lang
 
 
 @dataclass(frozen=True)
@@ -122,4 +125,18 @@ class OutputError(SpdocsError, OSError):
 
 
 class OptionError(SpdocsError, ValueError):
-    """An option or argument names no kind, language, period or format there is."""
+    """An option or argument names no kind, language, period or format there is.
+
+    The message is ``cli.option.<key>`` of the catalogue (`spdocs.messages`), said in the user's
+    language by the command line (`text`); ``str()`` is the English one, for API callers.
+    """
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        from spdocs.messages import Message
+
+        self.message = Message(f"cli.option.{key}", args)
+        super().__init__(self.message.text("en"))
+
+    def text(self, lang: Lang) -> str:
+        """Return the message in ``lang``."""
+        return self.message.text(lang)

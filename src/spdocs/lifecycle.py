@@ -169,7 +169,7 @@ def _ranking(r: Ranking, lang: Lang) -> dict[str, Any]:
 def letter(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -> dict[str, Any]:
     """Return the cover letter of ``period``'s report: number and date, attachments, signer, executor."""
     if period is None:
-        raise OptionError("the cover letter sends a period's report; name the period")
+        raise OptionError("period_needed", kind="letter", periods=", ".join(pr.id for pr in p.periods))
     data = period.letter
     attachments = [{"kind": "report", "pages": _pages(data.pages.get("report") if data else None, lang)}]
     if data is not None and data.summary:

@@ -42,15 +42,14 @@ def amend_cmd(old: Path, new: Path, out: Path, langs: tuple[str, ...], templates
     (agreement.<lang>.redline.docx), for review in Word or LibreOffice.
     """
     from spdocs.amendment import write_amendment
-    from spdocs.messages import user_lang
+    from spdocs.messages import say, user_lang
 
-    result = write_amendment(
-        old, new, out=out, langs=tuple(langs), templates=templates, force=force, messages_lang=user_lang()
-    )
+    msg = user_lang()
+    result = write_amendment(old, new, out=out, langs=tuple(langs), templates=templates, force=force, messages_lang=msg)
     first = next(iter(result.changes.values()))
     for change in first:
         click.echo(f"{change.action} {change.kind} {change.number}".rstrip(), err=True)
     for path in result.files:
-        click.echo(f"wrote {path}", err=True)
+        click.echo(say("cli.wrote", msg, path=path), err=True)
     for path in result.kept:
-        click.echo(f"{path}: kept — changed since spdocs wrote it (--force overwrites it)", err=True)
+        click.echo(say("cli.kept", msg, path=path), err=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from spdocs.cli.options import speak
 from spdocs.languages import LANGS
 
 
@@ -37,6 +38,7 @@ def check_cmd(paths: tuple[Path, ...], lang: str | None, fmt: str) -> None:
     from spdocs.messages import user_lang
 
     msg = user_lang(lang)
+    speak(msg)
     results = check_files(paths, lang=msg)
     pairs = [(r.path, r.findings) for r in results]
     click.echo(format_json(pairs) if fmt == "json" else format_human(pairs, lang=msg))

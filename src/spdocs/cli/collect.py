@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import usage
+from spdocs.cli.options import speak, usage
 from spdocs.errors import OutputError
 
 
@@ -44,6 +44,7 @@ def collect_cmd(paths: tuple[Path, ...], period: str | None, out: Path | None, l
     if lang is not None and parse_lang(lang) is None:
         usage(say("cli.usage.lang", msg, value=lang), "collect", msg)
     msg = user_lang(lang)
+    speak(msg)
     periods = [pr.strip() for pr in (period or "").split(",") if pr.strip()]
     missing = [p for p in paths if not p.exists()]
     if not paths:

@@ -41,7 +41,9 @@ def new_cmd(model_: str, file: Path | None, force: bool) -> None:
         write_atomic(file, text.encode("utf-8"))
     except OSError as exc:
         raise OutputError.from_os(file, exc) from None
-    click.echo(f"wrote {file}; fill in the blanks and run: spdocs check {file}", err=True)
+    from spdocs.messages import say, user_lang
+
+    click.echo(say("cli.wrote_starter", user_lang(), path=file), err=True)
 
 
 @click.command("schema")

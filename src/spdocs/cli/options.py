@@ -22,14 +22,28 @@ EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
 )
 
 
+# Where a command leaves the language it speaks in (click shares ``meta`` with the group's context).
+_LANG = "spdocs.lang"
+
+
+def speak(lang: str) -> None:
+    """Have errors that end this command said in ``lang`` (the command's language of messages)."""
+    click.get_current_context().meta[_LANG] = lang
+
+
+def said(error: BaseException, lang: str) -> str:
+    """Return ``error``'s message in ``lang`` when it has one in each language (`OptionError`), else as it is."""
+    return error.text(lang) if isinstance(error, OptionError) and lang in LANGS else str(error)
+
+
 class Failure(click.ClickException):
     """An error of spdocs (or of the system) shown as one line, with the exit code `EXIT_CODES` gives."""
 
-    def __init__(self, error: BaseException) -> None:
+    def __init__(self, error: BaseException, lang: str = "en") -> None:
         if isinstance(error, OSError) and not isinstance(error, SpdocsError):
             message = f"{error.filename}: {error.strerror}" if error.filename and error.strerror else str(error)
         else:
-            message = str(error)
+            message = said(error, lang)
         super().__init__(message)
         # click reads the exit code from the instance; it declares a class default only
         self.exit_code = next(code for cls, code in EXIT_CODES if isinstance(error, cls))  # type: ignore[misc]
@@ -54,7 +68,9 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except (SpdocsError, OSError) as exc:
-            raise Failure(exc) from exc
+            from spdocs.messages import user_lang
+
+            raise Failure(exc, ctx.meta.get(_LANG) or user_lang()) from exc
         except click.UsageError as exc:
             raise _usage(exc) from exc
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import csv_choice, csv_names, lang_option, templates_option, usage
+from spdocs.cli.options import csv_choice, csv_names, lang_option, said, speak, templates_option, usage
 from spdocs.errors import OutputError
 from spdocs.kinds import KINDS
 from spdocs.languages import LANGS
@@ -146,6 +146,7 @@ def render_cmd(
     from spdocs.write import write_atomic
 
     msg = user_lang(check_lang)
+    speak(msg)
     if packet and "pdf" not in formats:
         usage(say("cli.usage.packet", msg), "render", msg)
     if pdf_a and "pdf" not in formats:
@@ -188,9 +189,9 @@ def render_cmd(
     failed = 0
     for outcome in batch:
         if outcome.error is not None:
-            click.echo(f"{outcome.source}: {outcome.error}", err=True)
+            click.echo(f"{outcome.source}: {said(outcome.error, msg)}", err=True)
         for path in outcome.kept:
-            click.echo(f"{path}: kept — changed since spdocs wrote it (--force overwrites it)", err=True)
+            click.echo(say("cli.kept", msg, path=path), err=True)
         failed += outcome.failed
     for problem in batch.problems:
         click.echo(str(problem), err=True)
@@ -231,6 +232,7 @@ def summary_cmd(
 
     given = click.get_current_context().get_parameter_source("lang") == click.core.ParameterSource.COMMANDLINE
     msg = user_lang(lang if given else None)
+    speak(msg)
     with Display(lang=msg) as display:
         result = summary(
             paths,

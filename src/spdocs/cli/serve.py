@@ -44,4 +44,4 @@ def serve_cmd(workspace: Path, host: str, port: int, token: str | None, template
     try:
         serve(workspace, host=host, port=port, token=token, templates=templates, announce=click.echo)
     except OSError as exc:
-        raise OptionError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        raise OptionError("listen", host=host, port=port, reason=exc.strerror or str(exc)) from None

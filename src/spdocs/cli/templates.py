@@ -65,18 +65,20 @@ def templates_check(folder: Path | None, templates: Path | None) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 def templates_export(folder: Path) -> None:
     """Copy the built-in templates to FOLDER for editing in Word; then render with --templates FOLDER."""
+    from spdocs.messages import say, user_lang
     from spdocs.resources import builtin_templates
     from spdocs.write import write_atomic
 
+    msg = user_lang()
     source = builtin_templates()
     for lang in LANGS:
         for path in sorted((source / lang).iterdir()):
             dest = folder / lang / path.name
             if dest.exists():
-                click.echo(f"kept {dest} (exists)", err=True)
+                click.echo(say("cli.kept_exists", msg, path=dest), err=True)
                 continue
             try:
                 write_atomic(dest, path.read_bytes())
             except OSError as exc:
                 raise OutputError.from_os(dest, exc) from None
-            click.echo(f"wrote {dest}", err=True)
+            click.echo(say("cli.wrote", msg, path=dest), err=True)
