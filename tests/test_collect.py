@@ -250,7 +250,9 @@ def test_collect_fill_render_and_summarize_from_the_command_line(runner, tmp_pat
     result = runner.invoke(cli, ["render", examples, "--kind", "report", "--period", "2026", "--actuals", "a.xlsx"])
     # zkmu-poznan has no period 2026 (a report of it cannot be made): the only failure.
     assert result.exit_code == 1, result.output
-    assert "zkmu-poznan.yaml: no reporting period '2026' for the report" in result.output
+    assert "zkmu-poznan.yaml: для документа report нет отчетного периода «2026» (периоды: 2025-H2, 2026-H1)" in (
+        result.output
+    )
     assert "записано 16 файлов в out/ (файлы данных: 7 из 8)" in result.output
     for p, _ in CHOSEN:
         shown = table(tmp_path / "out" / p.id / "report-2026.ru.docx")
