@@ -72,7 +72,7 @@ def test_a_kind_from_kinds_yaml_is_made_by_default_and_listed(runner, folder, tm
 def test_unknown_kind_names_the_users_kinds_too(runner, folder, tmp_path):
     result = runner.invoke(cli, ["render", str(DUKE), "--templates", str(folder), "--kind", "memoo"])
     assert result.exit_code == 2
-    assert "unknown document kind memoo" in result.output and "memo, digest" in result.output
+    assert "unknown document kind 'memoo'" in result.output and "memo, digest" in result.output
 
 
 def test_mistakes_in_kinds_yaml_are_located(tmp_path):

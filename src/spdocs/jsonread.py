@@ -16,7 +16,7 @@ from typing import Any
 from spdocs.errors import InputError, Problem
 from spdocs.languages import Lang
 from spdocs.messages import data_say
-from spdocs.parse import MAX_DEPTH, Lines, Loc, _dotted
+from spdocs.parse import MAX_DEPTH, Lines, Loc, dotted
 
 # The decoder's messages (json.decoder, stable since Python 3.5), said in plain words (data.yaml, json).
 _DECODER = (
@@ -105,7 +105,7 @@ def _json_lines(text: str, name: str, lang: Lang) -> tuple[Lines, list[Problem]]
                     Problem(
                         name,
                         line,
-                        _dotted((*top.loc, key)),
+                        dotted((*top.loc, key)),
                         data_say("data.duplicate_key", lang, key=key, first=top.seen[key], second=line),
                     )
                 )

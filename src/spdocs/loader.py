@@ -25,14 +25,14 @@ from spdocs.languages import LANGUAGES, Lang
 from spdocs.messages import Invalid, Message, data_say
 from spdocs.model import Partnership, Text
 from spdocs.model.base import FORMATS
-from spdocs.parse import parse as parse  # re-exported: the loader is where readers of data files look
-from spdocs.parse import read
+from spdocs.parse import Loc, read
+from spdocs.parse import dotted as dotted  # re-exported with parse: the loader is where readers of data files look
+from spdocs.parse import parse as parse
 
 SUFFIXES = (".yaml", ".yml", ".json")
 #: Largest data file read, in bytes (the examples are about 25 KB).
 MAX_BYTES = 2 * 1024 * 1024
 
-Loc = tuple[str | int, ...]
 
 
 def find_files(paths: Iterable[str | Path], *, lang: Lang = "en") -> list[Path]:
@@ -249,14 +249,6 @@ def line_of(loc: Loc, lines: dict[Loc, int]) -> int | None:
         if loc[:end] in lines:
             return lines[loc[:end]]
     return None
-
-
-def dotted(loc: Loc) -> str:
-    """Return a field path as written in messages: ``working_group.members[1].role``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -196,7 +196,7 @@ class _Builder:
                     Problem(
                         self.name,
                         _line(event),
-                        _dotted((*top.loc, prev)),
+                        dotted((*top.loc, prev)),
                         data_say("data.comma_in_text", self.lang, text=text, rest=_key_text(top.key), key=prev),
                     )
                 )
@@ -219,7 +219,7 @@ class _Builder:
                 Problem(
                     self.name,
                     line,
-                    _dotted((*top.loc, text)),
+                    dotted((*top.loc, text)),
                     data_say("data.duplicate_key", self.lang, key=text, first=top.seen[text], second=line),
                 )
             )
@@ -310,13 +310,13 @@ class _Builder:
                 message = data_say("data.schema.int_type", self.lang, got=got)
             else:
                 message = data_say("data.schema.decimal_type", self.lang, got=got)
-            self.values.append(Problem(self.name, _line(event), _dotted(self.child_loc()), message))
+            self.values.append(Problem(self.name, _line(event), dotted(self.child_loc()), message))
             return None
         self.values.append(
             Problem(
                 self.name,
                 _line(event),
-                _dotted(self.child_loc()),
+                dotted(self.child_loc()),
                 data_say("data.unsupported_tag", self.lang, tag=tag.replace(_TAG, "!!")),
             )
         )
@@ -334,7 +334,7 @@ class _Builder:
         if code in _CODES and raw[:1] == "0":
             what = data_say(f"data.code.{code}", self.lang)
             message = data_say("data.bin_quotes", self.lang, what=what, field=loc[-1], value=raw)
-            self.values.append(Problem(self.name, _line(event), _dotted(loc), message))
+            self.values.append(Problem(self.name, _line(event), dotted(loc), message))
 
 
 class _Merge:
@@ -460,7 +460,8 @@ def _key_text(key: Any) -> str:
     return "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
 
 
-def _dotted(loc: Loc) -> str:
+def dotted(loc: Loc) -> str:
+    """Return a field path as written in messages: ``working_group.members[1].role``."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
