@@ -9,6 +9,7 @@ and no Python type name. Then: every error pydantic can raise of our models has 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,22 +76,24 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def field_names() -> set[str]:
-    """Return the name of every field of the data model (a message may name them as they are typed)."""
-    names: set[str] = set()
+def schema_nodes() -> Iterator[dict[str, Any]]:
+    """Yield every mapping of `Partnership`'s compiled pydantic-core schema, depth first."""
 
-    def walk(node: Any) -> None:
+    def walk(node: Any) -> Iterator[dict[str, Any]]:
         if isinstance(node, dict):
-            if node.get("type") == "model-fields":
-                names.update(node["fields"])
+            yield node
             for value in node.values():
-                walk(value)
+                yield from walk(value)
         elif isinstance(node, list):
             for value in node:
-                walk(value)
+                yield from walk(value)
 
-    walk(Partnership.__pydantic_core_schema__)
-    return names
+    return walk(Partnership.__pydantic_core_schema__)
+
+
+def field_names() -> set[str]:
+    """Return the name of every field of the data model (a message may name them as they are typed)."""
+    return {name for node in schema_nodes() if node.get("type") == "model-fields" for name in node["fields"]}
 
 
 def foreign_words(message: str) -> list[str]:
@@ -175,22 +178,13 @@ _CONSTRAINT_ERRORS = {
 def reachable_errors() -> set[str]:
     """Return every pydantic error type the schema of `Partnership` can raise."""
     found: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            kind = node.get("type")
-            if isinstance(kind, str):
-                found.update(_NODE_ERRORS.get(kind, set()))
-                for constraint, by_kind in _CONSTRAINT_ERRORS.items():
-                    if node.get(constraint) is not None and kind in by_kind:
-                        found.add(by_kind[kind])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(Partnership.__pydantic_core_schema__)
+    for node in schema_nodes():
+        kind = node.get("type")
+        if isinstance(kind, str):
+            found.update(_NODE_ERRORS.get(kind, set()))
+            for constraint, by_kind in _CONSTRAINT_ERRORS.items():
+                if node.get(constraint) is not None and kind in by_kind:
+                    found.add(by_kind[kind])
     return found
 
 

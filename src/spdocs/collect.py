@@ -271,13 +271,7 @@ def _form(ws: Any, p: Partnership, rows: list[Line], *, lang: Lang) -> None:
         ws.merge_cells(f"A{r}:{last_visible}{r}")
         ws.row_dimensions[r].height = 16 * _lines(text, width) + 2
     headings = [say(f"collect.header.{key}", lang) for key, _ in COLUMNS] + list(HIDDEN)
-    for c, text in enumerate(headings, start=1):
-        cell = ws.cell(HEADER_ROW, c, text)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=_HEAD)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = _border()
-    ws.row_dimensions[HEADER_ROW].height = 30
+    _header_row(ws, HEADER_ROW, headings)
 
     numbers = _validation(DataValidation, lang, kind="number")
     percents = _validation(DataValidation, lang, kind="percent")
@@ -343,14 +337,7 @@ def _financing(ws: Any, p: Partnership, rows: list[Spend], *, lang: Lang, after:
     # Not merged: a merged heading would fill the Actual column of its row with text.
     put(ws, after + 2, 1, say("collect.financing_title", lang)).font = Font(bold=True, size=12)
     head = after + 3
-    headings = [say(f"collect.financing.{key}", lang) for key in MONEY_COLUMNS] + list(MONEY_HIDDEN)
-    for c, text in enumerate(headings, start=1):
-        cell = ws.cell(head, c, text)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=_HEAD)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = _border()
-    ws.row_dimensions[head].height = 30
+    _header_row(ws, head, [say(f"collect.financing.{key}", lang) for key in MONEY_COLUMNS] + list(MONEY_HIDDEN))
     amounts = _validation(DataValidation, lang, kind="amount")
     fill = PatternFill("solid", fgColor=_FILL)
     for n, line in enumerate(rows, start=1):
@@ -486,6 +473,19 @@ def _print_setup(ws: Any, *, landscape: bool) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
+
+
+def _header_row(ws: Any, row: int, headings: list[str]) -> None:
+    """Write a table's header row: bold, shaded, centred, boxed."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    for c, text in enumerate(headings, start=1):
+        cell = ws.cell(row, c, text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_HEAD)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = _border()
+    ws.row_dimensions[row].height = 30
 
 
 def _border() -> Any:

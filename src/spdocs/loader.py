@@ -34,7 +34,6 @@ SUFFIXES = (".yaml", ".yml", ".json")
 MAX_BYTES = 2 * 1024 * 1024
 
 
-
 def find_files(paths: Iterable[str | Path], *, lang: Lang = "en") -> list[Path]:
     """Return the data files named by ``paths``: files as given, folders searched for YAML/JSON."""
     found: list[Path] = []
