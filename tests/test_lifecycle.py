@@ -10,6 +10,7 @@ from conftest import example, rendered
 from spdocs import documents, docxtext
 from spdocs.errors import OptionError
 from spdocs.languages import LANGS
+from spdocs.model import Partnership
 
 
 def text(name: str, kind: str, lang: str, period: str | None = None) -> str:
@@ -159,3 +160,63 @@ def test_plan_pages_are_landscape_so_its_six_columns_read(lang):
         0
     ]
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+
+
+# --- a partner that signs as a unit of its parent organization -----------------------------------
+
+PARENT = {"kk": "Менделеев атындағы университет", "ru": "Университет имени Менделеева", "en": "Mendeleev University"}
+
+
+def unit_selection(name: str, parent_rank: int, lang: str) -> str:
+    """Return the selection of ``name`` whose foreign party is a faculty of a parent ranked ``parent_rank``."""
+    data = example(name).model_dump()
+    foreign = data["parties"]["foreign"]
+    foreign["parent"] = {"name": PARENT, "rankings": [{"system": "QS", "year": 2025, "rank": parent_rank}]}
+    foreign["rankings"] = [{"system": "THE", "year": 2024, "rank": 777}]  # the unit's own: not the one that counts
+    p = Partnership.model_validate(data)
+    return docxtext.text(documents.render_document(p, "selection", lang=lang))
+
+
+UNIT_TEXT = {
+    "ru": (
+        "Международные рейтинги организации, в состав которой входит партнер (Университет имени Менделеева): "
+        "QS World University Rankings, 2025 год, общий рейтинг: 120 место.",
+        "входит в состав организации (Университет имени Менделеева), включенной в ТОП-500 международных рейтингов, "
+        "и соответствует подпункту 1)",
+        "входит в состав организации (Университет имени Менделеева), не включенной в ТОП-500 международных рейтингов",
+        "QS World University Rankings, 2025 год, общий рейтинг: 900 место",
+    ),
+    "kk": (
+        "Құрамына серіктес кіретін ұйымның (Менделеев атындағы университет) халықаралық рейтингтері: "
+        "QS World University Rankings, 2025 жыл, жалпы рейтинг: 120 орын.",
+        "халықаралық рейтингтердің ТОП-500 тізіміне енетін ұйымның (Менделеев атындағы университет) құрамына кіреді",
+        "халықаралық рейтингтердің ТОП-500 тізіміне енбейтін ұйымның (Менделеев атындағы университет) құрамына кіреді",
+        "QS World University Rankings, 2025 жыл, жалпы рейтинг: 900 орын",
+    ),
+    "en": (
+        "International rankings of the organization the partner belongs to (Mendeleev University): "
+        "QS World University Rankings, 2025, overall ranking: place 120.",
+        "belongs to an organization (Mendeleev University) in the TOP-500 of international rankings and meets",
+        "belongs to an organization (Mendeleev University) that is not in the TOP-500 of international rankings",
+        "QS World University Rankings, 2025, overall ranking: place 900",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_selection_of_a_unit_gives_its_parents_rankings_and_says_whose(lang):
+    top, in_top, not_in_top, low = UNIT_TEXT[lang]
+    ranked = unit_selection("taraz-mendeleev", 120, lang)
+    assert top in ranked and in_top in ranked
+    assert "777" not in ranked  # the unit's own ranking is not the one the selection rests on
+    # the comparison table: the chosen partner's row names the parent before its rankings
+    assert f"| {PARENT[lang]} (" in ranked
+    unranked = unit_selection("taraz-mendeleev", 900, lang)
+    assert low in unranked and not_in_top in unranked and in_top not in unranked
+
+
+def test_medical_selection_of_a_unit_gives_its_parents_rankings():
+    ru = unit_selection("kaznmu-duke", 120, "ru")
+    assert "Международные рейтинги организации, в состав которой входит партнер (Университет имени Менделеева)" in ru
+    assert "| Университет имени Менделеева (рейтинги организации, в состав которой входит партнер): QS" in ru
+    assert "777" not in ru

@@ -169,11 +169,11 @@ def test_missing_actual_shows_no_data_in_each_language():
 def test_title_period_and_addressee_per_language_and_regime():
     text = docxtext.text(rendered("taraz-mendeleev", "report", "kk", "2025"))
     assert "| Есепті кезең: | 2025 жыл (2025 жылғы 1 қаңтардан бастап 2025 жылғы 31 желтоқсанға дейін) |" in text
-    assert "2025 жылғы 14 наурыздағы №\xa001-СП/2025 стратегиялық әріптестік туралы шарт" in text
+    assert "2025 жылғы 14 наурыздағы №\xa001-СП/2025 стратегиялық әріптестік туралы Шарт" in text
     assert text.startswith("Қазақстан Республикасы Ғылым және жоғары білім министрлігіне\n")
     text = docxtext.text(rendered("taraz-mendeleev", "report", "ru", "2025"))
     assert "| Отчетный период: | 2025 год (с 1 января 2025 года по 31 декабря 2025 года) |" in text
-    assert "договор о стратегическом партнерстве от 14 марта 2025 года №\xa001-СП/2025" in text
+    assert "| Договор: | Договор о стратегическом партнерстве от 14 марта 2025 года №\xa001-СП/2025" in text
     assert "Методическими рекомендациями" in text and "ҚР ДСМ-263/2020" not in text
     medical = [n for n in {n for n, _, _ in REPORTS} if example(n).regime == "medical"]
     assert medical, "no medical example with reports"

@@ -397,3 +397,27 @@ def test_data_file_problems_in_the_interface_language(client: TestClient, worksp
     for lang, expected in (("ru", "обязательное поле не заполнено"), ("en", "a required field is missing")):
         listed = client.get("/api/partnerships", headers={"Accept-Language": lang}).json()["partnerships"]
         assert expected in next(p["problem"] for p in listed if p["id"] == "broken")
+
+
+def test_every_region_has_its_official_name_in_every_language(client):
+    """The form's region drop-down shows «Восточно-Казахстанская область», never `east_kazakhstan`."""
+    import typing
+
+    from spdocs.languages import LANGS
+    from spdocs.model.base import Region
+    from spdocs.web.formschema import catalog
+
+    labels = catalog("labels")
+    values = labels["values"]
+    missing = [(code, lang) for code in typing.get_args(Region) for lang in LANGS if not values.get(code, {}).get(lang)]
+    assert missing == []
+    assert set(labels["fields"]["region"]) == set(LANGS)
+    assert values["east_kazakhstan"] == {
+        "kk": "Шығыс Қазақстан облысы",
+        "ru": "Восточно-Казахстанская область",
+        "en": "East Kazakhstan Region",
+    }
+    assert values["astana"] == {"kk": "Астана қаласы", "ru": "город Астана", "en": "Astana city"}
+    # the page gets them: the labels the app serves are the catalog's
+    page = client.get("/api/meta").json()
+    assert page["labels"]["values"]["mangystau"]["ru"] == "Мангистауская область"

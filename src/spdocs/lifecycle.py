@@ -95,16 +95,20 @@ def selection(p: Partnership, period: Period | None, lang: Lang, terms: Terms) -
     """Return the selection: the chosen partner and every other candidate against the criteria."""
     sel = p.selection
     foreign = p.parties.foreign
+    # a unit (a centre, an institute, a branch) signing for its organization: the parent's rankings
+    # count, as HE-RANKING counts them, and the document says whose they are
+    parent = foreign.parent
     chosen = _candidate(
         name=foreign.name.get(lang),
         country=foreign.country,
-        rankings=foreign.rankings,
+        rankings=parent.rankings if parent is not None else foreign.rankings,
         achievements=[a.get(lang) for a in sel.achievements] if sel else [],
         personnel=sel.personnel.get(lang) if sel and sel.personnel else None,
         reason=None,
         lang=lang,
     )
     chosen["chosen"] = True
+    chosen["parent"] = parent.name.get(lang) if parent is not None else None
     others = [
         _candidate(
             name=c.name.get(lang),
@@ -152,6 +156,7 @@ def _candidate(
         "personnel": personnel.rstrip().rstrip(".;") if personnel else None,
         "reason": reason.rstrip().rstrip(".;") if reason else None,
         "chosen": False,
+        "parent": None,  # the organization whose rankings these are, when not the candidate's own
     }
 
 

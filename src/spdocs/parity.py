@@ -19,6 +19,9 @@ from spdocs.engine import patch_xml
 from spdocs.languages import Lang
 
 _TAG = re.compile(r"\{%-?\s*(?:[prtc]\s+)?(.*?)\s*-?%\}|\{\{-?\s*(?:r\s+)?(.*?)\s*-?\}\}", re.S)
+# The agreement's name in a grammatical case (t.agreement.doc: «Соглашению» / «Келісімге»): each
+# language puts it in the case its sentence needs, so the case is not compared, only the name.
+_CASE = re.compile(r"^(doc\.(?:full\.)?)(?:nom|gen|dat|acc|ins|loc|abl)$")
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def signature(path: Path) -> Signature:
                     if not statement.startswith("set "):
                         controls.append(statement)
                 else:
-                    values.add(" ".join(m[2].split()))
+                    values.add(_CASE.sub(r"\1<case>", " ".join(m[2].split())))
     return Signature(tuple(controls), frozenset(values))
 
 
