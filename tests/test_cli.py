@@ -212,6 +212,21 @@ def test_render_pdf_packets(runner, tmp_path):
     assert "[1/4] PDF" in result.output
 
 
+@requires_soffice
+def test_a_packets_bookmark_names_the_agreement_by_its_type(runner, tmp_path):
+    """yessenov-tu-berlin signs a cooperation agreement (соглашение), not a договор."""
+    from pypdf import PdfReader
+
+    source = ROOT / "examples" / "yessenov-tu-berlin.yaml"
+    args = ["render", str(source), "--kind", "agreement", "--lang", "ru", "--format", "pdf", "--packet"]
+    result = runner.invoke(cli, [*args, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    packet = PdfReader(tmp_path / "yessenov-tu-berlin" / "packet.ru.pdf")
+    assert [item.title for item in packet.outline] == [
+        "Соглашение о сотрудничестве в рамках стратегического партнерства"
+    ]
+
+
 def test_packet_needs_pdf(runner, tmp_path):
     result = runner.invoke(cli, ["render", str(TARAZ), "--packet", "--out", str(tmp_path)])
     assert result.exit_code == 2

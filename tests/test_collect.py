@@ -176,6 +176,13 @@ def test_a_partnership_sheet_what_it_shows_and_what_may_be_changed(workbook_ru):
     assert ws.freeze_panes == "A6"
 
 
+def test_each_sheet_names_the_agreement_by_its_type(workbook_ru):
+    wb = openpyxl.load_workbook(workbook_ru)
+    assert wb["yessenov-tu-berlin"]["A3"].value.startswith("Соглашение № ")  # a cooperation agreement
+    assert wb["ektu-luban"]["A3"].value.startswith("Меморандум № ")
+    assert wb["taraz-mendeleev"]["A3"].value.startswith("Договор № ")
+
+
 def test_same_input_same_bytes():
     one = collect.workbook(CHOSEN, lang="kk")
     assert collect.workbook(CHOSEN, lang="kk") == one

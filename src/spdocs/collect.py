@@ -237,17 +237,20 @@ def _form(ws: Any, p: Partnership, rows: list[Line], *, lang: Lang) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.protection import SheetProtection
 
+    from spdocs.terms import terms
+
     last_visible = get_column_letter(len(COLUMNS))
     kz, foreign = p.parties.kazakhstani, p.parties.foreign
     ids = {line.period.id for line in rows}
     periods = [pr for pr in p.periods if pr.id in ids]
     signed = date_forms(p.agreement.date, lang=lang)["numeric"]
+    doc = terms(lang).agreement.doc[p.agreement.type].nom
     titles = [
         (say("collect.title", lang, period=", ".join(pr.id for pr in periods)), Font(bold=True, size=13)),
         (f"{kz.short_name.get(lang)} – {foreign.short_name.get(lang)}", Font(bold=True)),
         (
             "; ".join(
-                [say("collect.agreement", lang, number=p.agreement.number, date=signed)]
+                [say("collect.agreement", lang, number=p.agreement.number, date=signed, doc=doc)]
                 + [
                     say(
                         "collect.period",

@@ -36,8 +36,11 @@ class Target:
         stem = f"{self.kind}-{self.period}" if self.period else self.kind
         return f"{stem}.{self.lang}.{ext}"
 
-    def title(self, terms: Terms) -> str:
-        """Return the document's title for a bookmark: "Отчет — 2025"."""
+    def title(self, terms: Terms, agreement: str = "agreement") -> str:
+        """Return the document's title for a bookmark: "Отчет — 2025"; the agreement's by its type
+        (``agreement``: договор, cooperation or memorandum)."""
+        if self.kind == "agreement":
+            return terms.agreement.doc[agreement].full.nom  # type: ignore[index]
         name = terms.documents.get(self.kind, self.kind)
         return f"{name} — {self.period}" if self.period else name
 

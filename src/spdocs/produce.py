@@ -75,6 +75,7 @@ class Outcome:
     skipped: list[Skip] = field(default_factory=list)  # kinds that do not apply to it, and why
     kept: list[Path] = field(default_factory=list)  # files changed since spdocs wrote them, left as they are
     titles: dict[str, str] = field(default_factory=dict)  # lang -> "Kazakhstani side – partner"
+    agreement_type: str = "agreement"  # how the packet's bookmarks name the agreement
 
     @property
     def written(self) -> list[Path]:
@@ -171,6 +172,7 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
     try:
         partnership, lines = load_with_lines(path, lang=options.check_lang)
         outcome.partnership = partnership.id
+        outcome.agreement_type = partnership.agreement.type
         if transform is not None:
             partnership = transform(partnership)
         parties = partnership.parties
@@ -322,7 +324,10 @@ def _packets(outcome: Outcome, options: Options) -> None:
             continue
         langs = parallel.split(lang)  # a parallel document's title is its languages' titles
         ts = [terms(code, options.templates) for code in langs]
-        parts = [(" / ".join(w.target.title(x) for x in ts), w.path.read_bytes()) for w in pdfs if w.target is not None]
+        kind = outcome.agreement_type
+        parts = [
+            (" / ".join(w.target.title(x, kind) for x in ts), w.path.read_bytes()) for w in pdfs if w.target is not None
+        ]
         try:
             packet = assemble(
                 parts,
