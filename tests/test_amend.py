@@ -219,3 +219,23 @@ def test_amendment_templates_keep_the_same_conditions_and_values():
 
     paths = {lang: resources.template_path("amendment", lang) for lang in LANGS}
     assert parity.compare_templates(paths) == []
+
+
+def test_the_language_clause_names_the_agreements_languages(versions, amended, tmp_path):
+    """An agreement issued in Kazakh and Russian only gets a supplementary agreement in those two."""
+    _, folder = amended
+    three = docxtext.text((folder / "amendment.ru.docx").read_bytes())
+    assert "на казахском, русском и английском языках; все тексты имеют одинаковую юридическую силу." in three
+    old, new = (tmp_path / "old.yaml", tmp_path / "new.yaml")
+    for source, dest in zip(versions, (old, new), strict=True):
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data["documents"] = {"agreement": ["kk", "ru"]}
+        data["agreement"]["prevailing"] = "ru"  # (English prevails in the example: there is no English text here)
+        dest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_amendment(old, new, out=tmp_path / "out", langs=("kk", "ru"))
+    made = tmp_path / "out" / "kaznmu-duke"
+    ru = docxtext.text((made / "amendment.ru.docx").read_bytes())
+    kk = docxtext.text((made / "amendment.kk.docx").read_bytes())
+    assert "на казахском и русском языках; оба текста имеют одинаковую юридическую силу." in ru
+    assert "қазақ және орыс тілдерінде жасалды; екі мәтіннің де заңдық күші бірдей." in kk
+    assert "английск" not in ru and "ағылшын" not in kk

@@ -119,7 +119,8 @@ def _supplementary(
     templates: Path | None,
 ) -> bytes:
     t = terms_of(lang, templates)
-    ctx = dict(context.base(p, lang, terms=t))
+    # a supplementary agreement is made in the languages of the agreement it amends (its language clause)
+    ctx = context.for_document(context.base(p, lang, terms=t), "agreement", p, None, lang)
     entry = p.amendments[-1]
     preamble = next((u.lines for u in amend.units(agreement) if u.kind == "preamble"), [])
     ctx["amendment"] = {
