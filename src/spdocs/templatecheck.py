@@ -342,7 +342,8 @@ def amendment_samples(lang: Lang, templates: Path | None = None) -> tuple[dict[s
     ]
     out = []
     for p in sample_partnerships():
-        ctx = dict(context.base(p, lang, terms=terms(lang, templates)))
+        # as spdocs.amendment builds it: the agreement's document context (its issued languages)
+        ctx = context.for_document(context.base(p, lang, terms=terms(lang, templates)), "agreement", p, None, lang)
         ctx["amendment"] = {
             "number": "1",
             "date": context.convert(dt.date(2026, 1, 1), lang),
