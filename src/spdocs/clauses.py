@@ -78,7 +78,7 @@ def context(
         # the agreement's working-group clause: as the data says, else as the order's members show
         "wg_foreign": _wg_foreign(p),
         # the kind of document: its title and its name in each case (t.agreement.doc)
-        "doc": terms.agreement.doc[p.agreement.type].model_dump(),
+        "doc": _doc(p, terms),
         "branch_registered": done["branch_registration"],
         "branch_licensed": done["branch_licence"],
         "jv_registered": done["jv_registration"],
@@ -173,3 +173,11 @@ def period_label(id_: str, span: tuple[dt.date, dt.date] | None, forms: Mapping[
     if m is None:
         return id_
     return forms[(m[2] or "year").lower()].format(year=m[1])
+
+
+def _doc(p: Partnership, terms: Terms) -> dict[str, Any]:
+    """Return the agreement's names by its type; its full name carries the regime's field, if any."""
+    doc = terms.agreement.doc[p.agreement.type].model_dump()
+    if (field := terms.agreement.field.get(p.regime)) is not None:
+        doc["full"] = {case: f"{field.before}{name}{field.after}" for case, name in doc["full"].items()}
+    return doc

@@ -92,6 +92,14 @@ class FullName(_Group):
     abl: str
 
 
+class FieldAffix(_Group):
+    """What a regime adds to the agreement's full name where the other documents cite it, as its title
+    does: «… в области медицинского образования и науки», «медициналық білім беру және ғылым саласындағы …»."""
+
+    before: str = ""
+    after: str = ""
+
+
 class DocumentName(_Group):
     """A kind of agreement: its title, its name in each case the text uses, and the words that agree
     with it (the same keys in every language, so that the templates stay in step; a language without
@@ -116,6 +124,7 @@ class AgreementTerms(_Group):
     """Word forms the agreement needs after numbers, and the names of its kinds."""
 
     doc: dict[model.AgreementType, DocumentName]
+    field: dict[str, FieldAffix] = {}  # by regime: the field added to the full name (`doc.full`)
     year_forms: list[str]
     copies: dict[int, str]
     language_names: dict[str, str]  # each language as the language clause names it: «на казахском и русском языках»
