@@ -203,6 +203,26 @@ def test_documents(client: TestClient) -> None:
     assert client.get("/api/partnerships/taraz-mendeleev/documents/agreement.kk.odt").status_code == 404
 
 
+def test_a_document_side_by_side(client: TestClient) -> None:
+    """A lawyer downloads the agreement with Kazakh and Russian side by side, as `--layout parallel`."""
+    assert client.get("/api/meta").json()["side_by_side"] == ["kk-ru", "kk-ru-en"]
+    r = client.get("/api/partnerships/taraz-mendeleev/documents/agreement.kk-ru.docx")
+    assert r.status_code == 200, r.text
+    assert 'filename="taraz-mendeleev.agreement.kk-ru.docx"' in r.headers["content-disposition"]
+    table = docx.Document(io.BytesIO(r.content)).tables[0]
+    kk, ru = (cell.text for cell in table.rows[0].cells)  # the title, each language in its column
+    assert "ШАРТ" in kk.upper() and "ДОГОВОР" in ru.upper()
+    both = docx_text(r.content)
+    assert "Таразский университет имени М.Х. Дулати" in both and "М.Х. Дулати атындағы Тараз университеті" in both
+    data, _ = data_of(client, "taraz-mendeleev")
+    body = client.post("/api/preview?kind=order&lang=kk-ru", json=data).json()
+    assert body["lang"] == "kk-ru" and any(len(b["cells"]) == 2 for b in body["blocks"])
+    r = client.get("/api/partnerships/taraz-mendeleev/documents/agreement.ru-kk.docx")
+    assert r.status_code == 404  # Kazakh is on the left
+    r = client.post("/api/preview?kind=order&lang=kk-de", json=data)
+    assert r.status_code == 400 and r.json()["error"] == "bad_lang"
+
+
 def test_documents_of_data_with_errors_are_drafts(client: TestClient, workspace: Path) -> None:
     data, etag = data_of(client, "taraz-mendeleev")
     data["agreement"]["term_years"] = 3  # HE-TERM: an error finding
@@ -421,3 +441,23 @@ def test_every_region_has_its_official_name_in_every_language(client):
     # the page gets them: the labels the app serves are the catalog's
     page = client.get("/api/meta").json()
     assert page["labels"]["values"]["mangystau"]["ru"] == "Мангистауская область"
+
+
+def test_every_field_of_the_form_is_named_in_every_language():
+    """A lawyer reads «Лист согласования», not `endorsers`: each field of the data model has a label."""
+    from spdocs.languages import LANGS
+    from spdocs.model import Partnership
+    from spdocs.web.formschema import catalog
+
+    def fields(node) -> set[str]:
+        if isinstance(node, dict):
+            own = set(node["fields"]) if node.get("type") == "model-fields" else set()
+            return own.union(*(fields(v) for v in node.values()))
+        if isinstance(node, list):
+            return set().union(*(fields(v) for v in node))
+        return set()
+
+    labels = catalog("labels")["fields"]
+    names = fields(Partnership.__pydantic_core_schema__) - set(LANGS)  # a text's languages are its columns
+    missing = sorted((name, lang) for name in names for lang in LANGS if not labels.get(name, {}).get(lang))
+    assert missing == []

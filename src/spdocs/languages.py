@@ -135,6 +135,9 @@ LANGUAGES: dict[str, Language] = {
 }
 
 LANGS: tuple[Lang, ...] = tuple(LANGUAGES)
+#: The language sets a document is also made in side by side (`spdocs.parallel`), in column order:
+#: Kazakh on the left, as bilingual acts are laid out in Kazakhstan.
+SIDE_BY_SIDE: tuple[str, ...] = ("kk-ru", "kk-ru-en")
 
 
 def language(code: str) -> Language:

@@ -137,6 +137,24 @@ def test_the_preview_follows_a_name_change(page: Page, server: str) -> None:
     expect(page.locator(".panel")).not_to_contain_text("null")
 
 
+def test_kazakh_and_russian_side_by_side_in_the_preview_and_the_download(page: Page, server: str) -> None:
+    open_editor(page, server, "taraz-mendeleev")
+    page.click("button.tab:has-text('Документы')")
+    page.select_option("select[aria-label='Документ']", "agreement")
+    page.select_option("select[aria-label='Язык']", "kk-ru")
+    expect(page.locator("select[aria-label='Язык'] option:checked")).to_have_text("kk | ru")
+    page.click("button:has-text('Предпросмотр')")
+    first = page.locator(".preview .page table tr").first  # the title: one cell per language
+    expect(first.locator("td")).to_have_count(2)
+    expect(first.locator("td").nth(1)).to_contain_text("ДОГОВОР О СТРАТЕГИЧЕСКОМ ПАРТНЕРСТВЕ")
+    with page.expect_download() as info:
+        page.click("button:has-text('Скачать DOCX')")
+    download = info.value
+    assert download.suggested_filename == "taraz-mendeleev.agreement.kk-ru.docx"
+    text = docx_text(Path(download.path()).read_bytes())
+    assert "Таразский университет имени М.Х. Дулати" in text and "М.Х. Дулати атындағы Тараз университеті" in text
+
+
 def test_a_change_on_disk_is_a_conflict_not_overwritten(page: Page, server: str, workspace: Path) -> None:
     path = workspace / "conflict-case.yaml"
     shutil.copy(ROOT / "examples" / "astana-jv.yaml", path)

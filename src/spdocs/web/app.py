@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from spdocs.errors import SpdocsError
-from spdocs.languages import LANGS, Lang
+from spdocs.languages import LANGS, SIDE_BY_SIDE, Lang
 from spdocs.web import formschema, output, roundtrip
 from spdocs.web.errors import ApiError
 from spdocs.web.guard import Guard, Scope, json_error
@@ -160,11 +160,11 @@ async def _data_body(request: Request) -> dict[str, Any]:
     return data
 
 
-def _lang_param(request: Request, name: str = "lang") -> Lang:
-    value = request.query_params.get(name) or request.path_params.get(name)
-    if value not in LANGS:
-        raise ApiError(400, "bad_lang", lang=str(value)[:20], known=", ".join(LANGS))
-    return cast(Lang, value)
+def _langs(value: str | None) -> str:
+    """Return a document's languages as asked: one language, or a set side by side (``kk-ru``)."""
+    if value not in (*LANGS, *SIDE_BY_SIDE):
+        raise ApiError(400, "bad_lang", lang=str(value)[:20], known=", ".join((*LANGS, *SIDE_BY_SIDE)))
+    return str(value)
 
 
 class _Api:
@@ -281,9 +281,9 @@ class _Api:
 
     async def preview(self, request: Request) -> Response:
         text, is_json = await _json_body(request)
-        kind, lang, period = (
+        kind, langs, period = (
             request.query_params.get("kind", ""),
-            _lang_param(request),
+            _langs(request.query_params.get("lang")),
             request.query_params.get("period"),
         )
         msg = request_lang(request, query=False)  # ?lang= is the document's
@@ -291,18 +291,16 @@ class _Api:
         def run() -> dict[str, Any]:
             p, found = output.load_checked(text, name="data", json_syntax=is_json, lang=msg)
             draft = any(f.severity == "error" for f in found)
-            return output.preview(
-                p, output.target(p, kind, lang, period or None), draft=draft, templates=self.templates
-            )
+            return output.preview(p, kind, langs, period or None, draft=draft, templates=self.templates)
 
         return JSONResponse(await run_in_threadpool(run))
 
     async def document(self, request: Request) -> Response:
         id_, name = request.path_params["id"], request.path_params["name"]
         parts = name.rsplit(".", 2)
-        if len(parts) != 3 or parts[2] not in ("docx", "pdf") or parts[1] not in LANGS:
+        if len(parts) != 3 or parts[2] not in ("docx", "pdf") or parts[1] not in (*LANGS, *SIDE_BY_SIDE):
             raise ApiError(404, "bad_document_name", name=name[:100])
-        kind, lang, ext = parts[0], parts[1], parts[2]
+        kind, langs, ext = parts[0], parts[1], parts[2]
         period = request.query_params.get("period") or None
         msg = request_lang(request, query=False)
 
@@ -312,8 +310,7 @@ class _Api:
                 raw.decode("utf-8-sig"), name=path.name, json_syntax=path.suffix == ".json", lang=msg
             )
             draft = any(f.severity == "error" for f in found)
-            t = output.target(p, kind, cast(Lang, lang), period)
-            docx = output.render(p, t, draft=draft, templates=self.templates)
+            docx, t = output.document(p, kind, langs, period, draft=draft, templates=self.templates)
             return (self.pdfs.pdf(docx) if ext == "pdf" else docx), f"{id_}.{t.filename(ext)}", draft, etag
 
         data, filename, draft, etag = await run_in_threadpool(run)

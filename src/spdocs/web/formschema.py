@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from spdocs.languages import LANGS, Lang
+from spdocs.languages import LANGS, SIDE_BY_SIDE, Lang
 
 
 @functools.cache
@@ -63,6 +63,7 @@ def meta(*, pdf: bool, pdf_help: str) -> dict[str, Any]:
     return {
         "version": __version__,
         "langs": list(LANGS),
+        "side_by_side": list(SIDE_BY_SIDE),  # a document's languages side by side, as `--layout parallel`
         "models": list(MODELS),
         "kinds": {name: {"per_period": kind.per_period} for name, kind in kinds.KINDS.items()},
         "schema": schema(),

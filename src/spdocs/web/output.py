@@ -89,11 +89,32 @@ def render(p: Partnership, t: documents.Target, *, draft: bool, templates: Path 
     return documents.render_document(p, t.kind, lang=t.lang, period=t.period, templates=templates, draft=draft)
 
 
-def preview(p: Partnership, t: documents.Target, *, draft: bool, templates: Path | None) -> dict[str, Any]:
+def document(
+    p: Partnership, kind: str, langs: str, period: str | None, *, draft: bool, templates: Path | None
+) -> tuple[bytes, documents.Target]:
+    """Return one document and its target in ``langs``: one language (``ru``), or a set side by side
+    (``kk-ru``, `spdocs.languages.SIDE_BY_SIDE`) built from the single-language renders as
+    ``spdocs render --layout parallel`` builds it."""
+    from spdocs import parallel
+
+    targets = [target(p, kind, lang, period) for lang in parallel.split(langs)]
+    made = [(t.lang, render(p, t, draft=draft, templates=templates)) for t in targets]
+    if len(made) == 1:
+        return made[0][1], targets[0]
+    joined = documents.Target(kind, langs, targets[0].period)
+    try:
+        return parallel.build(made, name=joined.filename("docx")), joined
+    except RenderError as exc:
+        raise ApiError(422, "no_document", reason=str(exc)) from None
+
+
+def preview(
+    p: Partnership, kind: str, langs: str, period: str | None, *, draft: bool, templates: Path | None
+) -> dict[str, Any]:
     """Return the text of one document as blocks (paragraphs with clause numbers, table rows)."""
     from spdocs.docxtext import blocks
 
-    docx = render(p, t, draft=draft, templates=templates)
+    docx, t = document(p, kind, langs, period, draft=draft, templates=templates)
     return {
         "kind": t.kind,
         "lang": t.lang,

@@ -37,7 +37,9 @@ export class DocumentsPanel {
     this.panel = clear(panel);
     const errors = this.editor.findings.filter((f) => f.severity === "error").length;
     this.kindSelect = h("select", { "aria-label": t("kind"), onchange: () => this.changed() }, Object.keys(this.editor.meta.kinds).map((k) => h("option", { value: k }, t(`kind_${k}`))));
-    this.langSelect = h("select", { "aria-label": t("doc_lang"), onchange: () => this.changed() }, this.editor.meta.langs.map((l) => h("option", { value: l, selected: l === lang() }, l)));
+    // each language alone, then the sets made side by side in one file (kk | ru), as `--layout parallel`
+    const langs = [...this.editor.meta.langs, ...this.editor.meta.side_by_side];
+    this.langSelect = h("select", { "aria-label": t("doc_lang"), onchange: () => this.changed() }, langs.map((l) => h("option", { value: l, selected: l === lang() }, l.split("-").join(" | "))));
     this.periodSelect = h("select", { "aria-label": t("period"), onchange: () => this.changed() });
     this.periodLabel = h("label", {}, t("period"), " ", this.periodSelect);
     this.updatePeriods();
