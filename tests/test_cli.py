@@ -213,18 +213,22 @@ def test_render_pdf_packets(runner, tmp_path):
 
 
 @requires_soffice
-def test_a_packets_bookmark_names_the_agreement_by_its_type(runner, tmp_path):
-    """yessenov-tu-berlin signs a cooperation agreement (соглашение), not a договор."""
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("yessenov-tu-berlin", "Соглашение о сотрудничестве в рамках стратегического партнерства"),  # a соглашение
+        ("kaznmu-duke", "Договор о стратегическом партнерстве в области медицинского образования и науки"),
+    ],
+)
+def test_a_packets_bookmark_names_the_agreement_by_its_type_and_field(runner, tmp_path, name, title):
     from pypdf import PdfReader
 
-    source = ROOT / "examples" / "yessenov-tu-berlin.yaml"
+    source = ROOT / "examples" / f"{name}.yaml"
     args = ["render", str(source), "--kind", "agreement", "--lang", "ru", "--format", "pdf", "--packet"]
     result = runner.invoke(cli, [*args, "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    packet = PdfReader(tmp_path / "yessenov-tu-berlin" / "packet.ru.pdf")
-    assert [item.title for item in packet.outline] == [
-        "Соглашение о сотрудничестве в рамках стратегического партнерства"
-    ]
+    packet = PdfReader(tmp_path / name / "packet.ru.pdf")
+    assert [item.title for item in packet.outline] == [title]
 
 
 def test_packet_needs_pdf(runner, tmp_path):

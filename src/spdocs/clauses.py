@@ -178,6 +178,5 @@ def period_label(id_: str, span: tuple[dt.date, dt.date] | None, forms: Mapping[
 def _doc(p: Partnership, terms: Terms) -> dict[str, Any]:
     """Return the agreement's names by its type; its full name carries the regime's field, if any."""
     doc = terms.agreement.doc[p.agreement.type].model_dump()
-    if (field := terms.agreement.field.get(p.regime)) is not None:
-        doc["full"] = {case: f"{field.before}{name}{field.after}" for case, name in doc["full"].items()}
+    doc["full"] = terms.agreement.full_names(p.agreement.type, p.regime)
     return doc

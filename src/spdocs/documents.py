@@ -36,11 +36,11 @@ class Target:
         stem = f"{self.kind}-{self.period}" if self.period else self.kind
         return f"{stem}.{self.lang}.{ext}"
 
-    def title(self, terms: Terms, agreement: str = "agreement") -> str:
+    def title(self, terms: Terms, agreement: str = "agreement", regime: str = "") -> str:
         """Return the document's title for a bookmark: "Отчет — 2025"; the agreement's by its type
-        (``agreement``: договор, cooperation or memorandum)."""
+        (``agreement``: договор, cooperation or memorandum) and its regime's field."""
         if self.kind == "agreement":
-            return terms.agreement.doc[agreement].full.nom  # type: ignore[index]
+            return terms.agreement.full_names(agreement, regime)["nom"]
         name = terms.documents.get(self.kind, self.kind)
         return f"{name} — {self.period}" if self.period else name
 

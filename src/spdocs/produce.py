@@ -75,7 +75,8 @@ class Outcome:
     skipped: list[Skip] = field(default_factory=list)  # kinds that do not apply to it, and why
     kept: list[Path] = field(default_factory=list)  # files changed since spdocs wrote them, left as they are
     titles: dict[str, str] = field(default_factory=dict)  # lang -> "Kazakhstani side – partner"
-    agreement_type: str = "agreement"  # how the packet's bookmarks name the agreement
+    agreement_type: str = "agreement"  # how the packet's bookmarks name the agreement …
+    regime: str = ""  # … with its regime's field
 
     @property
     def written(self) -> list[Path]:
@@ -172,7 +173,7 @@ def _one(path: Path, options: Options, root: Path, transform: Transform | None) 
     try:
         partnership, lines = load_with_lines(path, lang=options.check_lang)
         outcome.partnership = partnership.id
-        outcome.agreement_type = partnership.agreement.type
+        outcome.agreement_type, outcome.regime = partnership.agreement.type, partnership.regime
         if transform is not None:
             partnership = transform(partnership)
         parties = partnership.parties
@@ -324,9 +325,11 @@ def _packets(outcome: Outcome, options: Options) -> None:
             continue
         langs = parallel.split(lang)  # a parallel document's title is its languages' titles
         ts = [terms(code, options.templates) for code in langs]
-        kind = outcome.agreement_type
+        kind, regime = outcome.agreement_type, outcome.regime
         parts = [
-            (" / ".join(w.target.title(x, kind) for x in ts), w.path.read_bytes()) for w in pdfs if w.target is not None
+            (" / ".join(w.target.title(x, kind, regime) for x in ts), w.path.read_bytes())
+            for w in pdfs
+            if w.target is not None
         ]
         try:
             packet = assemble(

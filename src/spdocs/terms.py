@@ -131,6 +131,13 @@ class AgreementTerms(_Group):
     conjunction: str  # the last two names joined: и / және / and
     periods: dict[Literal["year", "h1", "h2", "q1", "q2", "q3", "q4"], str]  # the annex's period names; "{year}"
 
+    def full_names(self, kind: str, regime: str) -> dict[str, str]:
+        """Return the full name of a ``kind`` of agreement in each case, with ``regime``'s field, if any:
+        «Договор о стратегическом партнерстве в области медицинского образования и науки»."""
+        field = self.field.get(regime, FieldAffix())
+        names = self.doc[kind].full.model_dump()  # type: ignore[index]
+        return {case: f"{field.before}{name}{field.after}" for case, name in names.items()}
+
     @model_validator(mode="after")
     def _every_kind(self) -> AgreementTerms:
         missing = [kind for kind in typing.get_args(model.AgreementType) if kind not in self.doc]
