@@ -461,3 +461,24 @@ def test_every_field_of_the_form_is_named_in_every_language():
     names = fields(Partnership.__pydantic_core_schema__) - set(LANGS)  # a text's languages are its columns
     missing = sorted((name, lang) for name in names for lang in LANGS if not labels.get(name, {}).get(lang))
     assert missing == []
+
+
+def test_every_coded_value_of_the_form_is_named_in_every_language():
+    """Drop-downs show «Закон о ратификации», not `ratification_law` (codes that name themselves excepted)."""
+    from spdocs.languages import LANGS
+    from spdocs.model import Partnership
+    from spdocs.web.formschema import catalog
+
+    def codes(node) -> set[str]:
+        if isinstance(node, dict):
+            own = {str(v) for v in node.get("enum", [])} | ({str(node["const"])} if "const" in node else set())
+            return own.union(*(codes(v) for v in node.values()))
+        if isinstance(node, list):
+            return set().union(*(codes(v) for v in node))
+        return set()
+
+    values = catalog("labels")["values"]
+    named = {"QS", "THE", "ARWU"}  # ranking systems are called so in every language
+    wanted = {c for c in codes(Partnership.model_json_schema()) if c not in named and not c.isdigit()}
+    missing = sorted((c, lang) for c in wanted for lang in LANGS if not values.get(c, {}).get(lang))
+    assert missing == []
