@@ -398,6 +398,11 @@ CASES: list[tuple[str, str, Callable[[Any], Any], str, str, str, Needles]] = [
      "GEN-WG-FOREIGN", "warning", "working_group.members", ("working_group:", "members:")),
     ("gen-spending-unknown", "he", lambda d: d["periods"][0].update(spending={"nowhere": 5}),
      "GEN-SPENDING-UNKNOWN", "error", "periods[0].spending.nowhere", ("periods:", "spending:", "nowhere:")),
+    ("gen-spending-amount", "he",  # 3 decimals of tenge on a line the budget names by id
+     lambda d: (setin(d, "funding.budget.0.id", "equipment-2025"),
+                d["periods"][0].update(spending={"equipment-2025": 1500.555})),
+     "GEN-SPENDING-AMOUNT", "error", "periods[0].spending.equipment-2025",
+     ("periods:", "spending:", "equipment-2025:")),
     ("gen-acting", "he", lambda d: setin(d, "working_group.first_head.acting", True),
      "GEN-ACTING", "warning", "working_group.first_head.position", ("working_group:", "first_head:", "position:")),
     ("gen-arbitration", "med", lambda d: setin(d, "agreement.disputes", "arbitration"),

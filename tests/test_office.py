@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from conftest import example, have_soffice, rendered
 from spdocs import checks, documents, docxtext, financing, formatting, periods, workbook
 from spdocs.convert import Converter
-from spdocs.model import LANGS, Partnership, Text
+from spdocs.model import LANGS, Partnership, Spending, Text
 from spdocs.terms import terms
 
 MINUS = "\u2212"
@@ -501,7 +501,8 @@ def test_check_warns_when_the_order_leaves_out_the_foreign_members_the_agreement
 
 def test_check_rejects_spending_on_an_unknown_budget_line():
     p = example("nku-arizona")
-    period = p.periods[0].model_copy(update={"spending": {**p.periods[0].spending, "nowhere": 1}})
+    spent = Spending(amount=D(1))
+    period = p.periods[0].model_copy(update={"spending": {**p.periods[0].spending, "nowhere": spent}})
     bad = p.model_copy(update={"periods": [period, *p.periods[1:]]})
     [f] = findings(bad, "GEN-SPENDING-UNKNOWN")
     assert f.severity == "error" and f.field == "periods[0].spending.nowhere"

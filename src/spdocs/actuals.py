@@ -34,11 +34,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from spdocs import budget, entries, names, spreadsheet, tables
+from spdocs import budget, entries, limits, names, spreadsheet, tables
 from spdocs.entries import BadRow, Entry
 from spdocs.errors import InputError, Problem
 from spdocs.languages import LANGS, Lang
-from spdocs.messages import say
+from spdocs.messages import Invalid, say
 from spdocs.model import Actual, Partnership, Spending, Text
 
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
@@ -432,10 +432,17 @@ def _line(item: Entry, p: Partnership, period: str, lang: Lang) -> tuple[str | N
     if line is None:
         given, _, message = found[0]
         return None, [Problem(item.source, record.row, entries.label(given.column, lang), message or "")]
+    item_ = budget.line_item(p, line)
     if record.currency is not None:
-        message = budget.currency_problem(budget.line_item(p, line), record.currency.text, lang=lang)
+        message = budget.currency_problem(item_, record.currency.text, lang=lang)
         if message is not None:
             return None, [Problem(item.source, record.row, entries.label(record.currency.column, lang), message)]
+    amount = item.actual.amount if isinstance(item.actual, Spending) else None
+    if amount is not None:
+        try:  # an amount the report cannot write in the line's currency (171 250,555 US dollars)
+            limits.check_money(amount, item_.amount.currency)
+        except Invalid as exc:
+            return None, [Problem(item.source, record.row, entries.label(record.value_column, lang), exc.text(lang))]
     return line, []
 
 

@@ -74,8 +74,11 @@ def money(amount: Decimal | None, currency: str, lang: Lang, *, sign: bool = Fal
     """
     if amount is None:
         return "—"
-    forms = formatting.money_forms(abs(amount), currency, lang=lang)
-    text = f"{forms['digits']} {forms['currency']}"
+    try:
+        forms = formatting.money_forms(abs(amount), currency, lang=lang)
+        text = f"{forms['digits']} {forms['currency']}"
+    except ValueError:  # more decimals than money has: only a draft gets here (GEN-SPENDING-AMOUNT), as given
+        text = f"{formatting.format_number(abs(amount), lang=lang)} {currency}"
     return signed(text, amount) if sign else text
 
 

@@ -67,6 +67,8 @@ def show(value: Any, *, lang: Lang) -> str:
         return value.isoformat() if lang == "en" else value.strftime("%d.%m.%Y")
     if isinstance(value, Decimal):
         return format_number(value.normalize(), lang=lang)
+    if callable(text := getattr(value, "text", None)):  # a catalogue message (spdocs.messages.Message)
+        return str(text(lang))
     return str(value)
 
 

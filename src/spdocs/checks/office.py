@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spdocs import limits
 from spdocs.checks.base import Hit
 from spdocs.languages import LANGS
+from spdocs.messages import Invalid
 from spdocs.model import Partnership, Person
 
 
@@ -33,3 +35,23 @@ def gen_spending_unknown(p: Partnership) -> Iterator[Hit]:
         for key in x.spending:
             if key not in known:
                 yield Hit(("periods", i, "spending", key), args={"period": x.id, "line": key}, value=key)
+
+
+def gen_spending_amount(p: Partnership) -> Iterator[Hit]:
+    """A period's spending on a budget line is an amount its report can write in the line's currency:
+    not below 0, with no more decimals than the currency has."""
+    lines = {b.id: b for b in p.funding.budget if b.id} if p.funding else {}
+    for i, x in enumerate(p.periods):
+        for key, spent in x.spending.items():
+            line, amount = lines.get(key), spent.amount
+            if line is None or amount is None:
+                continue  # an unknown line is GEN-SPENDING-UNKNOWN's; no amount is "no data"
+            args = {"period": x.id, "line": key}
+            loc = ("periods", i, "spending", key)
+            if amount < 0:
+                yield Hit(loc, "negative", {**args, "amount": amount}, value=amount)
+                continue
+            try:
+                limits.check_money(amount, line.amount.currency)
+            except Invalid as exc:
+                yield Hit(loc, args={**args, "reason": exc.message}, value=amount)

@@ -75,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     Rule("GEN-ACTING", "warning", None, gen.gen_acting, {MED: moh("p", 8)}),
     Rule("GEN-WG-CONTROL-CHAIR", "warning", None, office.gen_wg_control_chair, {MED: moh("p", 8)}),
     Rule("GEN-SPENDING-UNKNOWN", "error", None, office.gen_spending_unknown, gen.REPORTS),
+    Rule("GEN-SPENDING-AMOUNT", "error", None, office.gen_spending_amount, gen.REPORTS),
     Rule("GEN-ARBITRATION", "error", None, agr.gen_arbitration),
     Rule("GEN-ACT-IN-FORCE", "error", None, agr.gen_act_in_force),
     Rule("GEN-FACT-DATE", "warning", None, agr.gen_fact_date),
