@@ -277,18 +277,19 @@ def test_kill_9_while_converting_leaves_no_partial_pdf_set(tmp_path, fake_soffic
 
 
 def full_disk_after(monkeypatch, target: object, name: str, count: int, suffix: str = "") -> None:
-    """Make ``target.name`` (a write_atomic) fail with ENOSPC from its ``count``-th call on ``suffix`` files."""
+    """Make ``target.name`` (a writer taking a path and bytes) fail with ENOSPC from its ``count``-th
+    call on ``suffix`` files."""
     original = getattr(target, name)
     calls = {"n": 0}
 
-    def write_atomic(path: Path, data: bytes) -> None:
+    def writer(path: Path, data: bytes) -> object:
         if path.name.endswith(suffix):
             calls["n"] += 1
             if calls["n"] >= count:
                 raise OutputError(path, os.strerror(errno.ENOSPC))
-        original(path, data)
+        return original(path, data)
 
-    monkeypatch.setattr(target, name, write_atomic)
+    monkeypatch.setattr(target, name, writer)
 
 
 def test_disk_full_while_writing_documents(tmp_path, monkeypatch, runner):
@@ -309,7 +310,7 @@ def test_disk_full_while_writing_documents(tmp_path, monkeypatch, runner):
 
 
 def test_disk_full_while_writing_pdfs(tmp_path, monkeypatch, runner, fake_soffice):
-    full_disk_after(monkeypatch, produce_module, "write_atomic", 5, ".pdf")  # the disk fills on the 5th PDF
+    full_disk_after(monkeypatch, write, "_stage", 5, ".pdf")  # the disk fills on the 5th PDF
     data = tmp_path / "data"
     data_files(data, {"first": ("en: Taraz}", "en: Taraz}"), "second": ("en: Taraz}", "en: Taraz}")})
     out = tmp_path / "out"
@@ -321,6 +322,24 @@ def test_disk_full_while_writing_pdfs(tmp_path, monkeypatch, runner, fake_soffic
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]  # no temporary file left
     assert len(list((out / "first").glob("*.pdf"))) == 3
     assert not list((out / "second").glob("*.pdf"))  # its 4th PDF was written, then taken back: no partial set
+
+
+def test_a_set_that_cannot_be_written_keeps_the_previous_runs_pdfs(tmp_path, runner, fake_soffice):
+    data = tmp_path / "data"
+    data_files(data, {"only": ("en: Taraz}", "en: Taraz}")})
+    out = tmp_path / "out"
+    args = ["render", str(data), "--out", str(out), "--kind", "agreement", "--format", "pdf", "--jobs", "1"]
+    assert runner.invoke(cli, args).exit_code == 0
+    before = {p.name: p.read_bytes() for p in (out / "only").glob("*.pdf")}
+    assert sorted(before) == ["agreement.en.pdf", "agreement.kk.pdf", "agreement.ru.pdf"]
+    (out / "only" / "agreement.ru.pdf").unlink()
+    (out / "only" / "agreement.ru.pdf").mkdir()  # something in the way of one of the three
+    result = runner.invoke(cli, [*args, "--force"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "a folder stands where the file should be" in result.output
+    for name in ("agreement.en.pdf", "agreement.kk.pdf"):  # untouched, not half replaced
+        assert (out / "only" / name).read_bytes() == before[name]
+    assert not [p for p in (out / "only").iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
 def test_disk_full_while_writing_the_summary(tmp_path, monkeypatch, runner):

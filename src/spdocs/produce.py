@@ -30,7 +30,7 @@ from spdocs.pdf import assemble, normalize, pdfa_part
 from spdocs.processes import interruptible, watching, worker_pool
 from spdocs.progress import Step
 from spdocs.terms import terms
-from spdocs.write import writable_folder, write_atomic
+from spdocs.write import writable_folder, write_atomic, write_set
 
 
 @dataclass(frozen=True)
@@ -288,20 +288,18 @@ def _publish_pdfs(
     if failed is not None:
         outcome.error = outcome.error or failed
         return
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     try:
         for docx, pdf in pairs:
             # LibreOffice writes the clock into each PDF; drop it: same input, same bytes.
             data = normalize(staged[docx.path].read_bytes())
             if options.pdf_a and pdfa_part(data) is None:
                 raise ConversionError("LibreOffice did not write PDF/A (it needs version 7.4 or later)", path=docx.path)
-            write_atomic(pdf, data)
-            written.append(pdf)
+            files.append((pdf, data))
+        write_set(files)  # all or none: a previous run's PDFs stay whole if this set cannot be written
     except (SpdocsError, OSError) as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
         if not isinstance(exc, SpdocsError):
-            exc = OutputError.from_os(pdf, exc)
+            exc = OutputError.from_os(pairs[0][1], exc)
         outcome.error = outcome.error or exc
         return
     outcome.files += [Written(docx.target, pdf, "pdf", docx.lang) for docx, pdf in pairs]

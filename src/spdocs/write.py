@@ -16,22 +16,49 @@ def write_atomic(path: Path, data: bytes) -> None:
     the 0600 of a temporary file: colleagues on a shared drive must be able to open it.
     Raises `OutputError` (an OSError) when the folder or the file cannot be written.
     """
+    write_set([(path, data)])
+
+
+def write_set(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files all or none: each to a temporary file beside it first, then every
+    rename — a full disk, an error or Ctrl-C while writing leaves the files that were there
+    before as they were. Raises `OutputError` like `write_atomic`."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+            target = staged[-1][1] if staged else files[0][0]
+            raise OutputError(target, exc.strerror or str(exc)) from exc
+        raise
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a new temporary file beside ``path`` (with ``path``'s permissions); return it."""
+    if path.is_dir():  # found before any rename: a set is not left half replaced
+        raise OutputError(path, "a folder stands where the file should be")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise OutputError(path, _reason(exc, path.parent)) from exc
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):
                 os.fchmod(fh.fileno(), 0o666 & ~umask())
             fh.write(data)
-        os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
             raise OutputError(path, exc.strerror or str(exc)) from exc
         raise
+    return tmp
 
 
 def writable_folder(folder: Path) -> None:
