@@ -359,3 +359,35 @@ def test_a_file_kept_as_edited_is_said_in_the_language_asked_for(runner, tmp_pat
         result.output
     )
     assert "kept —" not in result.output
+
+
+# --- found in review: each case once said wrongly -------------------------------------------------
+
+
+def test_a_file_named_twice_is_read_once(runner, tmp_path):
+    out = tmp_path / "s.xlsx"
+    result = runner.invoke(cli, ["summary", str(ROOT / "examples"), str(TARAZ_FILE), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "also used by" not in result.output
+
+
+def test_an_unreadable_value_gives_no_second_error_on_the_model_around_it(runner, tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_text(_once(TARAZ, "  term_years: 7", "  end: 2033-02-30"), encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(path), "--lang", "en"])
+    assert "agreement.end: 2033-02-30 is not a date: February 2033 has 28 days" in result.output
+    assert "agreement: " not in result.output  # «give `end` or `term_years`» would be false: `end` is given
+
+
+def test_whole_number_choices_are_listed(runner, tmp_path):
+    path = tmp_path / "arb.yaml"
+    text = (ROOT / "examples" / "kaznmu-duke.yaml").read_text(encoding="utf-8")
+    path.write_text(_once(text, "arbitrators: 3", "arbitrators: 2"), encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(path), "--lang", "ru"])
+    assert "недопустимое значение «2»; напишите одно из: «1», «3»" in result.output
+
+
+def test_a_word_where_a_number_belongs_is_not_out_of_range(runner, monkeypatch):
+    monkeypatch.setenv("SPDOCS_LANG", "en")
+    result = runner.invoke(cli, ["render", "x.yaml", "--jobs", "x"])
+    assert result.exit_code == 2 and "is not a number" in result.output and "range" not in result.output

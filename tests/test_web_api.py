@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import socket
 import zipfile
@@ -482,3 +483,16 @@ def test_every_coded_value_of_the_form_is_named_in_every_language():
     wanted = {c for c in codes(Partnership.model_json_schema()) if c not in named and not c.isdigit()}
     missing = sorted((c, lang) for c in wanted for lang in LANGS if not values.get(c, {}).get(lang))
     assert missing == []
+
+
+def test_a_refused_document_and_a_preview_answer_in_the_interfaces_language(client: TestClient) -> None:
+    kk = {"Accept-Language": "kk"}
+    r = client.get("/api/partnerships/taraz-mendeleev/documents/report.kk.docx?period=2099", headers=kk)
+    assert r.status_code == 422
+    assert "«2099» есепті кезеңі жоқ" in r.json()["message"] and "reporting period" not in r.json()["message"]
+    data, _ = data_of(client, "taraz-mendeleev")
+    del data["agreement"]["number"]
+    r = client.post("/api/preview?kind=agreement&lang=ru", json=data, headers=kk)  # a Russian document
+    assert r.status_code == 422
+    body = r.json()
+    assert re.search("[әғқңөұүһі]", body["message"]), body["message"]  # the interface's language, not ?lang=ru

@@ -24,6 +24,7 @@ _DECODER = (
     ("Expecting ',' delimiter", "data.json.comma"),
     ("Expecting ':' delimiter", "data.json.colon"),
     ("Expecting property name", "data.json.name"),
+    ("Illegal trailing comma before end of array", "data.json.value"),  # Python 3.13: `[1, 2,]`
     ("Illegal trailing comma", "data.json.name"),
     ("Unterminated string", "data.json.unterminated"),
     ("Invalid control character", "data.json.control"),
@@ -49,7 +50,14 @@ def parse_json(text: str, *, name: str, lang: Lang = "en") -> tuple[Any, Lines]:
         said = data_say(reason, lang) if reason else exc.msg
         detail = data_say("data.json_syntax", lang, detail=said, column=exc.colno)
         raise InputError(name, [Problem(name, exc.lineno, "", detail)]) from None
-    except (ValueError, RecursionError) as exc:  # NaN, an integer of thousands of digits
+    except ValueError as exc:  # NaN (said already), an integer of thousands of digits (Python's words)
+        said = (
+            str(exc)
+            if "integer string conversion" not in str(exc)
+            else data_say("data.schema.number_size", lang, got="…")
+        )
+        raise InputError(name, [Problem(name, None, "", said)]) from None
+    except RecursionError as exc:
         raise InputError(name, [Problem(name, None, "", str(exc))]) from None
     return data, lines
 

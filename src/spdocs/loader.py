@@ -35,7 +35,8 @@ MAX_BYTES = 2 * 1024 * 1024
 
 
 def find_files(paths: Iterable[str | Path], *, lang: Lang = "en") -> list[Path]:
-    """Return the data files named by ``paths``: files as given, folders searched for YAML/JSON."""
+    """Return the data files named by ``paths``: files as given, folders searched for YAML/JSON;
+    a file named twice (a folder and a file in it) once."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -45,7 +46,10 @@ def find_files(paths: Iterable[str | Path], *, lang: Lang = "en") -> list[Path]:
             found.append(path)
         else:
             raise InputError(path, [Problem(str(path), None, "", data_say("data.no_path", lang))])
-    return found
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
 
 
 def load(path: str | Path, *, lang: Lang = "en") -> Partnership:
@@ -88,9 +92,10 @@ def loads_with_lines(
         partnership = Partnership.model_validate(data)
     except pydantic.ValidationError as exc:
         found = [problem(err, name, lines, lang) for err in exc.errors()]
-        # a value that could not be read was replaced: what the schema says of it adds nothing
+        # a value that could not be read was replaced: what the schema says of it, or of the models
+        # around it (a validator missing `end` when `end: 2033-02-30` was given), adds nothing
         said = [p.field for p in unread]
-        problems = [*unread, *(p for p in found if not any(_within(p.field, f) for f in said))]
+        problems = [*unread, *(p for p in found if not any(_within(p.field, f) or _within(f, p.field) for f in said))]
         problems.sort(key=lambda p: (p.line or 0, p.field))
         raise InputError(name, _dedupe(problems)) from None
     if unread:
@@ -161,7 +166,8 @@ def schema_message(err: Any, loc: Loc, lang: Lang) -> str:
         guess = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1, cutoff=0.6)
         key, args = ("extra_guess", {"key": loc[-1], "guess": guess[0]}) if guess else (key, {"key": loc[-1]})
     elif kind == "literal_error":
-        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        expected = str(ctx.get("expected", ""))
+        choices = re.findall(r"'([^']*)'", expected) or re.findall(r"-?\d+", expected)  # Literal["a", …] or [1, 3]
         guess = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
         key = "literal_guess" if guess else key
         args.update(choices=tuple(choices), guess=guess[0] if guess else "")

@@ -80,7 +80,8 @@ def _usage(error: click.UsageError) -> click.UsageError:
     from spdocs.cli.usage import Usage
     from spdocs.messages import user_lang
 
-    if isinstance(error, (Usage, click.exceptions.NoArgsIsHelpError)):
+    # (NoArgsIsHelpError is click 8.2's: `spdocs check` alone shows the help)
+    if isinstance(error, (Usage, getattr(click.exceptions, "NoArgsIsHelpError", Usage))):
         return error
     return Usage(error, user_lang())
 

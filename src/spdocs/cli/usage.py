@@ -94,7 +94,7 @@ def _detail(error: click.BadParameter, lang: Lang) -> str:
         return say("cli.click.choice", lang, value=value, choices=", ".join(str(c) for c in kind.choices))
     if isinstance(kind, click.Path) and "does not exist" in error.message:
         return say("cli.usage.no_path", lang, path=value)
-    if isinstance(kind, (click.IntRange, click.FloatRange)):
+    if isinstance(kind, (click.IntRange, click.FloatRange)) and "not in the range" in error.message:
         return say("cli.click.range", lang, value=value, bounds=_bounds(kind, lang))
     if isinstance(kind, (click.types.IntParamType, click.types.FloatParamType)):
         return say("cli.click.number", lang, value=value)

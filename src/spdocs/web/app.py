@@ -24,7 +24,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from spdocs.errors import SpdocsError
+from spdocs.errors import OptionError, SpdocsError
 from spdocs.languages import LANGS, SIDE_BY_SIDE, Lang
 from spdocs.web import formschema, output, roundtrip
 from spdocs.web.errors import ApiError
@@ -102,7 +102,9 @@ def request_lang(request: Request | Scope, *, query: bool = True) -> Lang:
 
 
 def _error(lang: Lang, status: int, code: str, /, **values: Any) -> JSONResponse:
-    body = {**values, "error": code, "message": formschema.message(code, lang, **values), "status": status}
+    # a value that has words in each language (an OptionError refusing a document) is said in ``lang``
+    said = {k: v.text(lang) if isinstance(v, OptionError) else v for k, v in values.items()}
+    body = {**said, "error": code, "message": formschema.message(code, lang, **said), "status": status}
     return JSONResponse(body, status_code=status)
 
 
@@ -123,7 +125,8 @@ def _wrap(route: Route) -> Route:
     endpoint = route.endpoint
 
     async def guarded(request: Request) -> Response:
-        lang = request_lang(request)
+        # a preview's ?lang= is its document's language: the answer is in the interface's
+        lang = request_lang(request, query=route.path != "/api/preview")
         try:
             return await endpoint(request)  # type: ignore[no-any-return]
         except ApiError as exc:

@@ -76,7 +76,9 @@ def target(p: Partnership, kind: str, lang: Lang, period: str | None) -> documen
         raise ApiError(404, "unknown_kind", kind=kind[:40], known=", ".join(kinds.KINDS))
     try:
         found = documents.targets(p, kinds_=[kind], langs=[lang], period=period)
-    except (RenderError, OptionError) as exc:
+    except OptionError as exc:
+        raise ApiError(422, "no_document", reason=exc) from None  # said in the answer's language
+    except RenderError as exc:
         raise ApiError(422, "no_document", reason=str(exc)) from None
     if len(found) != 1:
         periods = ", ".join(t.period or "" for t in found) or "—"
