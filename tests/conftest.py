@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import functools
 import os
+import site
+import subprocess
+import sys
+import venv
 from pathlib import Path
 
 import pytest
@@ -62,3 +66,36 @@ def runner() -> CliRunner:
 def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """Speak English unless a test says otherwise: the machine's locale must not change what tests see."""
     monkeypatch.setenv("SPDOCS_LANG", "en")
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel `make dist` builds, built once for the packaging tests."""
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    [whl] = dist.glob("spdocs-*.whl")
+    return whl
+
+
+@pytest.fixture(scope="session")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the ``bin`` folder of a fresh virtual environment with the wheel installed: spdocs from the
+    wheel, its dependencies from the running environment (no network needed)."""
+    env_dir = tmp_path_factory.mktemp("venv")
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    own = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(own, "parent-env.pth").write_text("\n".join(site.getsitepackages()) + "\n")  # after its own site-packages
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True, capture_output=True
+    )
+    return env_dir / "bin"

@@ -79,9 +79,10 @@ class ReportTerms(_Group):
     summary: SummaryTerms
 
 
-class FullName(_Group):
-    """A kind of agreement's full name in each case, as the other documents cite it with its date and
-    number: «в целях реализации Соглашения о сотрудничестве в рамках …», «… туралы Келісімді іске асыру»."""
+class Cases(_Group):
+    """A name in each case the texts use: a kind of agreement's short name («Соглашением»), or its full
+    name as the other documents cite it with its date and number («в целях реализации Соглашения о
+    сотрудничестве в рамках …», «… туралы Келісімді іске асыру»)."""
 
     nom: str
     gen: str
@@ -100,24 +101,17 @@ class FieldAffix(_Group):
     after: str = ""
 
 
-class DocumentName(_Group):
+class DocumentName(Cases):
     """A kind of agreement: its title, its name in each case the text uses, and the words that agree
     with it (the same keys in every language, so that the templates stay in step; a language without
     a case or gender repeats a form)."""
 
     title: str
-    nom: str
-    gen: str
-    dat: str
-    acc: str
-    ins: str
-    loc: str
-    abl: str
     this: str  # the demonstrative before the accusative: «настоящий Договор» / «настоящее Соглашение»
     made: str  # «… составлен / составлено в 2 экземплярах»
     terminated: str  # «… может быть досрочно расторгнут / расторгнуто»
     annex_to: str  # the document as an annex's heading names it: «Приложение 1 к Договору о …»
-    full: FullName  # the full name in each case, for the documents that cite the agreement
+    full: Cases  # the full name in each case, for the documents that cite the agreement
 
 
 class AgreementTerms(_Group):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import csv_choice, templates_option
+from spdocs.cli.options import csv_choice, out_folder_option, templates_option
 from spdocs.languages import LANGS
 
 
@@ -17,13 +17,7 @@ from spdocs.languages import LANGS
 )
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output folder: OUT/<partnership-id>/amendment.<lang>.docx and agreement.<lang>.redline.docx.",
-)
+@out_folder_option("Output folder: OUT/<partnership-id>/amendment.<lang>.docx and agreement.<lang>.redline.docx.")
 @click.option(
     "--lang", "langs", callback=csv_choice(LANGS), default=",".join(LANGS), show_default=True, help="Languages."
 )

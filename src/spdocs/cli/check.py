@@ -6,19 +6,14 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import speak
-from spdocs.languages import LANGS
+from spdocs.cli.options import lang_option, speak
 
 
 @click.command(
     "check", epilog="\b\nExamples:\n  spdocs check examples/\n  spdocs check partner.yaml --lang kk --format json"
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    help="Language of the messages (default: SPDOCS_LANG, else the system locale, else en).",
-)
+@lang_option(None, "Language of the messages (default: SPDOCS_LANG, else the system locale, else en).")
 @click.option(
     "--format",
     "fmt",

@@ -126,10 +126,18 @@ def csv_names(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     return items
 
 
-def lang_option(default: str, help: str, *names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Return a ``--lang``-style option: one language of the registry."""
+def lang_option(default: str | None, help: str, *names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Return a ``--lang``-style option: one language of the registry (``default`` None: the caller
+    chooses, e.g. the user's language of messages)."""
     return click.option(
-        *(names or ("--lang",)), type=click.Choice(LANGS), default=default, show_default=True, help=help
+        *(names or ("--lang",)), type=click.Choice(LANGS), default=default, show_default=default is not None, help=help
+    )
+
+
+def out_folder_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Return the ``--out DIR`` option of the commands that write documents (default ``out``)."""
+    return click.option(
+        "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True, help=help
     )
 
 

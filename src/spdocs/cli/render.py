@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from spdocs.cli.options import csv_choice, csv_names, lang_option, said, speak, templates_option, usage
+from spdocs.cli.options import (
+    csv_choice,
+    csv_names,
+    lang_option,
+    out_folder_option,
+    said,
+    speak,
+    templates_option,
+    usage,
+)
 from spdocs.errors import OutputError
 from spdocs.kinds import KINDS
 from spdocs.languages import LANGS
@@ -48,13 +57,7 @@ ACTUALS_HELP = (
     show_default=True,
     help="docx, pdf or docx,pdf. PDFs need LibreOffice.",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output folder: OUT/<partnership-id>/<kind>[-<period>].<lang>.<ext>.",
-)
+@out_folder_option("Output folder: OUT/<partnership-id>/<kind>[-<period>].<lang>.<ext>.")
 @click.option(
     "--layout",
     "layout",
@@ -89,10 +92,10 @@ ACTUALS_HELP = (
     default=0,
     help="Worker processes for rendering and PDF conversion (default 0: one per CPU core). Output is the same.",
 )
-@click.option(
+@lang_option(
+    None,
+    "Language of messages: checks, actuals, progress (default: SPDOCS_LANG, else the system locale).",
     "--check-lang",
-    type=click.Choice(LANGS),
-    help="Language of messages: checks, actuals, progress (default: SPDOCS_LANG, else the system locale).",
 )
 @click.option(
     "--findings",
